@@ -1,0 +1,46 @@
+# The two promises of the README: `make run` and `make test`, on a fresh machine.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+
+.PHONY: run test install lint bench messages browser clean-data
+
+$(INSTALLED): pyproject.toml constraints.txt
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)."; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c constraints.txt ".[dev]"
+	touch $(INSTALLED)
+
+install: $(INSTALLED) messages
+
+messages: $(INSTALLED)
+	$(PY) scripts/compile_messages.py
+
+# Browser tests use Debian's chromium; install it when missing and we may.
+browser:
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = "0" ]; then \
+	  echo "Installing Debian's chromium for the browser tests..."; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+	  echo "The browser tests need Debian's chromium: run 'sudo apt-get install chromium' once."; exit 1; \
+	fi
+
+run: install
+	$(PY) manage.py run_platform
+
+lint: install
+	$(VENV)/bin/ruff check .
+
+test: install browser
+	$(VENV)/bin/ruff check .
+	DJANGO_SETTINGS_MODULE=hallowerk.settings.test $(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+bench: install
+	$(PY) scripts/bench.py
+
+clean-data:
+	rm -rf .hallowerk

@@ -1,0 +1,77 @@
+"""`make run`: migrate, load demo data, then run web, Celery worker and Celery beat.
+
+This process owns the embedded PostgreSQL and Redis (started when settings load); the
+three children get their URLs through the environment. Ctrl-C stops all of it.
+"""
+
+import base64
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from hallowerk.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
+
+
+class Command(BaseCommand):
+    help = "Start the whole platform for development (web, worker, beat) with demo data."
+
+    def handle(self, *args, **options):
+        port = os.environ.get("PORT", "8000")
+        call_command("migrate", verbosity=0)
+        call_command("demo_data")
+        python = sys.executable
+        children = [
+            subprocess.Popen([python, "manage.py", "runserver", f"127.0.0.1:{port}",
+                              "--noreload"]),
+            subprocess.Popen([python, "-m", "celery", "-A", "hallowerk", "worker",
+                              "--loglevel", "warning", "--concurrency", "1"]),
+            subprocess.Popen([python, "-m", "celery", "-A", "hallowerk", "beat",
+                              "--loglevel", "warning"]),
+        ]
+        self._banner(port)
+        stopping = False
+
+        def stop(*_):
+            nonlocal stopping
+            stopping = True
+
+        signal.signal(signal.SIGINT, stop)
+        signal.signal(signal.SIGTERM, stop)
+        try:
+            while not stopping and all(child.poll() is None for child in children):
+                time.sleep(0.5)
+        finally:
+            for child in children:
+                if child.poll() is None:
+                    child.terminate()
+            for child in children:
+                try:
+                    child.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    child.kill()
+            self.stdout.write("HalloWerk stopped.")
+
+    def _banner(self, port):
+        secret = base64.b32encode(bytes.fromhex(settings.DEMO_TOTP_SECRET_HEX)).decode()
+        lines = [
+            "",
+            "=" * 72,
+            f"HalloWerk runs at http://127.0.0.1:{port}/  (Ctrl-C stops everything)",
+            f"Demo password for every account: {DEMO_PASSWORD}",
+        ]
+        lines += [f"  {role.label:<22} {email}" for role, email, *_ in DEMO_ACCOUNTS]
+        lines += [
+            "Every role except the jobseeker asks for a two-factor code after the password.",
+            "  Current code:        .venv/bin/python manage.py demo_otp",
+            f"  Or add this key to an authenticator app: {secret}",
+            "Mail (invitations) is printed in this terminal.",
+            "=" * 72,
+            "",
+        ]
+        self.stdout.write("\n".join(lines))

@@ -1,0 +1,40 @@
+from django.conf import settings
+from django.shortcuts import redirect
+from django.urls import reverse
+
+# Reachable while the second factor is still missing: the 2FA pages themselves,
+# logging out, switching language and static files.
+_OPEN_PREFIXES = ("/2fa/", "/account/logout/", "/i18n/", "/static/")
+
+
+class RequireTwoFactorMiddleware:
+    """After the password step, staff and employer users see only enrolment or verification."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if (user.is_authenticated and not user.is_verified()
+                and not request.path.startswith(_OPEN_PREFIXES)):
+            from django_otp import user_has_device
+
+            from hallowerk.accounts.twofactor import two_factor_required
+
+            if two_factor_required(user):
+                if user_has_device(user, confirmed=True):
+                    return redirect(f"{reverse('twofactor_verify')}?next={request.path}")
+                return redirect("twofactor_setup")
+        return self.get_response(request)
+
+
+class RoleSessionExpiryMiddleware:
+    """Staff sessions end after a shorter period of inactivity than jobseekers' sessions."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated and request.user.is_municipal_staff:
+            request.session.set_expiry(settings.STAFF_SESSION_SECONDS)
+        return self.get_response(request)

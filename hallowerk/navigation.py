@@ -1,0 +1,15 @@
+"""Role-aware navigation: one list per role, so each app adds its own pages here."""
+
+from django.utils.translation import gettext_lazy as _
+
+from hallowerk.roles import Role
+
+# (url name, label) per role; apps extend these lists as pages are built.
+NAVIGATION: dict[str, list[tuple[str, str]]] = {
+    Role.JOBSEEKER: [("candidates:jobseeker_home", _("Mijn start"))],
+    Role.COACH: [("candidates:coach_home", _("Start"))],
+    Role.ACCOUNT_MANAGER: [("employers:account_manager_home", _("Start"))],
+    Role.EMPLOYER: [("employers:employer_home", _("Start"))],
+    Role.TEAM_LEAD: [("team_lead_home", _("Overzicht"))],
+    Role.ADMINISTRATOR: [("administrator_home", _("Beheer"))],
+}

@@ -1,0 +1,24 @@
+"""Production: every secret and service comes from the environment; unsafe cases refuse."""
+
+from django.core.exceptions import ImproperlyConfigured
+
+from .base import *  # noqa: F403
+
+_missing = [name for name in ("SECRET_KEY", "DATABASE_URL", "REDIS_URL") if not env.str(name, "")]
+if _missing:
+    raise ImproperlyConfigured(
+        f"Production needs these environment variables: {', '.join(_missing)}")
+if DEBUG:
+    raise ImproperlyConfigured("DEBUG must be off in production.")
+
+SECRET_KEY = env.str("SECRET_KEY")
+DATABASES = {"default": env.db_url("DATABASE_URL")}
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+REDIS_URL = env.str("REDIS_URL")
+CACHES = redis_cache(REDIS_URL)
+CELERY_BROKER_URL = celery_broker_url(REDIS_URL)
+
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+DEMO_TOTP_SECRET_HEX = None

@@ -1,0 +1,33 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django_otp.admin import OTPAdminSite
+
+from hallowerk.views import invitations, management, public, twofactor
+
+# The Django admin asks for the second factor too.
+admin.site.__class__ = OTPAdminSite
+
+urlpatterns = [
+    path("", public.home, name="home"),
+    path("start/", public.start, name="start"),
+    path("toegankelijkheid/", public.accessibility, name="accessibility"),
+    # Before allauth's URLs, so its sign-up address never offers an account.
+    path("account/signup/", public.signup_closed, name="account_signup"),
+    path("account/", include("allauth.urls")),
+    path("uitnodiging/<str:token>/", invitations.accept, name="invitation_accept"),
+    path("2fa/instellen/", twofactor.setup, name="twofactor_setup"),
+    path("2fa/controleren/", twofactor.verify, name="twofactor_verify"),
+    path("teamleider/", management.team_lead_home, name="team_lead_home"),
+    path("beheer/", management.administrator_home, name="administrator_home"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("django-admin/", admin.site.urls),
+    path("", include("privacy.urls")),
+    path("", include("candidates.urls")),
+    path("", include("employers.urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,39 @@
+import pytest
+from django_otp.oath import totp
+
+from tests.factories import TOTP_KEY_HEX, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+
+
+def current_totp() -> str:
+    return f"{totp(bytes.fromhex(TOTP_KEY_HEX)):06d}"
+
+
+@pytest.fixture
+def verified_client(client):
+    """A logged-in client that passed the second factor, for a given user."""
+
+    def login(user):
+        client.force_login(user)
+        if user.requires_two_factor:
+            from django_otp.plugins.otp_totp.models import TOTPDevice
+
+            device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+            if device is None:
+                device = TOTPDevice.objects.create(user=user, name="t", key=TOTP_KEY_HEX)
+            session = client.session
+            session["otp_device_id"] = device.persistent_id
+            session.save()
+        return client
+
+    return login
+
+
+@pytest.fixture
+def user_factory(db):
+    return UserFactory

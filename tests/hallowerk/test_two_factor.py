@@ -1,0 +1,109 @@
+import pytest
+from django.urls import reverse
+from django_otp.plugins.otp_static.models import StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from hallowerk.roles import Role
+from privacy.models import AuditEvent
+from tests.conftest import current_totp
+from tests.factories import TEST_PASSWORD, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+STAFF_AND_EMPLOYER = [Role.COACH, Role.ACCOUNT_MANAGER, Role.TEAM_LEAD, Role.ADMINISTRATOR,
+                      Role.EMPLOYER]
+
+
+def make_user(role, **kwargs):
+    if role == Role.EMPLOYER:
+        return UserFactory(employer_user=True, **kwargs)
+    return UserFactory(role=role, **kwargs)
+
+
+def login(client, user):
+    return client.post(reverse("account_login"), {"login": user.email, "password": TEST_PASSWORD})
+
+
+@pytest.mark.parametrize("role", STAFF_AND_EMPLOYER)
+def test_without_device_every_page_leads_to_enrolment(client, role):
+    user = make_user(role)
+    login(client, user)
+    for url in [reverse("start"), reverse("candidates:coach_home"), "/django-admin/"]:
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response.url == reverse("twofactor_setup")
+
+
+@pytest.mark.parametrize("role", STAFF_AND_EMPLOYER)
+def test_with_device_every_page_leads_to_verification(client, role):
+    user = make_user(role, with_totp_device=True)
+    login(client, user)
+    response = client.get(reverse("start"))
+    assert response.url.startswith(reverse("twofactor_verify"))
+
+
+def test_enrolment_confirms_device_and_shows_backup_codes(client):
+    user = make_user(Role.COACH)
+    login(client, user)
+    client.get(reverse("twofactor_setup"))
+    device = TOTPDevice.objects.get(user=user, confirmed=False)
+    from django_otp.oath import totp
+
+    code = f"{totp(device.bin_key):06d}"
+    response = client.post(reverse("twofactor_setup"), {"token": code})
+    assert response.status_code == 200
+    assert StaticToken.objects.filter(device__user=user).count() == 10
+    device.refresh_from_db()
+    assert device.confirmed
+    assert client.get(reverse("start")).url == reverse("candidates:coach_home")
+    assert AuditEvent.objects.filter(actor=user, action="2fa_enrolled").exists()
+
+
+def test_verification_with_totp_and_with_backup_code(client):
+    user = make_user(Role.ACCOUNT_MANAGER, with_totp_device=True)
+    login(client, user)
+    response = client.post(reverse("twofactor_verify"), {"token": "000000"})
+    assert "klopt niet" in response.content.decode()
+    response = client.post(reverse("twofactor_verify"), {"token": current_totp()})
+    assert response.url == reverse("start")
+    assert client.get(reverse("employers:account_manager_home")).status_code == 200
+    assert AuditEvent.objects.filter(actor=user, action="2fa_failed").exists()
+    assert AuditEvent.objects.filter(actor=user, action="2fa_verified").exists()
+
+
+def test_wrong_codes_lock_out_like_wrong_passwords(client, settings):
+    user = make_user(Role.COACH, with_totp_device=True)
+    login(client, user)
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        response = client.post(reverse("twofactor_verify"), {"token": "000000"})
+    assert response.status_code == 429
+    assert "te vaak" in response.content.decode()
+    # Logged out: the start page asks to log in again.
+    assert reverse("account_login") in client.get(reverse("start")).url
+
+
+def test_jobseeker_is_not_forced_but_may_switch_it_on(client):
+    user = make_user(Role.JOBSEEKER)
+    login(client, user)
+    assert client.get(reverse("start")).url == reverse("candidates:jobseeker_home")
+    TOTPDevice.objects.create(user=user, name="eigen", confirmed=True)
+    client.logout()
+    login(client, user)
+    assert client.get(reverse("start")).url.startswith(reverse("twofactor_verify"))
+
+
+def test_login_and_failed_login_are_audited(client):
+    user = make_user(Role.JOBSEEKER)
+    client.post(reverse("account_login"), {"login": user.email, "password": "wrong"})
+    login(client, user)
+    assert AuditEvent.objects.filter(action="login_failed").exists()
+    event = AuditEvent.objects.get(action="login", actor=user)
+    assert event.ip_address is None  # a jobseeker's address is not stored
+
+
+def test_staff_login_stores_ip_and_gets_shorter_session(client, settings):
+    user = make_user(Role.COACH, with_totp_device=True)
+    login(client, user)
+    assert AuditEvent.objects.get(action="login", actor=user).ip_address == "127.0.0.1"
+    client.get(reverse("twofactor_verify"))
+    assert client.session.get_expiry_age() == settings.STAFF_SESSION_SECONDS
