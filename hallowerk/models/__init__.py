@@ -1,5 +1,6 @@
 from .invitations import Invitation
 from .municipalities import Municipality
+from .reference import Occupation, Place, Sector
 from .users import User
 
-__all__ = ["Invitation", "Municipality", "User"]
+__all__ = ["Invitation", "Municipality", "Occupation", "Place", "Sector", "User"]
