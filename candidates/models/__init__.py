@@ -1,0 +1,17 @@
+from .candidate import (
+    EMPLOYER_VISIBLE,
+    Candidate,
+    EndReason,
+    Gender,
+    ServiceType,
+    SharingScope,
+)
+from .experience import Course, Education, LanguageSkill, WorkExperience
+from .messaging import ContactRequest, Message, Thread, VacancyResponse
+from .profile import Profile
+
+__all__ = [
+    "EMPLOYER_VISIBLE", "Candidate", "ContactRequest", "Course", "Education", "EndReason",
+    "Gender", "LanguageSkill", "Message", "Profile", "ServiceType", "SharingScope", "Thread",
+    "VacancyResponse", "WorkExperience",
+]

@@ -1,0 +1,175 @@
+"""The candidate dossier: what the coach records at intake and the state the platform keeps.
+
+What the jobseeker enters lives apart, in Profile, so erasing it is one delete and the
+municipal dossier follows its own retention period (SPEC §5). The BSN is never stored.
+"""
+
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from hallowerk.roles import Role
+from hallowerk.validators import POSTCODE_PATTERN, validate_postcode
+
+from .querysets import CandidateQuerySet
+
+
+class Gender(models.TextChoices):
+    FEMALE = "female", _("Vrouw")
+    MALE = "male", _("Man")
+    OTHER = "other", _("Anders")
+    UNKNOWN = "unknown", _("Onbekend of niet opgegeven")
+
+
+class ServiceType(models.TextChoices):
+    SELF_SERVICE = "self_service", _("Zelfservice")
+    TOGETHER = "together", _("Samen")
+    DONE_FOR_YOU = "done_for_you", _("Voor")
+
+
+class SharingScope(models.TextChoices):
+    REGION = "region", _("Werkgevers in mijn eigen regio")
+    ALL = "all", _("Werkgevers van alle deelnemende gemeenten")
+
+
+class EndReason(models.TextChoices):
+    # The three outcomes of the VNG selection list, each with its own retention period.
+    BROKEN_OFF = "broken_off", _("Afgebroken")
+    REFUSED = "refused", _("Geweigerd")
+    ENDED = "ended", _("Beëindigd")
+
+
+# What an employer can possibly see: shared, not hidden, active, dossier open. The
+# partial indexes below carry exactly this condition, so the employer's list never
+# scans the dossiers it may not see.
+EMPLOYER_VISIBLE = Q(shared_with_employers=True, hidden_by_staff=False, is_active=True,
+                     dossier_ended_on__isnull=True)
+
+
+class Candidate(models.Model):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("account"), on_delete=models.SET_NULL,
+        # Nullable: a jobseeker who leaves the platform loses the account, while the
+        # municipal dossier stays until its retention period ends (SPEC §5).
+        null=True, blank=True, related_name="candidate",
+        limit_choices_to={"role": Role.JOBSEEKER})
+    municipality = models.ForeignKey(
+        "hallowerk.Municipality", verbose_name=_("gemeente"), on_delete=models.PROTECT,
+        related_name="candidates")
+
+    # --- entered by the coach at intake
+    client_number = models.CharField(
+        _("klantnummer"), max_length=30,
+        help_text=_("Het nummer in het klantsysteem van de gemeente. Nooit het BSN."))
+    first_name = models.CharField(_("voornaam"), max_length=100)
+    last_name = models.CharField(_("achternaam"), max_length=100)
+    email = models.EmailField(_("e-mailadres"))
+    gender = models.CharField(_("geslacht"), max_length=10, choices=Gender.choices,
+                              default=Gender.UNKNOWN)
+    date_of_birth = models.DateField(_("geboortedatum"), null=True, blank=True)
+    postcode = models.CharField(
+        _("postcode"), max_length=6, blank=True, validators=[validate_postcode],
+        help_text=_("4 cijfers en 2 letters, bijvoorbeeld 3511AB."))
+    phone = models.CharField(
+        _("telefoonnummer"), max_length=20, blank=True,
+        validators=[RegexValidator(r"^\+?[0-9 ()-]{6,20}$",
+                                   _("Vul een telefoonnummer in met alleen cijfers, "
+                                     "bijvoorbeeld 06 12345678."))])
+    service_type = models.CharField(_("soort dienstverlening"), max_length=15,
+                                    choices=ServiceType.choices, default=ServiceType.TOGETHER)
+    responsible_coach = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("klantmanager"), on_delete=models.SET_NULL,
+        null=True, blank=True, related_name="coached_candidates",
+        limit_choices_to={"role": Role.COACH})
+    directly_approachable = models.BooleanField(
+        _("direct benaderbaar"), default=False,
+        help_text=_("Werkgevers mogen direct contact opnemen. Anders loopt contact via de "
+                    "werkmatcher."))
+    tg_banenafspraak = models.BooleanField(_("Banenafspraak (doelgroepregister)"), default=False)
+    tg_praktijkroute = models.BooleanField(_("Praktijkroute"), default=False)
+    tg_bbl = models.BooleanField(_("BBL"), default=False)
+    tg_tozo = models.BooleanField(_("TOZO"), default=False)
+
+    # --- state the platform keeps
+    shared_with_employers = models.BooleanField(_("gedeeld met werkgevers"), default=False)
+    sharing_scope = models.CharField(_("delen met"), max_length=10, choices=SharingScope.choices,
+                                     default=SharingScope.REGION)
+    hidden_by_staff = models.BooleanField(_("verborgen door de gemeente"), default=False)
+    hidden_reason = models.TextField(_("reden van verbergen"), blank=True)
+    hidden_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("verborgen door"),
+                                  on_delete=models.SET_NULL, null=True, blank=True,
+                                  related_name="+")
+    hidden_at = models.DateTimeField(_("verborgen op"), null=True, blank=True)
+    is_active = models.BooleanField(_("actief"), default=True)
+    dossier_ended_on = models.DateField(_("dossier beëindigd op"), null=True, blank=True)
+    end_reason = models.CharField(_("reden van beëindigen"), max_length=15,
+                                  choices=EndReason.choices, blank=True)
+    esf_programme_end = models.DateField(
+        _("einddatum ESF-programma"), null=True, blank=True,
+        help_text=_("Alleen invullen als het dossier nodig is voor de verantwoording van "
+                    "ESF-subsidie."))
+    created_at = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+    updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+    last_activity_at = models.DateTimeField(_("laatst actief"), default=timezone.now)
+
+    objects = CandidateQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("kandidaat")
+        verbose_name_plural = _("kandidaten")
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "client_number"],
+                                    name="candidate_client_number_unique_per_municipality"),
+            models.CheckConstraint(name="candidate_client_number_not_empty",
+                                   condition=~Q(client_number="")),
+            models.CheckConstraint(
+                name="candidate_hidden_has_reason_and_time",
+                condition=Q(hidden_by_staff=False)
+                | (~Q(hidden_reason="") & Q(hidden_at__isnull=False))),
+            models.CheckConstraint(
+                name="candidate_end_reason_iff_ended",
+                condition=Q(end_reason="", dossier_ended_on__isnull=True)
+                | (~Q(end_reason="") & Q(dossier_ended_on__isnull=False))),
+            models.CheckConstraint(name="candidate_postcode_format",
+                                   condition=Q(postcode="") | Q(postcode__regex=POSTCODE_PATTERN)),
+            models.CheckConstraint(name="candidate_gender_valid",
+                                   condition=Q(gender__in=Gender.values)),
+            models.CheckConstraint(name="candidate_service_type_valid",
+                                   condition=Q(service_type__in=ServiceType.values)),
+            models.CheckConstraint(name="candidate_sharing_scope_valid",
+                                   condition=Q(sharing_scope__in=SharingScope.values)),
+            models.CheckConstraint(name="candidate_end_reason_valid",
+                                   condition=Q(end_reason__in=["", *EndReason.values])),
+        ]
+        indexes = [
+            # The coach's list: own municipality, alphabetical.
+            models.Index(fields=["municipality", "last_name", "first_name", "id"],
+                         name="candidate_municipality_name"),
+            # The employer's list: everyone they may see, most recently active first.
+            models.Index(fields=["-last_activity_at", "-id"], condition=EMPLOYER_VISIBLE,
+                         name="candidate_employer_recent"),
+            # Account managers of other municipalities, and regional scope.
+            models.Index(fields=["municipality", "-last_activity_at"],
+                         condition=EMPLOYER_VISIBLE, name="candidate_employer_by_muni"),
+        ]
+
+    def __str__(self):
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def in_doelgroepregister(self) -> bool:
+        """The only target-group fact an employer may learn (SPEC §4)."""
+        return self.tg_banenafspraak
+
+    @property
+    def is_visible_to_employers(self) -> bool:
+        """Python mirror of EMPLOYER_VISIBLE (minus the scope), for messages to the jobseeker."""
+        return (self.shared_with_employers and not self.hidden_by_staff and self.is_active
+                and self.dossier_ended_on is None)

@@ -1,0 +1,50 @@
+"""Who may see which candidate (SPEC §4) — the one place these rules are written.
+
+Every view fetches candidates through `Candidate.objects.visible_to(user)`; a detail
+lookup goes through the same queryset so a candidate outside it is a 404.
+"""
+
+from django.apps import apps
+from django.db import models
+from django.db.models import Exists, Q
+
+from hallowerk.models import Municipality
+from hallowerk.roles import Role
+
+
+def shared_with_region(region_of: models.QuerySet) -> Q:
+    """Candidates an employer invited by a municipality in `region_of`'s region may see.
+
+    Shared, not hidden, active, dossier open, account active — and either shared with all
+    participating municipalities or living in that labour-market region (SPEC §4).
+    """
+    from .candidate import EMPLOYER_VISIBLE  # candidate.py imports this module
+
+    region_municipalities = Municipality.objects.filter(
+        labour_market_region__in=region_of.values("labour_market_region")).values("pk")
+    return (EMPLOYER_VISIBLE & Q(user__is_active=True)
+            & (Q(sharing_scope="all") | Q(municipality_id__in=region_municipalities)))
+
+
+class CandidateQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "CandidateQuerySet":
+        if user is None or not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.role == Role.JOBSEEKER:
+            return self.filter(user=user)
+        if user.role == Role.COACH:
+            return self.filter(municipality_id=user.municipality_id)
+        if user.role == Role.ACCOUNT_MANAGER:
+            # Own municipality: everyone. Elsewhere: exactly what an employer of the
+            # account manager's region may see.
+            own = Municipality.objects.filter(pk=user.municipality_id)
+            return self.filter(Q(municipality_id=user.municipality_id) | shared_with_region(own))
+        if user.role == Role.EMPLOYER:
+            employer = apps.get_model("employers", "Employer").objects.filter(
+                pk=user.employer_id, is_active=True)
+            # A deactivated employer organisation sees nobody, whatever the scope.
+            return self.filter(
+                shared_with_region(Municipality.objects.filter(employers__in=employer)),
+                Exists(employer))
+        # Team leads see aggregates only; administrators manage accounts, not dossiers.
+        return self.none()
