@@ -4,7 +4,7 @@ import factory
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from employers.models import Employer
-from hallowerk.models import Municipality, User
+from hallowerk.models import Municipality, Occupation, User
 from hallowerk.roles import Role
 
 TEST_PASSWORD = "Correct-Horse-Battery-9"
@@ -46,3 +46,39 @@ class UserFactory(factory.django.DjangoModelFactory):
     class Params:
         employer_user = factory.Trait(
             role=Role.EMPLOYER, employer=factory.SubFactory(EmployerFactory))
+
+
+class CandidateFactory(factory.django.DjangoModelFactory):
+    """A jobseeker account with its dossier; pass municipality=... to place both."""
+
+    class Meta:
+        model = "candidates.Candidate"
+
+    municipality = factory.LazyFunction(municipality)
+    user = factory.SubFactory(UserFactory, role=Role.JOBSEEKER,
+                              municipality=factory.SelfAttribute("..municipality"))
+    client_number = factory.Sequence(lambda n: f"K{100000 + n}")
+    first_name = factory.SelfAttribute("user.first_name")
+    last_name = factory.SelfAttribute("user.last_name")
+    email = factory.SelfAttribute("user.email")
+
+
+class ProfileFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "candidates.Profile"
+
+    candidate = factory.SubFactory(CandidateFactory)
+    kind_of_work = "Werk in de keuken of in een magazijn"
+    personal_description = "Ik ben betrouwbaar en werk graag met mensen."
+
+
+class VacancyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "employers.Vacancy"
+
+    employer = factory.SubFactory(EmployerFactory)
+    municipality = factory.SelfAttribute("employer.municipality")
+    title = factory.Sequence(lambda n: f"Medewerker {n}")
+    occupation = factory.LazyFunction(lambda: Occupation.objects.get_or_create(
+        isco_code="9412", defaults={"label_nl": "Keukenhulp", "label_en": "Kitchen helper"})[0])
+    description = "Je helpt in de keuken."

@@ -1,0 +1,447 @@
+"""The field catalogue: every personal-data field, declared once (SPEC §3, §4, §9).
+
+For each field: what it is called, what kind of data it is, who fills it in, which roles
+see it, what an employer sees of it, why we process it and how long it is kept. It is
+the ONLY place that says what an employer may see: the employer's view of a candidate
+(candidates/presenters.py), exports and the privacy statement read it from here.
+
+A test (tests/privacy/test_catalogue.py) fails when a model in PERSONAL_DATA_MODELS gets
+a field that is neither declared here nor listed in NOT_PERSONAL_DATA with a reason — so
+nobody can add personal data without deciding these things first (a DPIA finding).
+"""
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from candidates.physical import PHYSICAL_ITEMS, physical_field_name
+from hallowerk.roles import Role
+
+
+class Category(StrEnum):
+    IDENTITY = "identity"
+    CONTACT = "contact"
+    PROFILE = "profile"
+    WORK = "work"
+    HEALTH_RELATED = "health_related"
+    TARGET_GROUP = "target_group"
+    USAGE = "usage"
+
+
+class FilledBy(StrEnum):
+    JOBSEEKER = "jobseeker"
+    COACH = "coach"
+    ACCOUNT_MANAGER = "account_manager"
+    SYSTEM = "system"
+
+
+class EmployerVisibility(StrEnum):
+    SHOWN = "shown"
+    # Contact details reach an employer only when the candidate is directly approachable;
+    # otherwise contact goes through the coach (SPEC §4).
+    WHEN_APPROACHABLE = "when_approachable"
+    # Only a yes/no, never an explanation (functional questions, doelgroepregister).
+    YES_NO = "yes_no"
+    NEVER = "never"
+
+
+class RetentionClass(StrEnum):
+    DOSSIER = "dossier"
+    PROFILE = "profile"
+    MESSAGES = "messages"
+    AUDIT = "audit"
+    ACCOUNT = "account"
+    EMPLOYER_CONTACT = "employer_contact"
+
+
+# How long each class is kept, in words for the privacy statement. The periods of the
+# dossier follow the VNG selection list (SPEC §5); the others are the platform's own.
+RETENTION_DESCRIPTIONS: dict[RetentionClass, tuple[str, str]] = {
+    RetentionClass.DOSSIER: (
+        "Na het einde van de begeleiding: 1 jaar (afgebroken), 5 jaar (geweigerd) of 10 jaar "
+        "(beëindigd). Nodig voor ESF-subsidie: 10 jaar na het einde van dat ESF-programma.",
+        "After the support ends: 1 year (broken off), 5 years (refused) or 10 years (ended). "
+        "Needed for ESF subsidy: 10 years after that ESF programme ends."),
+    RetentionClass.PROFILE: (
+        "Tot je het zelf wist of van HalloWerk weggaat, en uiterlijk tot je dossier wordt "
+        "vernietigd.",
+        "Until you erase it yourself or leave HalloWerk, and at most until your dossier is "
+        "destroyed."),
+    RetentionClass.MESSAGES: (
+        "1 jaar na het laatste bericht, en uiterlijk tot je dossier wordt vernietigd.",
+        "1 year after the last message, and at most until your dossier is destroyed."),
+    RetentionClass.AUDIT: (
+        "2 jaar; daarna wordt het logboek automatisch gewist.",
+        "2 years; after that the log is erased automatically."),
+    RetentionClass.ACCOUNT: (
+        "Zolang je account bestaat.",
+        "As long as your account exists."),
+    RetentionClass.EMPLOYER_CONTACT: (
+        "Zolang de werkgever meedoet, en 1 jaar daarna.",
+        "As long as the employer takes part, and 1 year after."),
+}
+
+# Who reads a candidate's dossier at all (SPEC §4): the jobseeker themself, the coaches and
+# account managers of the candidate's municipality. Employers are added per field.
+DOSSIER_READERS = frozenset({Role.JOBSEEKER, Role.COACH, Role.ACCOUNT_MANAGER})
+# Employer organisation data: municipal staff and the employer's own users, never jobseekers.
+EMPLOYER_DATA_READERS = frozenset({Role.ACCOUNT_MANAGER, Role.COACH, Role.ADMINISTRATOR,
+                                   Role.EMPLOYER})
+# An account: the person themself (any role) and administrators.
+ACCOUNT_READERS = frozenset({Role.ADMINISTRATOR})
+AUDIT_READERS = frozenset({Role.ADMINISTRATOR, Role.JOBSEEKER})
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    model: str  # app label + model name, as Model._meta.label: "candidates.Candidate"
+    field: str
+    label_nl: str
+    label_en: str
+    category: Category
+    filled_by: FilledBy
+    visible_to: frozenset[str]
+    employer: EmployerVisibility
+    purpose_nl: str
+    purpose_en: str
+    retention: RetentionClass
+    # What an employer sees instead of the label, for derived yes/no answers.
+    employer_label_nl: str = ""
+    employer_label_en: str = ""
+
+    def __post_init__(self):
+        # One source of truth: whether employers are in visible_to follows from `employer`.
+        roles = set(self.visible_to)
+        if self.employer == EmployerVisibility.NEVER:
+            roles.discard(Role.EMPLOYER)
+        else:
+            roles.add(Role.EMPLOYER)
+        object.__setattr__(self, "visible_to", frozenset(roles))
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.model, self.field)
+
+    def label(self, language: str) -> str:
+        return self.label_en if language == "en" else self.label_nl
+
+    def employer_label(self, language: str) -> str:
+        if language == "en":
+            return self.employer_label_en or self.label_en
+        return self.employer_label_nl or self.label_nl
+
+    def purpose(self, language: str) -> str:
+        return self.purpose_en if language == "en" else self.purpose_nl
+
+
+# --- purposes, phrased for the person the data is about (B1)
+P_GUIDANCE = ("Om je te begeleiden naar werk.", "To guide you into work.")
+P_CONTACT = ("Om contact met je te houden.", "To keep in touch with you.")
+P_PRESENT = ("Zodat werkgevers zien wie je bent en wat je kunt, als je je profiel deelt.",
+             "So employers see who you are and what you can do, if you share your profile.")
+P_MATCH = ("Om je te helpen werk te vinden dat bij je past, en om je aan werkgevers te laten "
+           "zien als je je profiel deelt.",
+           "To help you find work that suits you, and to show you to employers if you share "
+           "your profile.")
+P_PHYSICAL = ("Om werk te vinden dat je lichamelijk kunt doen. Werkgevers zien alleen ja of nee, "
+              "nooit een reden.",
+              "To find work you can physically do. Employers only see yes or no, never a reason.")
+P_TARGET_GROUP = ("Om de juiste regelingen voor je te gebruiken. Werkgevers zien alleen of je in "
+                  "het doelgroepregister staat.",
+                  "To use the right schemes for you. Employers only see whether you are in the "
+                  "target-group register.")
+P_TARGET_GROUP_STAFF = ("Om de juiste regelingen voor je te gebruiken. Werkgevers zien dit niet.",
+                        "To use the right schemes for you. Employers never see this.")
+P_SHARING = ("Om te doen wat je kiest: wel of niet delen met werkgevers, en met welke.",
+             "To do what you choose: whether to share with employers, and with which.")
+P_PROTECT = ("Om je te beschermen als je profiel niet klopt of je kan schaden. Je ziet de reden.",
+             "To protect you when your profile is wrong or could harm you. You see the reason.")
+P_RETENTION = ("Om te weten hoe lang we je gegevens moeten bewaren en wanneer we ze vernietigen.",
+               "To know how long we must keep your data and when we destroy it.")
+P_ACCOUNT = ("Om je veilig te laten inloggen.", "To let you log in safely.")
+P_AUDIT = ("Om te laten zien wie wat heeft bekeken of veranderd, en misbruik te ontdekken.",
+           "To show who viewed or changed what, and to detect misuse.")
+P_MESSAGES = ("Om berichten tussen jou, werkgevers en de gemeente te bewaren.",
+              "To keep the messages between you, employers and the municipality.")
+P_EMPLOYER = ("Om de werkgever te kunnen bereiken over vacatures en kandidaten.",
+              "To reach the employer about vacancies and candidates.")
+
+C = Category
+F = FilledBy
+E = EmployerVisibility
+R = RetentionClass
+
+
+def _spec(model, field, label_nl, label_en, category, filled_by, employer, purpose, retention,
+          visible_to=DOSSIER_READERS, **extra) -> FieldSpec:
+    return FieldSpec(model=model, field=field, label_nl=label_nl, label_en=label_en,
+                     category=category, filled_by=filled_by, visible_to=visible_to,
+                     employer=employer, purpose_nl=purpose[0], purpose_en=purpose[1],
+                     retention=retention, **extra)
+
+
+def _candidate(field, nl, en, category, filled_by, employer, purpose, **extra):
+    return _spec("candidates.Candidate", field, nl, en, category, filled_by, employer, purpose,
+                 R.DOSSIER, **extra)
+
+
+def _profile(model, field, nl, en, category, employer=E.SHOWN, purpose=P_MATCH, **extra):
+    return _spec(model, field, nl, en, category, F.JOBSEEKER, employer, purpose, R.PROFILE,
+                 **extra)
+
+
+CANDIDATE = [
+    _candidate("user", "Account", "Account", C.IDENTITY, F.SYSTEM, E.NEVER, P_ACCOUNT),
+    _candidate("municipality", "Gemeente", "Municipality", C.IDENTITY, F.COACH, E.SHOWN,
+               P_GUIDANCE),
+    _candidate("client_number", "Klantnummer", "Client number", C.IDENTITY, F.COACH, E.NEVER,
+               P_GUIDANCE),
+    _candidate("first_name", "Voornaam", "First name", C.IDENTITY, F.COACH, E.SHOWN, P_PRESENT),
+    _candidate("last_name", "Achternaam", "Last name", C.IDENTITY, F.COACH, E.SHOWN, P_PRESENT),
+    _candidate("email", "E-mailadres", "E-mail address", C.CONTACT, F.COACH,
+               E.WHEN_APPROACHABLE, P_CONTACT),
+    _candidate("gender", "Geslacht", "Gender", C.IDENTITY, F.COACH, E.NEVER, P_GUIDANCE),
+    _candidate("date_of_birth", "Geboortedatum", "Date of birth", C.IDENTITY, F.COACH, E.NEVER,
+               P_GUIDANCE),
+    _candidate("postcode", "Postcode", "Postcode", C.CONTACT, F.COACH, E.NEVER, P_CONTACT),
+    _candidate("phone", "Telefoonnummer", "Phone number", C.CONTACT, F.COACH,
+               E.WHEN_APPROACHABLE, P_CONTACT),
+    _candidate("service_type", "Soort dienstverlening", "Type of service", C.WORK, F.COACH,
+               E.NEVER, P_GUIDANCE),
+    _candidate("responsible_coach", "Werkmatcher", "Job coach", C.CONTACT, F.COACH, E.SHOWN,
+               ("Zodat je weet wie je begeleidt, en werkgevers via je werkmatcher contact kunnen "
+                "zoeken.",
+                "So you know who guides you, and employers can get in touch through your job "
+                "coach.")),
+    _candidate("directly_approachable", "Direct benaderbaar", "Directly approachable",
+               C.CONTACT, F.COACH, E.SHOWN,
+               ("Om te weten of werkgevers je zelf mogen benaderen of via je werkmatcher.",
+                "To know whether employers may contact you themselves or through your job "
+                "coach.")),
+    _candidate("tg_banenafspraak", "Banenafspraak (doelgroepregister)",
+               "Job agreement (target-group register)", C.TARGET_GROUP, F.COACH, E.YES_NO,
+               P_TARGET_GROUP, employer_label_nl="In doelgroepregister",
+               employer_label_en="In target-group register"),
+    _candidate("tg_praktijkroute", "Praktijkroute", "Practical route", C.TARGET_GROUP, F.COACH,
+               E.NEVER, P_TARGET_GROUP_STAFF),
+    _candidate("tg_bbl", "BBL", "BBL (work-and-learn route)", C.TARGET_GROUP, F.COACH, E.NEVER,
+               P_TARGET_GROUP_STAFF),
+    _candidate("tg_tozo", "TOZO", "TOZO (self-employed support)", C.TARGET_GROUP, F.COACH,
+               E.NEVER, P_TARGET_GROUP_STAFF),
+    _candidate("shared_with_employers", "Gedeeld met werkgevers", "Shared with employers",
+               C.USAGE, F.JOBSEEKER, E.NEVER, P_SHARING),
+    _candidate("sharing_scope", "Delen met", "Share with", C.USAGE, F.JOBSEEKER, E.NEVER,
+               P_SHARING),
+    _candidate("hidden_by_staff", "Verborgen door de gemeente", "Hidden by the municipality",
+               C.USAGE, F.COACH, E.NEVER, P_PROTECT),
+    _candidate("hidden_reason", "Reden van verbergen", "Reason for hiding", C.USAGE, F.COACH,
+               E.NEVER, P_PROTECT),
+    _candidate("hidden_by", "Verborgen door", "Hidden by", C.USAGE, F.SYSTEM, E.NEVER,
+               P_PROTECT),
+    _candidate("hidden_at", "Verborgen op", "Hidden on", C.USAGE, F.SYSTEM, E.NEVER, P_PROTECT),
+    _candidate("is_active", "Actief", "Active", C.USAGE, F.COACH, E.NEVER, P_GUIDANCE),
+    _candidate("dossier_ended_on", "Dossier beëindigd op", "Dossier ended on", C.USAGE, F.COACH,
+               E.NEVER, P_RETENTION),
+    _candidate("end_reason", "Reden van beëindigen", "Reason for ending", C.USAGE, F.COACH,
+               E.NEVER, P_RETENTION),
+    _candidate("esf_programme_end", "Einddatum ESF-programma", "End of ESF programme",
+               C.USAGE, F.COACH, E.NEVER, P_RETENTION),
+    _candidate("created_at", "Aangemaakt op", "Created on", C.USAGE, F.SYSTEM, E.NEVER,
+               P_RETENTION),
+    _candidate("updated_at", "Gewijzigd op", "Changed on", C.USAGE, F.SYSTEM, E.NEVER, P_AUDIT),
+    _candidate("last_activity_at", "Laatst actief", "Last active", C.USAGE, F.SYSTEM, E.NEVER,
+               ("Om je tips te sturen als je een tijd niet bent geweest.",
+                "To send you tips when you have not been around for a while.")),
+]
+
+P = "candidates.Profile"
+PROFILE = [
+    _profile(P, "place_of_residence", "Woonplaats", "Place of residence", C.IDENTITY),
+    _profile(P, "photo", "Foto", "Photo", C.IDENTITY, purpose=P_PRESENT),
+    _profile(P, "personal_description", "Over mij", "About me", C.PROFILE, purpose=P_PRESENT),
+    _profile(P, "kind_of_work", "Werk dat bij mij past", "Work that suits me", C.PROFILE),
+    _profile(P, "what_suits_me", "Wat past bij mij", "What suits me", C.PROFILE),
+    _profile(P, "competences", "Talenten", "Talents", C.PROFILE),
+    _profile(P, "professional_skills", "Vakkennis en vaardigheden", "Professional skills",
+             C.PROFILE),
+    _profile(P, "moodboard", "Moodboard", "Mood board", C.PROFILE, purpose=P_PRESENT),
+    _profile(P, "video_url", "Video", "Video", C.PROFILE, purpose=P_PRESENT),
+    _profile(P, "social_links", "Sociale media", "Social media", C.PROFILE, purpose=P_PRESENT),
+    _profile(P, "assessments", "Uitslagen van testen", "Assessment results", C.PROFILE),
+    _profile(P, "free_text", "Vrije tekst", "Free text", C.PROFILE, purpose=P_PRESENT),
+    _profile(P, "cv", "Cv", "CV", C.PROFILE, purpose=P_PRESENT),
+    _profile(P, "preferred_occupations", "Beroepen die ik zoek", "Occupations I am looking for",
+             C.WORK),
+    _profile(P, "sectors", "Sectoren", "Sectors", C.WORK),
+    _profile(P, "available_from", "Beschikbaar vanaf", "Available from", C.WORK),
+    _profile(P, "hours_per_week_min", "Minimaal uren per week", "Minimum hours per week", C.WORK),
+    _profile(P, "hours_per_week_max", "Maximaal uren per week", "Maximum hours per week", C.WORK),
+    _profile(P, "availability_notes", "Toelichting beschikbaarheid", "Notes on availability",
+             C.WORK),
+    _profile(P, "driving_licences", "Rijbewijzen", "Driving licences", C.WORK),
+    _profile(P, "transport", "Vervoer", "Transport", C.WORK),
+    _profile(P, "max_travel_km", "Maximale reisafstand (km)", "Maximum travel distance (km)",
+             C.WORK),
+    *(_profile(P, physical_field_name(code), label_nl, label_en, C.HEALTH_RELATED,
+               employer=E.YES_NO, purpose=P_PHYSICAL)
+      for code, label_nl, label_en in PHYSICAL_ITEMS),
+    _spec(P, "updated_at", "Profiel gewijzigd op", "Profile changed on", C.USAGE, F.SYSTEM,
+          E.NEVER, P_AUDIT, R.PROFILE),
+]
+
+W, ED, CO, LS = ("candidates.WorkExperience", "candidates.Education", "candidates.Course",
+                 "candidates.LanguageSkill")
+ENTRIES = [
+    _profile(W, "job_title", "Functie", "Job title", C.WORK),
+    _profile(W, "employer_name", "Werkgever", "Employer", C.WORK),
+    _profile(W, "start_date", "Begonnen op", "Started on", C.WORK),
+    _profile(W, "end_date", "Gestopt op", "Ended on", C.WORK),
+    _profile(W, "description", "Wat deed je", "What you did", C.WORK),
+    _profile(ED, "name", "Opleiding", "Education", C.WORK),
+    _profile(ED, "institution", "School", "School", C.WORK),
+    _profile(ED, "level", "Niveau", "Level", C.WORK),
+    _profile(ED, "completed", "Afgerond", "Completed", C.WORK),
+    _profile(ED, "year", "Jaar", "Year", C.WORK),
+    _profile(ED, "certificate", "Diploma of certificaat", "Diploma or certificate", C.WORK),
+    _profile(CO, "name", "Cursus of training", "Course or training", C.WORK),
+    _profile(CO, "provider", "Gegeven door", "Provided by", C.WORK),
+    _profile(CO, "year", "Jaar", "Year", C.WORK),
+    _profile(LS, "language", "Taal", "Language", C.WORK),
+    _profile(LS, "level", "Niveau", "Level", C.WORK),
+]
+
+
+def _conversation(model, field, nl, en, filled_by, employer=E.SHOWN, category=C.USAGE):
+    # Employers see these only in conversations and requests they take part in.
+    return _spec(model, field, nl, en, category, filled_by, employer, P_MESSAGES, R.MESSAGES)
+
+
+T, M, CR, VR = ("candidates.Thread", "candidates.Message", "candidates.ContactRequest",
+                "candidates.VacancyResponse")
+CONVERSATIONS = [
+    _conversation(T, "candidate", "Kandidaat in gesprek", "Candidate in conversation", F.SYSTEM),
+    _conversation(T, "counterpart", "Gesprekspartner", "Conversation partner", F.SYSTEM),
+    _conversation(T, "employer", "Werkgever in gesprek", "Employer in conversation", F.SYSTEM),
+    _conversation(T, "created_at", "Gesprek begonnen op", "Conversation started on", F.SYSTEM),
+    _conversation(M, "sender", "Afzender", "Sender", F.SYSTEM),
+    _conversation(M, "body", "Bericht", "Message", F.JOBSEEKER, category=C.CONTACT),
+    _conversation(M, "created_at", "Verstuurd op", "Sent on", F.SYSTEM),
+    _conversation(M, "read_at", "Gelezen op", "Read on", F.SYSTEM),
+    _conversation(CR, "candidate", "Kandidaat van contactverzoek", "Candidate of contact request",
+                  F.SYSTEM),
+    _conversation(CR, "requested_by", "Gevraagd door", "Requested by", F.SYSTEM),
+    _conversation(CR, "employer", "Werkgever van contactverzoek", "Employer of contact request",
+                  F.SYSTEM),
+    _conversation(CR, "message", "Bericht van de werkgever", "Message from the employer",
+                  F.SYSTEM, category=C.CONTACT),
+    _conversation(CR, "status", "Status contactverzoek", "Contact request status", F.COACH),
+    _conversation(CR, "handled_by", "Behandeld door", "Handled by", F.SYSTEM, employer=E.NEVER),
+    _conversation(CR, "handled_at", "Behandeld op", "Handled on", F.SYSTEM),
+    _conversation(CR, "created_at", "Gevraagd op", "Requested on", F.SYSTEM),
+    _conversation(VR, "candidate", "Kandidaat die reageert", "Responding candidate", F.SYSTEM),
+    _conversation(VR, "message", "Reactie", "Response", F.JOBSEEKER, category=C.CONTACT),
+    _conversation(VR, "status", "Status reactie", "Response status", F.SYSTEM),
+    _conversation(VR, "created_at", "Gereageerd op", "Responded on", F.SYSTEM),
+]
+
+
+def _employer(field, nl, en, category=C.CONTACT, filled_by=F.ACCOUNT_MANAGER):
+    return _spec("employers.Employer", field, nl, en, category, filled_by, E.SHOWN, P_EMPLOYER,
+                 R.EMPLOYER_CONTACT, visible_to=EMPLOYER_DATA_READERS)
+
+
+EMPLOYER = [
+    _employer("contact_first_name", "Voornaam contactpersoon", "Contact person's first name",
+              C.IDENTITY),
+    _employer("contact_last_name", "Achternaam contactpersoon", "Contact person's last name",
+              C.IDENTITY),
+    _employer("contact_email", "E-mail contactpersoon", "Contact person's e-mail"),
+    _employer("contact_phone", "Telefoon contactpersoon", "Contact person's phone"),
+    _employer("invited_by", "Uitgenodigd door", "Invited by", C.USAGE, F.SYSTEM),
+]
+
+
+def _account(field, nl, en, category=C.USAGE, employer=E.NEVER, purpose=P_ACCOUNT,
+             filled_by=F.SYSTEM):
+    return _spec("hallowerk.User", field, nl, en, category, filled_by, employer, purpose,
+                 R.ACCOUNT, visible_to=ACCOUNT_READERS)
+
+
+# Employers see staff names (their candidate's coach, their account manager) and colleagues.
+P_WHO = ("Zodat anderen op het platform zien met wie ze te maken hebben.",
+         "So others on the platform see who they deal with.")
+USER = [
+    _account("email", "E-mailadres (inlognaam)", "E-mail address (login)", C.CONTACT),
+    _account("first_name", "Voornaam", "First name", C.IDENTITY, E.SHOWN, P_WHO),
+    _account("last_name", "Achternaam", "Last name", C.IDENTITY, E.SHOWN, P_WHO),
+    _account("password", "Wachtwoord (versleuteld)", "Password (hashed)"),
+    _account("role", "Rol", "Role"),
+    _account("municipality", "Gemeente", "Municipality", C.IDENTITY),
+    _account("employer", "Werkgever", "Employer", C.IDENTITY),
+    _account("is_active", "Account actief", "Account active"),
+    _account("is_staff", "Toegang tot Django-beheer", "Access to Django admin"),
+    _account("is_superuser", "Alle rechten in Django-beheer", "All rights in Django admin"),
+    _account("date_joined", "Account aangemaakt op", "Account created on"),
+    _account("last_login", "Laatst ingelogd", "Last login", purpose=P_AUDIT),
+]
+
+
+def _audit(field, nl, en):
+    return _spec("privacy.AuditEvent", field, nl, en, C.USAGE, F.SYSTEM, E.NEVER, P_AUDIT,
+                 R.AUDIT, visible_to=AUDIT_READERS)
+
+
+AUDIT = [
+    _audit("created_at", "Tijdstip", "Time"),
+    _audit("actor", "Wie", "Who"),
+    _audit("actor_role", "Rol van wie", "Role of who"),
+    _audit("action", "Handeling", "Action"),
+    _audit("target_type", "Soort gegeven", "Kind of record"),
+    _audit("target_id", "Welk gegeven", "Which record"),
+    _audit("municipality_id", "Gemeente van wie", "Municipality of who"),
+    _audit("ip_address", "IP-adres (alleen medewerkers)", "IP address (staff only)"),
+    _audit("data", "Details (welke velden, zoekvraag)", "Details (which fields, search query)"),
+]
+
+CATALOGUE: tuple[FieldSpec, ...] = (*CANDIDATE, *PROFILE, *ENTRIES, *CONVERSATIONS, *EMPLOYER,
+                                    *USER, *AUDIT)
+_BY_KEY: dict[tuple[str, str], FieldSpec] = {spec.key: spec for spec in CATALOGUE}
+
+# The models that hold personal data; every field of theirs is declared above or below.
+PERSONAL_DATA_MODELS = (
+    "candidates.Candidate", "candidates.Profile", "candidates.WorkExperience",
+    "candidates.Education", "candidates.Course", "candidates.LanguageSkill",
+    "candidates.Thread", "candidates.Message", "candidates.ContactRequest",
+    "candidates.VacancyResponse", "employers.Employer", "hallowerk.User",
+    "privacy.AuditEvent",
+)
+
+# Fields of those models that are not personal data, each with the reason.
+_PARENT_LINK = "links the entry to its parent record; the parent is declared"
+_COMPANY = "data about a company, not about a person"
+NOT_PERSONAL_DATA: dict[tuple[str, str], str] = {
+    **{(model, "id"): "technical key" for model in PERSONAL_DATA_MODELS},
+    ("candidates.Profile", "candidate"): _PARENT_LINK,
+    ("candidates.Profile", "search_document"): "derived from declared profile fields for search",
+    **{(model, "profile"): _PARENT_LINK for model in (W, ED, CO, LS)},
+    ("candidates.Message", "thread"): _PARENT_LINK,
+    ("candidates.ContactRequest", "vacancy"): "a vacancy is not about the candidate",
+    ("candidates.VacancyResponse", "vacancy"): "a vacancy is not about the candidate",
+    ("hallowerk.User", "groups"): "Django admin permissions, unused by the platform",
+    ("hallowerk.User", "user_permissions"): "Django admin permissions, unused by the platform",
+    **{("employers.Employer", field): _COMPANY for field in (
+        "name", "address", "postcode", "city", "kvk_number", "municipality", "is_active",
+        "deactivated_at", "created_at")},
+}
+
+
+def field_spec(model_label: str, field: str) -> FieldSpec:
+    return _BY_KEY[(model_label, field)]
+
+
+def specs_for(model_label: str) -> list[FieldSpec]:
+    return [spec for spec in CATALOGUE if spec.model == model_label]
+
+
+def employer_specs(model_label: str) -> list[FieldSpec]:
+    """The fields of a model an employer may see in any form, in catalogue order."""
+    return [spec for spec in specs_for(model_label) if spec.employer != EmployerVisibility.NEVER]
