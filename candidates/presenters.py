@@ -12,9 +12,8 @@ from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils.formats import date_format
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from hallowerk.roles import Role
 from privacy.catalogue import Category, EmployerVisibility, FieldSpec, employer_specs
