@@ -1,0 +1,50 @@
+"""Reads of candidates that depend on who is asking. The rules themselves live in
+Candidate.objects.visible_to() (candidates/models/querysets.py); these add what pages need."""
+
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+
+from hallowerk.roles import Role
+
+from .models import Candidate
+from .presenters import (
+    EMPLOYER_LIST_PREFETCH,
+    EMPLOYER_LIST_SELECT,
+    EMPLOYER_VIEW_PREFETCH,
+    EMPLOYER_VIEW_SELECT,
+)
+
+# Staff read lists alphabetically; employers see the most recently active first, so a
+# jobseeker who keeps their profile up to date is seen.
+STAFF_ORDER = ["last_name", "first_name", "id"]
+EMPLOYER_ORDER = ["-last_activity_at", "-id"]
+
+
+def candidate_list(*, viewer) -> QuerySet[Candidate]:
+    """Every candidate the viewer may see, in the order their list shows them."""
+    queryset = Candidate.objects.visible_to(viewer)
+    if viewer.role == Role.EMPLOYER:
+        return (queryset.select_related(*EMPLOYER_LIST_SELECT)
+                .prefetch_related(*EMPLOYER_LIST_PREFETCH).order_by(*EMPLOYER_ORDER))
+    return queryset.select_related("profile", "responsible_coach").order_by(*STAFF_ORDER)
+
+
+def candidate_for_viewer(user, pk) -> Candidate:
+    """One candidate, or 404 when it does not exist *or* the viewer may not see it."""
+    return get_object_or_404(Candidate.objects.visible_to(user), pk=pk)
+
+
+def candidate_profile_for_viewer(user, pk) -> Candidate:
+    """Like candidate_for_viewer, with everything employer_profile_view() reads."""
+    queryset = (Candidate.objects.visible_to(user).select_related(*EMPLOYER_VIEW_SELECT)
+                .prefetch_related(*EMPLOYER_VIEW_PREFETCH))
+    return get_object_or_404(queryset, pk=pk)
+
+
+def candidate_sees_as_employer(viewer, candidate: Candidate) -> bool:
+    """Whether the viewer gets the employer's view of this candidate (not the full dossier):
+    employers always, account managers for candidates of other municipalities (SPEC §4)."""
+    if viewer.role == Role.EMPLOYER:
+        return True
+    return (viewer.role == Role.ACCOUNT_MANAGER
+            and candidate.municipality_id != viewer.municipality_id)
