@@ -17,6 +17,19 @@ class AuditAction(models.TextChoices):
     INVITATION_ACCEPTED = "invitation_accepted", _("uitnodiging geaccepteerd")
     INVITATION_WITHDRAWN = "invitation_withdrawn", _("uitnodiging ingetrokken")
     TERMS_ACCEPTED = "terms_accepted", _("gebruiksvoorwaarden geaccepteerd")
+    # Personal data: reads by staff and employers, changes, searches, exports (SPEC §3).
+    PROFILE_VIEWED = "profile_viewed", _("profiel bekeken")
+    RECORD_CHANGED = "record_changed", _("gegevens gewijzigd")
+    SEARCH = "search", _("gezocht")
+    EXPORT = "export", _("gegevens geëxporteerd")
+    # Candidate dossier state.
+    CANDIDATE_CREATED = "candidate_created", _("kandidaat ingeschreven")
+    CANDIDATE_HIDDEN = "candidate_hidden", _("profiel verborgen voor werkgevers")
+    CANDIDATE_UNHIDDEN = "candidate_unhidden", _("profiel niet meer verborgen")
+    CANDIDATE_INACTIVATED = "candidate_inactivated", _("profiel op inactief gezet")
+    CANDIDATE_REACTIVATED = "candidate_reactivated", _("profiel weer actief gezet")
+    CANDIDATE_SHARING_CHANGED = "candidate_sharing_changed", _("delen met werkgevers gewijzigd")
+    CANDIDATE_DOSSIER_ENDED = "candidate_dossier_ended", _("dossier beëindigd")
 
 
 class AuditEvent(models.Model):

@@ -121,20 +121,29 @@ class Candidate(models.Model):
         verbose_name = _("kandidaat")
         verbose_name_plural = _("kandidaten")
         constraints = [
-            models.UniqueConstraint(fields=["municipality", "client_number"],
-                                    name="candidate_client_number_unique_per_municipality"),
+            models.UniqueConstraint(
+                fields=["municipality", "client_number"],
+                name="candidate_client_number_unique_per_municipality",
+                violation_error_message=_("Er is al een kandidaat met dit klantnummer in deze "
+                                          "gemeente.")),
             models.CheckConstraint(name="candidate_client_number_not_empty",
                                    condition=~Q(client_number="")),
             models.CheckConstraint(
                 name="candidate_hidden_has_reason_and_time",
                 condition=Q(hidden_by_staff=False)
-                | (~Q(hidden_reason="") & Q(hidden_at__isnull=False))),
+                | (~Q(hidden_reason="") & Q(hidden_at__isnull=False)),
+                violation_error_message=_("Geef een reden op als je een profiel verbergt.")),
             models.CheckConstraint(
                 name="candidate_end_reason_iff_ended",
                 condition=Q(end_reason="", dossier_ended_on__isnull=True)
-                | (~Q(end_reason="") & Q(dossier_ended_on__isnull=False))),
-            models.CheckConstraint(name="candidate_postcode_format",
-                                   condition=Q(postcode="") | Q(postcode__regex=POSTCODE_PATTERN)),
+                | (~Q(end_reason="") & Q(dossier_ended_on__isnull=False)),
+                violation_error_message=_("Vul de einddatum en de reden van beëindigen allebei "
+                                          "in, of allebei niet.")),
+            models.CheckConstraint(
+                name="candidate_postcode_format",
+                condition=Q(postcode="") | Q(postcode__regex=POSTCODE_PATTERN),
+                violation_error_message=_("Vul een Nederlandse postcode in: 4 cijfers en 2 "
+                                          "letters, bijvoorbeeld 3511 AB.")),
             models.CheckConstraint(name="candidate_gender_valid",
                                    condition=Q(gender__in=Gender.values)),
             models.CheckConstraint(name="candidate_service_type_valid",

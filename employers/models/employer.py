@@ -52,8 +52,10 @@ class Employer(models.Model):
         verbose_name_plural = _("werkgevers")
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(fields=["municipality", "kvk_number"],
-                                    name="employer_kvk_unique_per_municipality"),
+            models.UniqueConstraint(
+                fields=["municipality", "kvk_number"], name="employer_kvk_unique_per_municipality",
+                violation_error_message=_("Deze werkgever (KvK-nummer) doet al mee via deze "
+                                          "gemeente.")),
             models.CheckConstraint(name="employer_kvk_number_format",
                                    condition=Q(kvk_number__regex=KVK_PATTERN)),
             models.CheckConstraint(name="employer_postcode_format",
