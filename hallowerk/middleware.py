@@ -1,6 +1,8 @@
 from django.conf import settings
+from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import translation
 
 # Reachable while the second factor is still missing: the 2FA pages themselves,
 # logging out, switching language and static files.
@@ -38,3 +40,17 @@ class RoleSessionExpiryMiddleware:
         if request.user.is_authenticated and request.user.is_municipal_staff:
             request.session.set_expiry(settings.STAFF_SESSION_SECONDS)
         return self.get_response(request)
+
+
+class DutchFirstLocaleMiddleware(LocaleMiddleware):
+    """Dutch unless the person chose English with the language switch.
+
+    The browser's Accept-Language is ignored on purpose: many of our users have a phone set
+    to another language but read Dutch best in plain wording, and the switch is on every page.
+    """
+
+    def process_request(self, request):
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        language = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()

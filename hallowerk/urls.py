@@ -11,6 +11,7 @@ admin.site.__class__ = OTPAdminSite
 urlpatterns = [
     path("", public.home, name="home"),
     path("start/", public.start, name="start"),
+    path("healthz/", public.health, name="health"),
     path("toegankelijkheid/", public.accessibility, name="accessibility"),
     # Before allauth's URLs, so its sign-up address never offers an account.
     path("account/signup/", public.signup_closed, name="account_signup"),

@@ -16,12 +16,12 @@ class BilingualLabel(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self):
+        return self.label
+
     @property
     def label(self) -> str:
         return self.label_en if get_language() == "en" else self.label_nl
-
-    def __str__(self):
-        return self.label
 
 
 class Occupation(BilingualLabel):

