@@ -199,6 +199,11 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 
+# --- KvK register (employers/kvk): the offline demo register unless told to use the API.
+KVK_BACKEND = env.str("KVK_BACKEND", default="offline")  # "offline" or "api"
+KVK_API_BASE_URL = env.str("KVK_API_BASE_URL", default="https://api.kvk.nl/api")
+KVK_API_KEY = env.str("KVK_API_KEY", default="")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
