@@ -165,7 +165,9 @@ CONTENT_SECURITY_POLICY = {
 # --- i18n: Dutch (plain language) by default, English available.
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/ holds the project's English; each module keeps its own file under locale/parts/
+# (so people working on different modules never edit the same .po file).
+LOCALE_PATHS = [BASE_DIR / "locale", *sorted((BASE_DIR / "locale" / "parts").glob("*"))]
 USE_I18N = True
 TIME_ZONE = "Europe/Amsterdam"
 USE_TZ = True
