@@ -4,7 +4,8 @@ The profile's search document (candidates/search_text.py) is built from text fol
 Python, because this PostgreSQL has no unaccent extension; the query is folded by the same
 `normalise()` so "creche" finds "crèche". Only runs of letters and digits survive, joined
 by our own `&`, so nothing a user types can act as tsquery syntax. The last word gets `:*`
-because people search as they type ("magazijnm" already finds "magazijnmedewerker").
+because people search as they type ("magazijnm" already finds "magazijnmedewerker"), from
+three letters on.
 """
 
 import re
@@ -16,6 +17,9 @@ from candidates.search_text import SEARCH_CONFIG, normalise
 # Longer queries are cut, with a visible notice (employers/search_form.py).
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 10
+# A prefix of one or two letters matches a large part of all profiles and says little; such a
+# last word is searched as a whole word.
+MIN_PREFIX_LENGTH = 3
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -34,7 +38,9 @@ def tsquery_source(terms: list[str]) -> str:
     if not terms:
         return ""
     *complete, last = terms
-    return " & ".join([*complete, f"{last}:*"])
+    if len(last) >= MIN_PREFIX_LENGTH:
+        last = f"{last}:*"
+    return " & ".join([*complete, last])
 
 
 def text_query(terms: list[str]) -> SearchQuery:

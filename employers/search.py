@@ -8,11 +8,12 @@ groups, gender, age or photo, so nobody can select or rank on them (no cherry-pi
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from math import ceil
 
 from django.contrib.postgres.search import SearchRank
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Window
 from django.db.models.functions import Greatest
 
 from candidates.models import Candidate, LanguageSkill, Profile
@@ -88,7 +89,7 @@ def _profile_has(model, **conditions) -> Exists:
     return Exists(model.objects.filter(profile_id=OuterRef("profile__id"), **conditions))
 
 
-def _filters(criteria: SearchCriteria) -> Q:
+def criteria_filter(criteria: SearchCriteria) -> Q:
     q = Q()
     if criteria.occupation is not None:
         through = Profile.preferred_occupations.through
@@ -122,7 +123,7 @@ def _filters(criteria: SearchCriteria) -> Q:
 def search_queryset(*, viewer, criteria: SearchCriteria,
                     changed_after: datetime | None = None) -> QuerySet[Candidate]:
     """Matching candidates the viewer may see, best first (relevance, then most recent)."""
-    queryset = Candidate.objects.visible_to(viewer).filter(_filters(criteria))
+    queryset = Candidate.objects.visible_to(viewer).filter(criteria_filter(criteria))
     if changed_after is not None:
         queryset = queryset.alias(changed_at=Greatest(
             "updated_at", "last_activity_at", "profile__updated_at")).filter(
@@ -143,12 +144,44 @@ def _only_stop_words(terms: list[str]) -> bool:
         return cursor.fetchone()[0] == 0
 
 
+def _page_number(value) -> int:
+    try:
+        return max(1, int(value))
+    except (TypeError, ValueError):
+        return 1
+
+
+def page_with_count(queryset: QuerySet, page_number) -> Page:
+    """A page and the total count from ONE query (COUNT(*) OVER ()).
+
+    Ranking must look at every match anyway, so counting in the same pass halves the work
+    of a separate COUNT query. Past the last page, the last page is shown (as get_page does).
+    """
+    def fetch(number: int) -> list:
+        offset = (number - 1) * PAGE_SIZE
+        return list(queryset.annotate(total_count=Window(Count("pk")))[offset:offset + PAGE_SIZE])
+
+    number = _page_number(page_number)
+    rows = fetch(number)
+    if rows:
+        count = rows[0].total_count
+    else:
+        count = queryset.count()
+        last = max(1, ceil(count / PAGE_SIZE))
+        if number > last:
+            number = last
+            rows = fetch(number) if count else []
+    paginator = Paginator(queryset, PAGE_SIZE)
+    paginator.count = count  # known already: the paginator must not count again
+    return Page(rows, number, paginator)
+
+
 def candidate_search(*, viewer, criteria: SearchCriteria, page_number=1,
                      request=None) -> SearchResult:
     """One page of results with the total count; every search is written to the audit log."""
     queryset = (search_queryset(viewer=viewer, criteria=criteria)
                 .select_related(*EMPLOYER_LIST_SELECT).prefetch_related(*EMPLOYER_LIST_PREFETCH))
-    page = Paginator(queryset, PAGE_SIZE).get_page(page_number)
+    page = page_with_count(queryset, page_number)
     result = SearchResult(criteria=criteria, page=page, candidates=list(page.object_list))
     if result.count == 0 and criteria.terms:
         result.only_stop_words = _only_stop_words(criteria.terms)

@@ -142,3 +142,9 @@ def test_every_search_is_audited_with_query_filters_and_count(employer):
     assert event.data["filters"]["physical"] == ["lifting"]
     assert event.data["result_count"] == 0  # physical_lifting was not answered
     assert event.ip_address is None  # employers are not staff: no IP kept
+
+
+def test_one_or_two_letters_are_not_a_prefix(employer):
+    cook = make_candidate(profile=text("Kok"))
+    assert found(employer, text="kok") == {cook.pk}
+    assert found(employer, text="ko") == set()

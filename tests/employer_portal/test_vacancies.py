@@ -92,3 +92,15 @@ def test_home_shows_the_wsp_contact_and_new_responses(employer_client, employer,
     assert "wsp@utrecht.example.nl" in html
     assert response.context["new_responses"] == 1
     assert "1 nieuwe reactie" in html
+
+
+def test_the_portal_speaks_english(employer_client):
+    """Needs compiled messages (make install / scripts/compile_messages.py)."""
+    make_candidate(profile={"kind_of_work": "Kok"})
+    employer_client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    html = employer_client.get(reverse("employers:search"), {"q": "kok",
+                                                             "gender": "f"}).content.decode()
+    assert "Search candidates" in html and "1 candidate found" in html
+    assert "Searching or sorting by target group, gender, age or photo is not possible" in html
+    html = employer_client.get(reverse("employers:employer_home")).content.decode()
+    assert "Your contact person at the municipality" in html

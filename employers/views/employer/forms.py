@@ -15,6 +15,12 @@ MESSAGE_ERRORS = {
 }
 
 
+class ServerValidatedForm(forms.Form):
+    # The vendor CSS paints every empty `required` field red as :invalid before anyone typed;
+    # the server validates and the label says "(verplicht)", so the attribute is left out.
+    use_required_attribute = False
+
+
 def add_service_errors(form: forms.Form, error: ValidationError) -> None:
     """Show a service's ValidationError on the form: per field when it names one."""
     if hasattr(error, "error_dict"):
@@ -24,7 +30,7 @@ def add_service_errors(form: forms.Form, error: ValidationError) -> None:
         form.add_error(None, error.messages)
 
 
-class MessageForm(forms.Form):
+class MessageForm(ServerValidatedForm):
     body = forms.CharField(
         label=_("Uw bericht"), widget=forms.Textarea(attrs={"rows": 5}),
         max_length=MESSAGE_MAX_LENGTH, error_messages=MESSAGE_ERRORS,
@@ -32,7 +38,7 @@ class MessageForm(forms.Form):
                     "een bericht is."))
 
 
-class ContactRequestForm(forms.Form):
+class ContactRequestForm(ServerValidatedForm):
     message = forms.CharField(
         label=_("Uw bericht voor de kandidaat"), widget=forms.Textarea(attrs={"rows": 5}),
         max_length=MESSAGE_MAX_LENGTH, error_messages=MESSAGE_ERRORS,
@@ -48,7 +54,7 @@ class ContactRequestForm(forms.Form):
         self.fields["vacancy"].queryset = Vacancy.objects.visible_to(user).published()
 
 
-class ShortlistForm(forms.Form):
+class ShortlistForm(ServerValidatedForm):
     name = forms.CharField(label=_("Naam van de lijst"), max_length=SHORTLIST_NAME_MAX_LENGTH,
                            help_text=_("Bijvoorbeeld: Kok voor ons restaurant."),
                            error_messages={"required": _("Geef de lijst een naam."),
@@ -65,7 +71,7 @@ class ShortlistForm(forms.Form):
             status=Vacancy.Status.CLOSED)
 
 
-class ShortlistAddForm(forms.Form):
+class ShortlistAddForm(ServerValidatedForm):
     shortlist = forms.ModelChoiceField(
         label=_("Op welke lijst?"), required=False, queryset=Shortlist.objects.none(),
         empty_label=_("Een nieuwe lijst"),
@@ -89,7 +95,7 @@ class ShortlistAddForm(forms.Form):
         return data
 
 
-class SavedSearchForm(forms.Form):
+class SavedSearchForm(ServerValidatedForm):
     name = forms.CharField(
         label=_("Naam van de zoekopdracht"), max_length=SAVED_SEARCH_NAME_MAX_LENGTH,
         help_text=_("Bijvoorbeeld: Magazijn in de buurt."),
