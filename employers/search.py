@@ -151,37 +151,45 @@ def _page_number(value) -> int:
         return 1
 
 
-def page_with_count(queryset: QuerySet, page_number) -> Page:
-    """A page and the total count from ONE query (COUNT(*) OVER ()).
+def page_with_count(queryset: QuerySet, page_number, *, select=(), prefetch=()) -> Page:
+    """A page and the total count from ONE narrow query (COUNT(*) OVER ()), then the page's
+    rows with what the list shows.
 
-    Ranking must look at every match anyway, so counting in the same pass halves the work
-    of a separate COUNT query. Past the last page, the last page is shown (as get_page does).
+    Ranking must look at every match anyway, so counting in the same pass halves the work of
+    a separate COUNT query; keeping that pass to ids (no profile text, no search document)
+    keeps what PostgreSQL sorts small. Past the last page, the last page is shown (as
+    Paginator.get_page does).
     """
     def fetch(number: int) -> list:
         offset = (number - 1) * PAGE_SIZE
-        return list(queryset.annotate(total_count=Window(Count("pk")))[offset:offset + PAGE_SIZE])
+        return list(queryset.annotate(total_count=Window(Count("pk")))
+                    .values_list("pk", "total_count")[offset:offset + PAGE_SIZE])
 
     number = _page_number(page_number)
-    rows = fetch(number)
-    if rows:
-        count = rows[0].total_count
+    ids = fetch(number)
+    if ids:
+        count = ids[0][1]
     else:
         count = queryset.count()
         last = max(1, ceil(count / PAGE_SIZE))
         if number > last:
             number = last
-            rows = fetch(number) if count else []
+            ids = fetch(number) if count else []
+    order = [pk for pk, _total in ids]
+    # Through the same scoped queryset: a candidate who stopped sharing a moment ago is
+    # left out rather than shown.
+    rows = {candidate.pk: candidate for candidate in queryset.filter(pk__in=order)
+            .select_related(*select).prefetch_related(*prefetch)} if order else {}
     paginator = Paginator(queryset, PAGE_SIZE)
     paginator.count = count  # known already: the paginator must not count again
-    return Page(rows, number, paginator)
+    return Page([rows[pk] for pk in order if pk in rows], number, paginator)
 
 
 def candidate_search(*, viewer, criteria: SearchCriteria, page_number=1,
                      request=None) -> SearchResult:
     """One page of results with the total count; every search is written to the audit log."""
-    queryset = (search_queryset(viewer=viewer, criteria=criteria)
-                .select_related(*EMPLOYER_LIST_SELECT).prefetch_related(*EMPLOYER_LIST_PREFETCH))
-    page = page_with_count(queryset, page_number)
+    page = page_with_count(search_queryset(viewer=viewer, criteria=criteria), page_number,
+                           select=EMPLOYER_LIST_SELECT, prefetch=EMPLOYER_LIST_PREFETCH)
     result = SearchResult(criteria=criteria, page=page, candidates=list(page.object_list))
     if result.count == 0 and criteria.terms:
         result.only_stop_words = _only_stop_words(criteria.terms)

@@ -47,7 +47,7 @@ def world():
 VISIBLE = {"visible", "other_region_all"}
 
 
-@pytest.mark.parametrize("params", [{}, {"q": "kok"}, {"q": "ko"}])
+@pytest.mark.parametrize("params", [{}, {"q": "kok"}, {"q": "KOK"}])
 def test_search_shows_only_candidates_within_the_rules(employer_client, world, params):
     response = employer_client.get(SEARCH, params)
     assert response.status_code == 200
