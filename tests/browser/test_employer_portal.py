@@ -110,6 +110,9 @@ def test_employer_journey(page, site, people):
     expect(page.get_by_role("link", name="Bram Bakker")).to_be_visible()
     assert Shortlist.objects.get().entries.get().candidate == people["bram"]
     assert_accessible(page)
+    page.get_by_role("link", name="Deze lijst verwijderen").click()
+    assert_accessible(page)
+    page.get_by_role("link", name="Nee, terug").click()
 
     # Save the search; a new matching profile later triggers the alert mail.
     page.goto(search_url)
