@@ -22,3 +22,8 @@ def own_candidate(request) -> Candidate:
 
 def own_profile(request) -> Profile:
     return profile_get_or_create(candidate=own_candidate(request))
+
+
+def posted(request):
+    """The submitted data for a form, or None on GET (an empty POST still shows errors)."""
+    return request.POST if request.method == "POST" else None

@@ -21,7 +21,7 @@ from candidates.profile_services import (
 from hallowerk.permissions import role_required
 from hallowerk.roles import Role
 
-from .common import own_profile
+from .common import own_profile, posted
 from .sensitive import confirmed, form_warnings, record_confirmed
 from .steps import _add_service_errors
 
@@ -42,7 +42,7 @@ def _render_form(request, kind: EntryKind, form, *, entry=None, warnings=None):
 
 
 def _save(request, kind: EntryKind, profile, entry=None):
-    form = kind.form_class(request.POST or None, profile=profile, instance=entry)
+    form = kind.form_class(posted(request), profile=profile, instance=entry)
     if request.method != "POST" or not form.is_valid():
         return _render_form(request, kind, form, entry=entry)
     saved = form.initial if entry is not None else {}

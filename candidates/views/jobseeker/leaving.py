@@ -10,13 +10,13 @@ from hallowerk.permissions import role_required
 from hallowerk.roles import Role
 from privacy.erasure import candidate_entered_data_erase, candidate_leave_request, erasure_overview
 
-from .common import own_candidate
+from .common import own_candidate, posted
 
 
 @role_required(Role.JOBSEEKER)
 def erase(request):
     candidate = own_candidate(request)
-    form = ErasureConfirmForm(request.POST or None)
+    form = ErasureConfirmForm(posted(request))
     if request.method == "POST" and form.is_valid():
         candidate_entered_data_erase(by=request.user, candidate=candidate, request=request)
         messages.success(request, _("Alles wat u zelf had ingevuld, is gewist. Uw profiel is "
@@ -31,7 +31,7 @@ def erase(request):
 @role_required(Role.JOBSEEKER)
 def leave(request):
     candidate = own_candidate(request)
-    form = LeaveRequestForm(request.POST or None)
+    form = LeaveRequestForm(posted(request))
     if (request.method == "POST" and candidate.leave_requested_at is None
             and form.is_valid()):
         candidate_leave_request(by=request.user, candidate=candidate,

@@ -14,7 +14,7 @@ from hallowerk.permissions import role_required
 from hallowerk.roles import Role
 
 from ..profile_files import profile_file_url
-from .common import own_candidate
+from .common import own_candidate, posted
 
 
 def _region_names(candidate) -> list[str]:
@@ -28,7 +28,7 @@ def sharing(request):
     candidate = own_candidate(request)
     initial = {"shared": SHARE_YES if candidate.shared_with_employers else SHARE_NO,
                "scope": candidate.sharing_scope}
-    form = SharingForm(request.POST or None, initial=initial)
+    form = SharingForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         shared = form.cleaned_data["shared"] == SHARE_YES
         candidate_share(by=request.user, candidate=candidate, shared=shared,

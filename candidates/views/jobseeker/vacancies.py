@@ -14,7 +14,7 @@ from employers.models import Vacancy
 from hallowerk.permissions import role_required
 from hallowerk.roles import Role
 
-from .common import own_candidate
+from .common import own_candidate, posted
 
 PAGE_SIZE = 20
 
@@ -63,7 +63,7 @@ def vacancy_detail(request, pk):
         Vacancy.objects.visible_to(request.user).select_related(
             "employer", "occupation", "sector", "place", "municipality", "created_by"), pk=pk)
     response = candidate.vacancy_responses.filter(vacancy=vacancy).first()
-    form = VacancyResponseForm(request.POST or None)
+    form = VacancyResponseForm(posted(request))
     if request.method == "POST" and response is None and form.is_valid():
         try:
             vacancy_response_create(by=request.user, vacancy=vacancy,
