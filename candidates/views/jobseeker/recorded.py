@@ -97,8 +97,9 @@ def _value(candidate: Candidate, model_field: models.Field) -> str:
 
 
 def _who(spec: FieldSpec) -> str:
-    return " ".join([str(_("U zelf, uw werkmatcher en de accountmanagers van uw gemeente.")),
-                     str(EMPLOYER_SEES[spec.employer])])
+    # The jobseeker, their coach and the municipality's account managers see every item
+    # (DOSSIER_READERS); the page says that once. Per item only what an employer sees differs.
+    return str(EMPLOYER_SEES[spec.employer])
 
 
 def recorded_items(candidate: Candidate, language: str) -> list[RecordedItem]:
