@@ -32,7 +32,7 @@ def next_step(page):
 
 def expect_step(page, number, title):
     expect(page.get_by_role("heading", level=1)).to_have_text(title)
-    expect(page.get_by_text(f"Stap {number} van 12", exact=True)).to_be_visible()
+    expect(page.locator(".hw-steps__count")).to_contain_text(f"Stap {number} van 12")
     assert_accessible(page)
 
 
@@ -110,8 +110,19 @@ def test_main_journey(page, site, invited):
     page.get_by_role("link", name=re.compile("Volgende stap")).click()
 
     expect_step(page, 7, "Opleidingen en diploma's")
+    page.get_by_role("link", name="Opleiding toevoegen").click()
+    page.get_by_label("Opleiding", exact=False).first.fill("Bakker")
+    page.get_by_label("Niveau").select_option("mbo_2")
+    page.get_by_label("Ik heb deze opleiding afgerond").check()
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_role("heading", name="Bakker")).to_be_visible()
     page.get_by_role("link", name=re.compile("Volgende stap")).click()
     expect_step(page, 8, "Cursussen en trainingen")
+    page.get_by_role("link", name="Cursus toevoegen").click()
+    page.get_by_label("Cursus of training").fill("Hygiënecode")
+    page.get_by_label("Jaar").fill("2021")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_role("heading", name="Hygiënecode")).to_be_visible()
     page.get_by_role("link", name=re.compile("Volgende stap")).click()
 
     expect_step(page, 9, "Talen")
@@ -143,6 +154,12 @@ def test_main_journey(page, site, invited):
     assert_accessible(page)
     page.get_by_role("link", name=re.compile("Volgende stap")).click()
     expect_step(page, 12, "Meer over mij")
+    page.get_by_label("Links naar sociale media").fill("www.linkedin.com/in/sanne")
+    page.get_by_label("Wat wilt u verder nog vertellen?").fill("Ik fiets elke dag.")
+    page.get_by_role("button", name="Opslaan en naar het overzicht").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mijn profiel")
+    expect(page.get_by_text("Uw profiel is voor 100% compleet")).to_be_visible()
+    assert_accessible(page)
 
     profile = Profile.objects.get(candidate=candidate)
     assert profile.place_of_residence.name == "Utrecht"

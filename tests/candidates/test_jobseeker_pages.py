@@ -91,3 +91,12 @@ def test_pages_speak_english_when_chosen(client, settings):
     html = client.get(reverse("candidates:jobseeker_step", kwargs={"slug": "over-mij"})
                       ).content.decode()
     assert "Step 2 of 12" in html
+
+
+@pytest.mark.parametrize("name", [
+    "candidates:coach_home", "candidates:sensitive_reviews", "employers:account_manager_home",
+    "employers:employer_home", "team_lead_home", "administrator_home",
+])
+def test_jobseekers_get_403_on_staff_and_employer_pages(client, name):
+    client.force_login(jobseeker().user)
+    assert client.get(reverse(name)).status_code == 403

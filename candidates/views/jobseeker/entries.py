@@ -23,7 +23,7 @@ from hallowerk.roles import Role
 
 from .common import own_profile, posted
 from .sensitive import confirmed, form_warnings, record_confirmed
-from .steps import _add_service_errors
+from .steps import add_service_errors
 
 
 def kind_or_404(slug: str) -> EntryKind:
@@ -59,7 +59,7 @@ def _save(request, kind: EntryKind, profile, entry=None):
                                      request=request)
             record_confirmed(request, profile.candidate, warnings)
     except ValidationError as error:
-        _add_service_errors(form, error)
+        add_service_errors(form, error)
         return _render_form(request, kind, form, entry=entry)
     messages.success(request, _("Opgeslagen."))
     return redirect("candidates:jobseeker_step", slug=kind.slug)

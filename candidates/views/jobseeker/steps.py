@@ -1,5 +1,7 @@
 """The profile in steps: an overview with the completeness score, and one page per step."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -104,7 +106,7 @@ def step_page(request, slug):
     raise Http404
 
 
-def _add_service_errors(form, error: ValidationError) -> None:
+def add_service_errors(form, error: ValidationError) -> None:
     if hasattr(error, "error_dict"):
         for field, errors in error.message_dict.items():
             form.add_error(field if field in form.fields else None, errors)
@@ -129,7 +131,7 @@ def form_step(request, step: Step, profile: Profile):
                            request=request)
             record_confirmed(request, profile.candidate, warnings)
     except ValidationError as error:
-        _add_service_errors(form, error)
+        add_service_errors(form, error)
         return render_step(request, step, profile, form=form)
     messages.success(request, _("Opgeslagen."))
     return after_save(request, step)
@@ -149,8 +151,6 @@ def occupations_step(request, step: Step, profile: Profile):
 def _back_to_occupations(query: str):
     url = reverse("candidates:jobseeker_step", kwargs={"slug": "beroepen"})
     if query:
-        from urllib.parse import urlencode
-
         url += "?" + urlencode({"zoek": query})
     return redirect(url)
 
