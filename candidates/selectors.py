@@ -18,15 +18,18 @@ from .presenters import (
 # jobseeker who keeps their profile up to date is seen.
 STAFF_ORDER = ["last_name", "first_name", "id"]
 EMPLOYER_ORDER = ["-last_activity_at", "-id"]
+# The search document is for the database only; pages never need it (and it is large).
+NOT_FOR_PAGES = ["profile__search_document"]
 
 
 def candidate_list(*, viewer) -> QuerySet[Candidate]:
     """Every candidate the viewer may see, in the order their list shows them."""
     queryset = Candidate.objects.visible_to(viewer)
     if viewer.role == Role.EMPLOYER:
-        return (queryset.select_related(*EMPLOYER_LIST_SELECT)
+        return (queryset.select_related(*EMPLOYER_LIST_SELECT).defer(*NOT_FOR_PAGES)
                 .prefetch_related(*EMPLOYER_LIST_PREFETCH).order_by(*EMPLOYER_ORDER))
-    return queryset.select_related("profile", "responsible_coach").order_by(*STAFF_ORDER)
+    return (queryset.select_related("profile", "responsible_coach").defer(*NOT_FOR_PAGES)
+            .order_by(*STAFF_ORDER))
 
 
 def candidate_for_viewer(user, pk) -> Candidate:
@@ -37,7 +40,7 @@ def candidate_for_viewer(user, pk) -> Candidate:
 def candidate_profile_for_viewer(user, pk) -> Candidate:
     """Like candidate_for_viewer, with everything employer_profile_view() reads."""
     queryset = (Candidate.objects.visible_to(user).select_related(*EMPLOYER_VIEW_SELECT)
-                .prefetch_related(*EMPLOYER_VIEW_PREFETCH))
+                .defer(*NOT_FOR_PAGES).prefetch_related(*EMPLOYER_VIEW_PREFETCH))
     return get_object_or_404(queryset, pk=pk)
 
 

@@ -160,9 +160,10 @@ class Candidate(models.Model):
             # The employer's list: everyone they may see, most recently active first.
             models.Index(fields=["-last_activity_at", "-id"], condition=EMPLOYER_VISIBLE,
                          name="candidate_employer_recent"),
-            # Account managers of other municipalities, and regional scope.
-            models.Index(fields=["municipality", "-last_activity_at"],
-                         condition=EMPLOYER_VISIBLE, name="candidate_employer_by_muni"),
+            # Counting what an employer sees: the scope test and the account check read
+            # only this index (an index-only scan), never the table.
+            models.Index(fields=["municipality", "sharing_scope", "user"],
+                         condition=EMPLOYER_VISIBLE, name="candidate_employer_scope"),
         ]
 
     def __str__(self):
