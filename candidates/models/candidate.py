@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hallowerk.roles import Role
 from hallowerk.validators import POSTCODE_PATTERN, validate_postcode
@@ -18,16 +19,17 @@ from .querysets import CandidateQuerySet
 
 
 class Gender(models.TextChoices):
-    FEMALE = "female", _("Vrouw")
-    MALE = "male", _("Man")
-    OTHER = "other", _("Anders")
+    FEMALE = "female", pgettext_lazy("geslacht", "Vrouw")
+    MALE = "male", pgettext_lazy("geslacht", "Man")
+    OTHER = "other", pgettext_lazy("geslacht", "Anders")
     UNKNOWN = "unknown", _("Onbekend of niet opgegeven")
 
 
 class ServiceType(models.TextChoices):
-    SELF_SERVICE = "self_service", _("Zelfservice")
-    TOGETHER = "together", _("Samen")
-    DONE_FOR_YOU = "done_for_you", _("Voor")
+    # The municipality's own names (zelfservice / samen / voor); short words, hence a context.
+    SELF_SERVICE = "self_service", pgettext_lazy("soort dienstverlening", "Zelfservice")
+    TOGETHER = "together", pgettext_lazy("soort dienstverlening", "Samen")
+    DONE_FOR_YOU = "done_for_you", pgettext_lazy("soort dienstverlening", "Voor")
 
 
 class SharingScope(models.TextChoices):
