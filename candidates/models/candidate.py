@@ -159,6 +159,9 @@ class Candidate(models.Model):
             # The coach's list: own municipality, alphabetical.
             models.Index(fields=["municipality", "last_name", "first_name", "id"],
                          name="candidate_municipality_name"),
+            # The account manager's list spans municipalities (own + shared in the region):
+            # read in name order, it finds its first page without sorting everyone.
+            models.Index(fields=["last_name", "first_name", "id"], name="candidate_name"),
             # The employer's list: everyone they may see, most recently active first.
             models.Index(fields=["-last_activity_at", "-id"], condition=EMPLOYER_VISIBLE,
                          name="candidate_employer_recent"),
