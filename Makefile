@@ -40,7 +40,7 @@ test: install browser
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 bench: install
-	$(PY) scripts/bench.py
+	for script in scripts/bench*.py; do $(PY) $$script || exit 1; done
 
 clean-data:
 	rm -rf .hallowerk

@@ -1,9 +1,8 @@
-from django.urls import path
-
-from employers.views import account_manager, employer
+from django.urls import include, path
 
 app_name = "employers"
 urlpatterns = [
-    path("werkgever/", employer.home, name="employer_home"),
-    path("wsp/", account_manager.home, name="account_manager_home"),
+    # The employer portal and the account manager's module keep their own URL lists.
+    path("", include("employers.urls_employer")),
+    path("", include("employers.urls_account_manager")),
 ]

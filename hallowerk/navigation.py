@@ -6,10 +6,13 @@ from hallowerk.roles import Role
 
 # (url name, label) per role; apps extend these lists as pages are built.
 NAVIGATION: dict[str, list[tuple[str, str]]] = {
-    Role.JOBSEEKER: [("candidates:jobseeker_home", _("Mijn start"))],
-    Role.COACH: [("candidates:coach_home", _("Start"))],
+    Role.JOBSEEKER: [("candidates:jobseeker_home", _("Mijn start")),
+                     ("candidates:inbox", _("Berichten"))],
+    Role.COACH: [("candidates:coach_home", _("Start")),
+                 ("candidates:inbox", _("Berichten"))],
     Role.ACCOUNT_MANAGER: [("employers:account_manager_home", _("Start"))],
-    Role.EMPLOYER: [("employers:employer_home", _("Start"))],
+    Role.EMPLOYER: [("employers:employer_home", _("Start")),
+                    ("candidates:inbox", _("Berichten"))],
     Role.TEAM_LEAD: [("team_lead_home", _("Overzicht"))],
     Role.ADMINISTRATOR: [("administrator_home", _("Beheer"))],
 }

@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("privacy.urls")),
     path("", include("candidates.urls")),
     path("", include("employers.urls")),
+    path("", include("matching.urls")),
 ]
 
 if settings.DEBUG:

@@ -30,6 +30,12 @@ class AuditAction(models.TextChoices):
     CANDIDATE_REACTIVATED = "candidate_reactivated", _("profiel weer actief gezet")
     CANDIDATE_SHARING_CHANGED = "candidate_sharing_changed", _("delen met werkgevers gewijzigd")
     CANDIDATE_DOSSIER_ENDED = "candidate_dossier_ended", _("dossier beëindigd")
+    # Conversations (the content itself is never copied into the audit log).
+    MESSAGE_SENT = "message_sent", _("bericht verstuurd")
+    CONTACT_REQUESTED = "contact_requested", _("contactverzoek gedaan")
+    CONTACT_REQUEST_FORWARDED = "contact_forwarded", _("contactverzoek doorgestuurd")
+    CONTACT_REQUEST_DECLINED = "contact_declined", _("contactverzoek niet doorgestuurd")
+    VACANCY_RESPONDED = "vacancy_responded", _("gereageerd op vacature")
 
 
 class AuditEvent(models.Model):

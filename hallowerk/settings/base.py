@@ -165,7 +165,9 @@ CONTENT_SECURITY_POLICY = {
 # --- i18n: Dutch (plain language) by default, English available.
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/ holds the project's English; each module keeps its own file under locale/parts/
+# (so people working on different modules never edit the same .po file).
+LOCALE_PATHS = [BASE_DIR / "locale", *sorted((BASE_DIR / "locale" / "parts").glob("*"))]
 USE_I18N = True
 TIME_ZONE = "Europe/Amsterdam"
 USE_TZ = True
@@ -198,6 +200,11 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+
+# --- KvK register (employers/kvk): the offline demo register unless told to use the API.
+KVK_BACKEND = env.str("KVK_BACKEND", default="offline")  # "offline" or "api"
+KVK_API_BASE_URL = env.str("KVK_API_BASE_URL", default="https://api.kvk.nl/api")
+KVK_API_KEY = env.str("KVK_API_KEY", default="")
 
 LOGGING = {
     "version": 1,

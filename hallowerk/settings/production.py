@@ -10,6 +10,10 @@ if _missing:
         f"Production needs these environment variables: {', '.join(_missing)}")
 if DEBUG:
     raise ImproperlyConfigured("DEBUG must be off in production.")
+if KVK_BACKEND not in {"offline", "api"}:
+    raise ImproperlyConfigured("KVK_BACKEND must be 'offline' or 'api'.")
+if KVK_BACKEND == "api" and not KVK_API_KEY:
+    raise ImproperlyConfigured("KVK_BACKEND=api needs KVK_API_KEY.")
 
 SECRET_KEY = env.str("SECRET_KEY")
 DATABASES = {"default": env.db_url("DATABASE_URL")}

@@ -1,0 +1,210 @@
+"""Conversations between a candidate and an employer user or their coach, contact requests
+and responses to vacancies. Every change goes through these services and is audited (without
+the message text). Notification e-mails say only that there is something new (SPEC: no
+content in mail).
+
+Who may talk to whom:
+- a candidate with their own coaches (any coach of their municipality) and with employer users
+  who can see them (Candidate.objects.visible_to);
+- an employer user writes first only to a *directly approachable* candidate; for anyone else
+  they send a contact request, which the candidate's coach forwards or declines;
+- once a thread exists, both sides may reply (a forwarded request opens the thread).
+"""
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Count, Max, Q, QuerySet
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from hallowerk.models import User
+from hallowerk.roles import Role
+from privacy.audit import audit_record
+from privacy.models import AuditAction
+
+from .models import (
+    Candidate,
+    ContactRequest,
+    Message,
+    Thread,
+    VacancyResponse,
+)
+from .models.messaging import MESSAGE_MAX_LENGTH
+
+
+def _clean_body(body: str, *, required: bool = True) -> str:
+    body = (body or "").strip()
+    if required and not body:
+        raise ValidationError({"body": _("Schrijf eerst een bericht.")})
+    if len(body) > MESSAGE_MAX_LENGTH:
+        raise ValidationError({"body": _(
+            "Uw bericht is te lang: %(length)s tekens. Het mag maximaal %(max)s tekens zijn.")
+            % {"length": len(body), "max": MESSAGE_MAX_LENGTH}})
+    return body
+
+
+def notify_new_message(user: User) -> None:
+    """A mail without content: only that there is something new, and where to read it."""
+    if not user or not user.email or not user.is_active:
+        return
+    url = settings.SITE_URL.rstrip("/") + reverse("candidates:inbox")
+    with translation.override("nl"):
+        subject = _("U hebt een nieuw bericht op HalloWerk")
+        body = _("U hebt een nieuw bericht op HalloWerk. Log in om het te lezen:\n%(url)s") % {
+            "url": url}
+    send_mail(subject, body, None, [user.email])
+
+
+# --- reads -----------------------------------------------------------------------------
+
+def threads_for(user: User) -> QuerySet[Thread]:
+    """The threads this user takes part in, newest activity first, with unread counts."""
+    if user.role == Role.JOBSEEKER:
+        queryset = Thread.objects.filter(candidate__user=user)
+        unread = Q(messages__read_at__isnull=True) & ~Q(messages__sender=user)
+    elif user.role in (Role.COACH, Role.EMPLOYER):
+        queryset = Thread.objects.filter(counterpart=user)
+        unread = Q(messages__read_at__isnull=True) & ~Q(messages__sender=user)
+    else:
+        return Thread.objects.none()
+    return (queryset.select_related("candidate", "counterpart", "employer")
+            .annotate(last_message_at=Max("messages__created_at"),
+                      unread_count=Count("messages", filter=unread))
+            .order_by("-last_message_at", "-created_at"))
+
+
+def thread_for_participant(user: User, pk) -> Thread:
+    """One thread, or 404 for anyone who does not take part in it."""
+    from django.shortcuts import get_object_or_404
+
+    return get_object_or_404(threads_for(user), pk=pk)
+
+
+@transaction.atomic
+def thread_mark_read(*, user: User, thread: Thread) -> int:
+    return (thread.messages.filter(read_at__isnull=True).exclude(sender=user)
+            .update(read_at=timezone.now()))
+
+
+# --- state changes ------------------------------------------------------------------------
+
+def _may_open_thread(by: User, candidate: Candidate) -> bool:
+    if by.role == Role.COACH:
+        return by.municipality_id == candidate.municipality_id
+    if by.role == Role.EMPLOYER:
+        return (Candidate.objects.visible_to(by).filter(pk=candidate.pk).exists()
+                and candidate.directly_approachable)
+    return False
+
+
+@transaction.atomic
+def thread_open(*, by: User, candidate: Candidate, force: bool = False) -> Thread:
+    """The thread between a staff/employer user and a candidate (created when needed).
+
+    `force` is for the contact-request flow, where the coach's decision replaces the
+    directly-approachable check.
+    """
+    if not force and not _may_open_thread(by, candidate):
+        raise PermissionDenied("This user may not start a conversation with this candidate.")
+    thread, _created = Thread.objects.get_or_create(
+        candidate=candidate, counterpart=by,
+        defaults={"employer": by.employer if by.role == Role.EMPLOYER else None})
+    return thread
+
+
+@transaction.atomic
+def message_send(*, by: User, thread: Thread, body: str, request=None) -> Message:
+    """Send a message in a thread the sender takes part in."""
+    is_candidate = thread.candidate.user_id == by.pk
+    if not is_candidate and thread.counterpart_id != by.pk:
+        raise PermissionDenied("Only the two participants write in a thread.")
+    if by.role == Role.EMPLOYER and not Candidate.objects.visible_to(by).filter(
+            pk=thread.candidate_id).exists():
+        raise PermissionDenied("The candidate no longer shares their profile.")
+    message = Message.objects.create(thread=thread, sender=by, body=_clean_body(body))
+    audit_record(action=AuditAction.MESSAGE_SENT, actor=by, request=request, target=thread,
+                 data={"message": message.pk, "length": len(message.body)})
+    recipient = thread.counterpart if is_candidate else thread.candidate.user
+    transaction.on_commit(lambda: notify_new_message(recipient))
+    return message
+
+
+@transaction.atomic
+def contact_request_create(*, by: User, candidate: Candidate, message: str, vacancy=None,
+                           request=None) -> ContactRequest:
+    """An employer asks to reach a candidate who is not directly approachable; it lands with
+    the candidate's coach."""
+    if by.role != Role.EMPLOYER or not Candidate.objects.visible_to(by).filter(
+            pk=candidate.pk).exists():
+        raise PermissionDenied("Only an employer who can see the candidate asks for contact.")
+    if vacancy is not None and vacancy.employer_id != by.employer_id:
+        raise PermissionDenied("A contact request can only mention the employer's own vacancy.")
+    contact_request = ContactRequest.objects.create(
+        candidate=candidate, requested_by=by, employer=by.employer, vacancy=vacancy,
+        message=_clean_body(message))
+    audit_record(action=AuditAction.CONTACT_REQUESTED, actor=by, request=request,
+                 target=candidate, data={"contact_request": contact_request.pk})
+    coach = candidate.responsible_coach
+    if coach is not None:
+        transaction.on_commit(lambda: notify_new_message(coach))
+    return contact_request
+
+
+def _handle(*, by: User, contact_request: ContactRequest, status: str, action: str,
+            request=None) -> ContactRequest:
+    if by.role != Role.COACH or by.municipality_id != contact_request.candidate.municipality_id:
+        raise PermissionDenied("Only a coach of the candidate's municipality handles this.")
+    if contact_request.status != ContactRequest.Status.PENDING:
+        raise ValidationError(_("Dit contactverzoek is al afgehandeld."))
+    contact_request.status = status
+    contact_request.handled_by = by
+    contact_request.handled_at = timezone.now()
+    contact_request.save(update_fields=["status", "handled_by", "handled_at"])
+    audit_record(action=action, actor=by, request=request, target=contact_request.candidate,
+                 data={"contact_request": contact_request.pk})
+    return contact_request
+
+
+@transaction.atomic
+def contact_request_forward(*, by: User, contact_request: ContactRequest,
+                            request=None) -> Thread:
+    """The coach passes the request on: the employer's message opens a thread with the
+    candidate, who can answer (or not) in their own inbox."""
+    _handle(by=by, contact_request=contact_request, status=ContactRequest.Status.FORWARDED,
+            action=AuditAction.CONTACT_REQUEST_FORWARDED, request=request)
+    employer_user = contact_request.requested_by
+    thread = thread_open(by=employer_user, candidate=contact_request.candidate, force=True)
+    Message.objects.create(thread=thread, sender=employer_user, body=contact_request.message)
+    candidate_user = contact_request.candidate.user
+    transaction.on_commit(lambda: notify_new_message(candidate_user))
+    return thread
+
+
+@transaction.atomic
+def contact_request_decline(*, by: User, contact_request: ContactRequest,
+                            request=None) -> ContactRequest:
+    return _handle(by=by, contact_request=contact_request,
+                   status=ContactRequest.Status.DECLINED,
+                   action=AuditAction.CONTACT_REQUEST_DECLINED, request=request)
+
+
+@transaction.atomic
+def vacancy_response_create(*, by: User, vacancy, message: str = "",
+                            request=None) -> VacancyResponse:
+    """A jobseeker responds to a vacancy they can see (their own municipality's)."""
+    from employers.models import Vacancy
+
+    if by.role != Role.JOBSEEKER or not Vacancy.objects.visible_to(by).filter(
+            pk=vacancy.pk).exists():
+        raise PermissionDenied("Only a jobseeker who can see the vacancy responds to it.")
+    candidate = Candidate.objects.get(user=by)
+    if VacancyResponse.objects.filter(candidate=candidate, vacancy=vacancy).exists():
+        raise ValidationError(_("U hebt al op deze vacature gereageerd."))
+    response = VacancyResponse.objects.create(candidate=candidate, vacancy=vacancy,
+                                              message=_clean_body(message, required=False))
+    audit_record(action=AuditAction.VACANCY_RESPONDED, actor=by, request=request,
+                 target=vacancy, data={"response": response.pk})
+    return response
