@@ -5,7 +5,9 @@ The first run fills `hallowerk_bench` on the embedded PostgreSQL with the demo p
 benchmark is a named function in BENCHMARKS: it prepares a viewer and returns a function
 that builds one page of `page_size` rows exactly as the page does. The runner times 200
 runs (median, p95), counts the queries, and checks the count does not grow with the rows.
-Results go to docs/benchmarks.md.
+Results go to docs/benchmarks.md (this script's section). `scripts/bench.py NAME ...` runs
+only the named benchmarks and leaves the file alone; BENCH_REBUILD=1 starts from an empty
+benchmark database.
 
 Later issues add a section by decorating a function with @benchmark("name", "what").
 """
@@ -211,7 +213,7 @@ def markdown(results: list[Result], population: str) -> str:
 
     version = connection.cursor().connection.info.server_version
     lines = [
-        "# Benchmarks",
+        "## Candidate lists (scripts/bench.py)",
         "",
         "Written by `make bench` (scripts/bench.py). Each row builds one page the way the "
         f"page does, {RUNS} times after {WARMUP} warm-up runs, on the benchmark database "
@@ -234,6 +236,23 @@ def markdown(results: list[Result], population: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+START, END = "<!-- scripts/bench.py: start -->", "<!-- scripts/bench.py: end -->"
+
+
+def results_write(report: str) -> None:
+    """Replace only this script's section of docs/benchmarks.md: other bench*.py scripts
+    (make bench runs them all) keep theirs."""
+    section = f"{START}\n{report}{END}\n"
+    text = RESULTS.read_text() if RESULTS.exists() else "# Benchmarks\n\n"
+    if START in text and END in text:
+        before, rest = text.split(START, 1)
+        text = before + section + rest.split(END, 1)[1].lstrip("\n")
+    else:
+        text = text.rstrip("\n") + "\n\n" + section
+    RESULTS.parent.mkdir(exist_ok=True)
+    RESULTS.write_text(text)
+
+
 def main(names: list[str]) -> int:
     setup_django()
     print(f"Benchmark database {BENCH_DATABASE}: ensuring the demo population...")
@@ -247,8 +266,8 @@ def main(names: list[str]) -> int:
         print(f"{bench.name}: median {result.median_ms:.1f} ms, p95 {result.p95_ms:.1f} ms, "
               f"{result.queries} queries ({result.queries_small_page} for 5 rows)")
     report = markdown(results, population)
-    RESULTS.parent.mkdir(exist_ok=True)
-    RESULTS.write_text(report)
+    if not names:  # a partial run does not overwrite the full table
+        results_write(report)
     print(report)
     return 0 if all(r.ok for r in results) else 1
 
