@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('candidates', '0001_candidate_profile_and_messaging'),
+        ('candidates', '0003_candidate_name_index'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
