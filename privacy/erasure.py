@@ -59,7 +59,10 @@ def _has_value(instance: models.Model, model_field: models.Field) -> bool:
     if model_field.many_to_many:
         return getattr(instance, model_field.name).exists()
     value = getattr(instance, model_field.attname)
-    return value not in (None, "", [], False) and value != model_field.get_default()
+    if value is None or value == "" or value == []:
+        return False
+    # A nullable yes/no ("cannot lift") is an answer; a plain flag at its default is not.
+    return model_field.null or value != model_field.get_default()
 
 
 def _reset(instance: models.Model, names: list[str], files: list) -> list[str]:
