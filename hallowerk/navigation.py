@@ -7,12 +7,17 @@ from hallowerk.roles import Role
 # (url name, label) per role; apps extend these lists as pages are built.
 NAVIGATION: dict[str, list[tuple[str, str]]] = {
     Role.JOBSEEKER: [("candidates:jobseeker_home", _("Mijn start")),
-                     ("candidates:inbox", _("Berichten"))],
+                     ("candidates:inbox", _("Berichten")),
+                     ("privacy:who_viewed", _("Wie bekeek mijn profiel")),
+                     ("privacy:my_data", _("Mijn gegevens"))],
     Role.COACH: [("candidates:coach_home", _("Start")),
-                 ("candidates:inbox", _("Berichten"))],
+                 ("candidates:inbox", _("Berichten")),
+                 ("privacy:coach_due", _("Vernietiging"))],
     Role.ACCOUNT_MANAGER: [("employers:account_manager_home", _("Start"))],
     Role.EMPLOYER: [("employers:employer_home", _("Start")),
                     ("candidates:inbox", _("Berichten"))],
     Role.TEAM_LEAD: [("team_lead_home", _("Overzicht"))],
-    Role.ADMINISTRATOR: [("administrator_home", _("Beheer"))],
+    Role.ADMINISTRATOR: [("administrator_home", _("Beheer")),
+                         ("privacy:retention_rules", _("Bewaartermijnen")),
+                         ("privacy:retention_report", _("Vernietigingsrapport"))],
 }

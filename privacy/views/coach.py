@@ -1,0 +1,37 @@
+"""The coach's privacy pages: dossiers due for destruction, and a data export on request."""
+
+from django.shortcuts import render
+from django.utils import timezone
+
+from candidates.selectors import candidate_for_viewer
+from hallowerk.permissions import role_required
+from hallowerk.roles import Role
+from privacy.export import candidate_export
+from privacy.retention.rules import NOTICE_DAYS, Rules
+from privacy.retention.selectors import due_soon
+from privacy.views.jobseeker import download
+
+
+@role_required(Role.COACH)
+def coach_due(request):
+    """The back-office list the notice mail points to: names, because the coach knows
+    these people; due and planned dates; whether a hold stops it."""
+    today = timezone.localdate()
+    dossiers = due_soon(viewer=request.user, rules=Rules.load(), today=today)
+    return render(request, "privacy/coach/due.html", {
+        "dossiers": dossiers, "today": today, "notice_days": NOTICE_DAYS})
+
+
+@role_required(Role.COACH)
+def candidate_data(request, pk):
+    candidate = candidate_for_viewer(request.user, pk)
+    return render(request, "privacy/coach/candidate_data.html", {"candidate": candidate})
+
+
+@role_required(Role.COACH)
+def candidate_data_export(request, pk, kind):
+    """A data access request handled by the coach (audited like the person's own)."""
+    candidate = candidate_for_viewer(request.user, pk)
+    return download(*candidate_export(by=request.user, candidate=candidate, kind=kind,
+                                      base_url=request.build_absolute_uri("/"),
+                                      request=request))
