@@ -59,8 +59,7 @@ def _delete_account(user, counts: Counter) -> None:
         deleted = model.objects.filter(username__iexact=user.email).delete()[0]
         if deleted:
             counts[model._meta.label_lower] += deleted
-    _total, per_model = user.delete()
-    counts.update(per_model)
+    counts.update({label.lower(): n for label, n in user.delete()[1].items()})
 
 
 def dossier_destroy(*, candidate: Candidate, rules: Rules) -> DestructionRecord:

@@ -6,7 +6,7 @@ import logging
 
 from django.db import transaction
 
-from candidates.models.storage import private_storage
+from candidates.models import Profile
 from privacy.models import PendingFileDeletion
 
 logger = logging.getLogger(__name__)
@@ -21,9 +21,14 @@ def uploads_schedule_deletion(names) -> int:
     return len(rows)
 
 
+def upload_storage():
+    # The storage the upload fields were built with (photo and CV share the private one).
+    return Profile._meta.get_field("cv").storage
+
+
 def pending_file_deletions_process() -> int:
     """Delete the files of every pending row, then the row. Returns how many were done."""
-    storage = private_storage()
+    storage = upload_storage()
     done = 0
     for pending in PendingFileDeletion.objects.order_by("pk"):
         try:

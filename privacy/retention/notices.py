@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Exists, OuterRef
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -30,8 +30,8 @@ def _needing_notice(rules: Rules, today: date):
     """Due within the notice period, not held, and not yet told about this due date."""
     return (with_due_on(Candidate.objects.all(), rules)
             .filter(retention_due_on__lte=today + timedelta(days=NOTICE_DAYS), on_hold=False)
-            .annotate(noticed_due_on=F("retention_notice__due_on"))
-            .exclude(noticed_due_on=F("retention_due_on"))
+            .exclude(Exists(RetentionNotice.objects.filter(
+                candidate=OuterRef("pk"), due_on=OuterRef("retention_due_on"))))
             .order_by("pk")
             .values_list("pk", "retention_due_on", "responsible_coach_id", "municipality_id",
                          "retention_notice__first_notified_on"))
