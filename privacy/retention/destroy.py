@@ -87,10 +87,11 @@ def dossier_destroy(*, candidate: Candidate, rules: Rules) -> DestructionRecord:
     return record
 
 
-def dossiers_destroy_due(*, rules: Rules, today: date, batch_size: int = BATCH_SIZE) -> int:
+def dossiers_destroy_due(*, rules: Rules, today: date, batch_size: int | None = None) -> int:
     """Destroy every due dossier, batch by batch. Returns how many were destroyed."""
     if not rules.complete_for_dossiers:
         return 0
+    batch_size = batch_size or BATCH_SIZE
     destroyed = 0
     while True:
         with transaction.atomic():
