@@ -1,5 +1,7 @@
 """Administrators: the retention periods, legal holds and the retention report."""
 
+from datetime import date
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
@@ -62,15 +64,16 @@ def rule_edit(request, kind):
 
 
 def _report_for(request):
+    """The period form (bound, with this year as default) and the report, or None."""
     today = timezone.localdate()
-    form = ReportPeriodForm(request.GET or None, today=today)
-    if request.GET and not form.is_valid():
+    data = request.GET.copy()
+    data.setdefault("start", date(today.year, 1, 1).isoformat())
+    data.setdefault("end", today.isoformat())
+    form = ReportPeriodForm(data, today=today)
+    if not form.is_valid():
         return form, None
-    if not request.GET:
-        form.is_valid()
-    data = form.cleaned_data
-    return form, retention_report(viewer=request.user, start=data["start"], end=data["end"],
-                                  today=today)
+    return form, retention_report(viewer=request.user, start=form.cleaned_data["start"],
+                                  end=form.cleaned_data["end"], today=today)
 
 
 @administrator_only
