@@ -48,15 +48,20 @@ OPTOUT_SALT = "hallowerk.privacy.tips-optout"
 
 # --- opt-out ------------------------------------------------------------------------------
 
+def _signer() -> signing.Signer:
+    # No timestamp, no expiry: an old mail's link must still work, and it can only switch
+    # tips off.
+    return signing.Signer(salt=OPTOUT_SALT)
+
+
 def tips_optout_token(user: User) -> str:
-    # No expiry: an old mail's link must still work. It can only switch tips off.
-    return signing.dumps(user.pk, salt=OPTOUT_SALT)
+    return _signer().sign_object(user.pk)
 
 
 def tips_user_from_token(token: str) -> User | None:
     try:
-        pk = signing.loads(token, salt=OPTOUT_SALT)
-    except signing.BadSignature:
+        pk = _signer().unsign_object(token)
+    except (signing.BadSignature, ValueError):
         return None
     return User.objects.filter(pk=pk, role=Role.JOBSEEKER).first()
 
@@ -103,7 +108,7 @@ def _sent(kind: str | None = None, after=None) -> Exists:
     if kind:
         sent = sent.filter(kind=kind)
     if after is not None:
-        sent = sent.filter(sent_at__gte=after)
+        sent = sent.filter(sent_at__gt=after)
     return Exists(sent)
 
 
@@ -178,7 +183,7 @@ def _still_wanted(tip: TipSend, now: datetime) -> str:
     if candidate is None or not candidate.is_active or candidate.dossier_ended_on is not None:
         return "no dossier"
     if TipSend.objects.filter(user=user, status=TipSend.Status.SENT,
-                              sent_at__gte=now - AT_MOST_ONE_PER).exists():
+                              sent_at__gt=now - AT_MOST_ONE_PER).exists():
         return "one a week"
     return ""
 

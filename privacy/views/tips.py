@@ -14,7 +14,7 @@ from privacy.tips import tips_opted_out, tips_preference_set, tips_user_from_tok
 
 @role_required(Role.JOBSEEKER)
 def tips_settings(request):
-    form = TipsPreferenceForm(request.POST or None,
+    form = TipsPreferenceForm(request.POST if request.method == "POST" else None,
                               initial={"tips": not tips_opted_out(request.user)})
     if request.method == "POST" and form.is_valid():
         wanted = form.cleaned_data["tips"]
