@@ -246,6 +246,10 @@ CANDIDATE = [
                E.NEVER, P_RETENTION),
     _candidate("esf_programme_end", "Einddatum ESF-programma", "End of ESF programme",
                C.USAGE, F.COACH, E.NEVER, P_RETENTION),
+    _candidate("leave_requested_at", "Wil stoppen met HalloWerk sinds",
+               "Asked to leave HalloWerk on", C.USAGE, F.SYSTEM, E.NEVER,
+               ("Zodat je werkmatcher weet dat je wilt stoppen en je dossier afsluit.",
+                "So your job coach knows you want to leave and closes your dossier.")),
     _candidate("created_at", "Aangemaakt op", "Created on", C.USAGE, F.SYSTEM, E.NEVER,
                P_RETENTION),
     _candidate("updated_at", "Gewijzigd op", "Changed on", C.USAGE, F.SYSTEM, E.NEVER, P_AUDIT),
@@ -342,6 +346,27 @@ CONVERSATIONS = [
     _conversation(VR, "message", "Reactie", "Response", F.JOBSEEKER, category=C.CONTACT),
     _conversation(VR, "status", "Status reactie", "Response status", F.SYSTEM),
     _conversation(VR, "created_at", "Gereageerd op", "Responded on", F.SYSTEM),
+]
+
+
+# The coach's review list of sensitive data a jobseeker chose to publish anyway (SPEC §9).
+# It holds which kinds of data were flagged, never the passage; erased with the profile.
+P_SENSITIVE = ("Zodat je werkmatcher kan meekijken als je gevoelige gegevens in je profiel zet.",
+               "So your job coach can take a look when you put sensitive data in your profile.")
+SR = "candidates.SensitiveReview"
+SENSITIVE_REVIEWS = [
+    _spec(SR, "candidate", "Kandidaat van de controle", "Candidate of the review", C.USAGE,
+          F.SYSTEM, E.NEVER, P_SENSITIVE, R.PROFILE),
+    _spec(SR, "field", "Onderdeel met gevoelige gegevens", "Part with sensitive data", C.USAGE,
+          F.SYSTEM, E.NEVER, P_SENSITIVE, R.PROFILE),
+    _spec(SR, "categories", "Soort gevoelige gegevens", "Kind of sensitive data",
+          C.HEALTH_RELATED, F.SYSTEM, E.NEVER, P_SENSITIVE, R.PROFILE),
+    _spec(SR, "created_at", "Gemeld op", "Reported on", C.USAGE, F.SYSTEM, E.NEVER,
+          P_SENSITIVE, R.PROFILE),
+    _spec(SR, "resolved_by", "Bekeken door", "Reviewed by", C.USAGE, F.COACH, E.NEVER,
+          P_SENSITIVE, R.PROFILE),
+    _spec(SR, "resolved_at", "Bekeken op", "Reviewed on", C.USAGE, F.SYSTEM, E.NEVER,
+          P_SENSITIVE, R.PROFILE),
 ]
 
 
@@ -466,8 +491,9 @@ PRIVACY_OPERATIONS = [
          P_NOTICE, R.DOSSIER, NOTICE_READERS),
 ]
 
-CATALOGUE: tuple[FieldSpec, ...] = (*CANDIDATE, *PROFILE, *ENTRIES, *CONVERSATIONS, *EMPLOYER,
-                                    *USER, *AUDIT, *PRIVACY_OPERATIONS)
+CATALOGUE: tuple[FieldSpec, ...] = (*CANDIDATE, *PROFILE, *ENTRIES, *CONVERSATIONS,
+                                    *SENSITIVE_REVIEWS, *EMPLOYER, *USER, *AUDIT,
+                                    *PRIVACY_OPERATIONS)
 _BY_KEY: dict[tuple[str, str], FieldSpec] = {spec.key: spec for spec in CATALOGUE}
 
 # The models that hold personal data; every field of theirs is declared above or below.
@@ -475,7 +501,8 @@ PERSONAL_DATA_MODELS = (
     "candidates.Candidate", "candidates.Profile", "candidates.WorkExperience",
     "candidates.Education", "candidates.Course", "candidates.LanguageSkill",
     "candidates.Thread", "candidates.Message", "candidates.ContactRequest",
-    "candidates.VacancyResponse", "employers.Employer", "hallowerk.User",
+    "candidates.VacancyResponse", "candidates.SensitiveReview", "employers.Employer",
+    "hallowerk.User",
     "privacy.AuditEvent", TP, TS, LH, RN,
 )
 

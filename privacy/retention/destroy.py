@@ -23,7 +23,7 @@ from django.utils.crypto import salted_hmac
 from candidates.models import Candidate, Profile
 from privacy.models import DestructionRecord, RetentionNotice, RetentionRule
 
-from .files import uploads_schedule_deletion
+from .files import upload_storage, uploads_schedule_deletion
 from .rules import OUTCOME_RULES, Rules
 from .selectors import with_due_on
 
@@ -62,12 +62,23 @@ def _delete_account(user, counts: Counter) -> None:
     counts.update({label.lower(): n for label, n in user.delete()[1].items()})
 
 
+def _pending_uploads(candidate: Candidate) -> list[str]:
+    """Uploads waiting for the jobseeker's confirmation (candidates/uploads.py)."""
+    from candidates.uploads import pending_dir
+
+    storage, folder = upload_storage(), pending_dir(candidate.pk)
+    if not storage.exists(folder):
+        return []
+    return [f"{folder}/{name}" for name in storage.listdir(folder)[1]]
+
+
 def dossier_destroy(*, candidate: Candidate, rules: Rules) -> DestructionRecord:
     """Destroy one dossier (call inside a transaction, with the candidate row locked and
     annotated by with_due_on)."""
     counts: Counter = Counter()
     profile = Profile.objects.filter(candidate=candidate).first()
     files = [f.name for f in (profile.photo, profile.cv) if f] if profile else []
+    files += _pending_uploads(candidate)
     rule = _applied_rule(candidate, rules)
     record = DestructionRecord(
         kind=DestructionRecord.Kind.DOSSIER,
