@@ -53,7 +53,7 @@ def _employer_names(events) -> tuple[dict[int, str], dict[int, str]]:
 def describe_actor(event: AuditEvent, candidate: Candidate, names) -> str:
     by_employer, by_actor = names
     if event.actor_id and event.actor_id == candidate.user_id:
-        return _("jij")
+        return _("u zelf")
     if event.actor_role == Role.EMPLOYER:
         employer_id = event.data.get("employer") if isinstance(event.data, dict) else None
         return (by_employer.get(employer_id) or by_actor.get(event.actor_id)

@@ -54,6 +54,7 @@ RECORDS: dict[str, Callable[[Candidate], Iterable[models.Model]]] = {
     "candidates.Education": _entries("educations"),
     "candidates.Course": _entries("courses"),
     "candidates.LanguageSkill": _entries("language_skills"),
+    "candidates.SensitiveReview": lambda c: c.sensitive_reviews.select_related("resolved_by"),
     "candidates.Thread": lambda c: c.threads.select_related("counterpart", "employer"),
     "candidates.Message": lambda c: Message.objects.filter(thread__candidate=c)
     .select_related("sender").order_by("thread_id", "created_at"),
@@ -67,21 +68,22 @@ RECORDS: dict[str, Callable[[Candidate], Iterable[models.Model]]] = {
     "privacy.RetentionNotice": lambda c: RetentionNotice.objects.filter(candidate=c),
 }
 TITLES = {
-    "candidates.Candidate": gettext_lazy("Je dossier bij de gemeente"),
-    "candidates.Profile": gettext_lazy("Je profiel"),
+    "candidates.Candidate": gettext_lazy("Uw dossier bij de gemeente"),
+    "candidates.Profile": gettext_lazy("Uw profiel"),
     "candidates.WorkExperience": gettext_lazy("Werkervaring"),
     "candidates.Education": gettext_lazy("Opleidingen"),
     "candidates.Course": gettext_lazy("Cursussen en trainingen"),
     "candidates.LanguageSkill": gettext_lazy("Talen"),
+    "candidates.SensitiveReview": gettext_lazy("Controle op gevoelige gegevens"),
     "candidates.Thread": gettext_lazy("Gesprekken"),
     "candidates.Message": gettext_lazy("Berichten"),
     "candidates.ContactRequest": gettext_lazy("Contactverzoeken van werkgevers"),
-    "candidates.VacancyResponse": gettext_lazy("Je reacties op vacatures"),
-    "hallowerk.User": gettext_lazy("Je account"),
-    "privacy.TipPreference": gettext_lazy("Tips per e-mail: je keuze"),
-    "privacy.TipSend": gettext_lazy("Tips die HalloWerk je stuurde"),
+    "candidates.VacancyResponse": gettext_lazy("Uw reacties op vacatures"),
+    "hallowerk.User": gettext_lazy("Uw account"),
+    "privacy.TipPreference": gettext_lazy("Tips per e-mail: uw keuze"),
+    "privacy.TipSend": gettext_lazy("Tips die HalloWerk u stuurde"),
     "privacy.LegalHold": gettext_lazy("Bewaarplicht"),
-    "privacy.RetentionNotice": gettext_lazy("Vernietiging van je dossier"),
+    "privacy.RetentionNotice": gettext_lazy("Vernietiging van uw dossier"),
 }
 # Catalogue models that are not part of a candidate's export, and why.
 NOT_EXPORTED = {
@@ -145,7 +147,7 @@ def _person(user: User | None, candidate: Candidate) -> str | None:
     if user is None:
         return None
     if user.pk == candidate.user_id:
-        return _("jij")
+        return _("u zelf")
     if user.role == Role.EMPLOYER and user.employer_id:
         return f"{user.get_full_name()} ({user.employer.name})"
     return f"{user.get_full_name()} ({Role(user.role).label})"
@@ -178,7 +180,7 @@ def _value(obj: models.Model, name: str, candidate: Candidate) -> tuple[object, 
         if isinstance(related, User):
             text = _person(related, candidate)
         elif isinstance(related, Candidate):
-            text = _("jij") if related.pk == candidate.pk else str(related.pk)
+            text = _("u zelf") if related.pk == candidate.pk else str(related.pk)
         else:
             text = str(related)
         return text, text

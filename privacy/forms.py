@@ -63,5 +63,17 @@ class ReportPeriodForm(forms.Form):
 class TipsPreferenceForm(forms.Form):
     tips = forms.BooleanField(
         label=_("Stuur me tips per e-mail"), required=False,
-        help_text=_("Hoogstens één e-mail per week, met tips om je profiel beter te maken. "
+        help_text=_("Hoogstens één e-mail per week, met tips om uw profiel beter te maken. "
                     "Nooit een besluit."))
+
+
+class StaffErasureForm(forms.Form):
+    requested = forms.BooleanField(
+        label=_("De kandidaat heeft mij gevraagd alles te wissen wat hij of zij zelf heeft "
+                "ingevuld."),
+        error_messages={"required": _("Wis alleen als de kandidaat erom heeft gevraagd. Zet "
+                                      "dan een vinkje.")})
+    understood = forms.BooleanField(
+        label=_("Ik begrijp dat dit niet ongedaan kan worden."),
+        error_messages={"required": _("Zet een vinkje als u zeker weet dat u alles wilt "
+                                      "wissen.")})

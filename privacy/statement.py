@@ -29,7 +29,7 @@ E = EmployerVisibility
 GROUPS: list[tuple[str, tuple[str, ...]]] = [
     ("dossier", ("candidates.Candidate",)),
     ("profile", ("candidates.Profile", "candidates.WorkExperience", "candidates.Education",
-                 "candidates.Course", "candidates.LanguageSkill")),
+                 "candidates.Course", "candidates.LanguageSkill", "candidates.SensitiveReview")),
     ("conversations", ("candidates.Thread", "candidates.Message", "candidates.ContactRequest",
                        "candidates.VacancyResponse")),
     ("account", ("hallowerk.User",)),

@@ -20,6 +20,8 @@ urlpatterns = [
          name="candidate_data"),
     re_path(r"^werkmatcher/kandidaten/(?P<pk>[0-9]+)/gegevens/download\.(?P<kind>json|pdf)$",
             coach.candidate_data_export, name="candidate_data_export"),
+    path("werkmatcher/kandidaten/<int:pk>/wissen/", coach.candidate_erase,
+         name="candidate_erase"),
     # Administrators.
     path("beheer/bewaartermijnen/", retention.rules_list, name="retention_rules"),
     path("beheer/bewaartermijnen/<str:kind>/", retention.rule_edit, name="retention_rule_edit"),

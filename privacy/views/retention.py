@@ -115,7 +115,7 @@ def hold_place(request, pk):
             form.add_error("reason" if hasattr(error, "error_dict") else None, error)
         else:
             messages.success(request, _("De bewaarplicht staat aan. Dit dossier wordt niet "
-                                        "vernietigd tot je hem opheft."))
+                                        "vernietigd tot u hem opheft."))
             return redirect("privacy:retention_report")
     return render(request, "privacy/retention/hold_place.html", {
         "candidate": candidate, "form": form})

@@ -20,8 +20,8 @@ def tips_settings(request):
         wanted = form.cleaned_data["tips"]
         tips_preference_set(by=request.user, user=request.user, opted_out=not wanted,
                             request=request)
-        messages.success(request, _("Je krijgt weer tips per e-mail.") if wanted
-                         else _("Je krijgt geen tips meer per e-mail."))
+        messages.success(request, _("U krijgt weer tips per e-mail.") if wanted
+                         else _("U krijgt geen tips meer per e-mail."))
         return redirect("privacy:tips_settings")
     return render(request, "privacy/tips/settings.html", {"form": form})
 

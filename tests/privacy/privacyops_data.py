@@ -14,6 +14,7 @@ from candidates.models import (
     Education,
     LanguageSkill,
     Message,
+    SensitiveReview,
     Thread,
     VacancyResponse,
     WorkExperience,
@@ -73,6 +74,8 @@ def full_candidate(marker="Zqx", *, slug="utrecht", coach=None, ended_on=None, e
                                   message=f"{marker} verzoek")
     VacancyResponse.objects.create(candidate=candidate, vacancy=vacancy,
                                    message=f"{marker} reactie")
+    SensitiveReview.objects.create(candidate=candidate, field="free_text",
+                                   categories=["health"])
     TipPreference.objects.create(user=user)
     TipSend.objects.create(user=user, kind=TipSend.Kind.EMPTY_PROFILE,
                            status=TipSend.Status.SENT, sent_at=timezone.now())

@@ -68,8 +68,8 @@ def test_the_pdf_is_readable_and_contains_the_messages(candidate, verified_clien
 
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content))
                     .pages)
-    for expected in ("Je dossier bij de gemeente", "Zxe-K1", "Zxe bericht van mij",
-                     "Wie je gegevens bekeek"):
+    for expected in ("Uw dossier bij de gemeente", "Zxe-K1", "Zxe bericht van mij",
+                     "Wie uw gegevens bekeek"):
         assert expected in text
 
 

@@ -48,7 +48,7 @@ def test_someone_elses_views_are_never_shown(verified_client):
                          candidate=other)
     html = verified_client(mine.user).get(reverse("privacy:who_viewed")).content.decode()
     assert "Vreemd B.V." not in html
-    assert "Nog niemand heeft je profiel bekeken." in html
+    assert "Nog niemand heeft uw profiel bekeken." in html
 
 
 def test_a_deleted_employer_is_still_shown_as_an_employer():
