@@ -63,6 +63,10 @@ def test_the_statement_is_also_in_english(client):
     html = response.content.decode()
     assert "Client number" in html and "Photo" in html
     assert "Privacy statement" in html
+    for text in ("What the municipality records about you", "job coaches of your municipality",
+                 "10 years after the support ends", "Your rights", "IP address of municipal staff"):
+        assert text in html, text
+    assert "werkmatchers van je gemeente" not in html
 
 
 def test_the_terms_stay_separate_versioned_and_include_the_right_to_be_forgotten(client):
