@@ -26,12 +26,13 @@ def _cutoff(now: datetime, months: int) -> datetime:
     return now - relativedelta(months=months)
 
 
-def _in_batches(queryset, batch_size: int, delete) -> Counter:
-    """Delete what `queryset` selects, `batch_size` rows per transaction, until none is left."""
+def _in_batches(queryset, batch_size: int, delete, order=("pk",)) -> Counter:
+    """Delete what `queryset` selects, `batch_size` rows per transaction, until none is left.
+    `order` should follow an index that the filter uses, so each batch finds its rows at once."""
     counts: Counter = Counter()
     while True:
         with transaction.atomic():
-            ids = list(queryset.order_by("pk").values_list("pk", flat=True)[:batch_size])
+            ids = list(queryset.order_by(*order).values_list("pk", flat=True)[:batch_size])
             if ids:
                 counts.update(delete(ids))
         if len(ids) < batch_size:
@@ -95,7 +96,7 @@ def audit_purge(*, rules: Rules, now: datetime) -> DestructionRecord | None:
     if months is None:
         return None
     old = AuditEvent.objects.filter(created_at__lt=_cutoff(now, months))
-    counts = _in_batches(old, AUDIT_BATCH_SIZE, _audit_delete)
+    counts = _in_batches(old, AUDIT_BATCH_SIZE, _audit_delete, order=("created_at", "pk"))
     return _record(DestructionRecord.Kind.AUDIT, Kind.AUDIT, rules, counts)
 
 
