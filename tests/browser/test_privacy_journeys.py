@@ -136,3 +136,31 @@ def test_coach_list_and_privacy_statement_are_accessible(page, site, retention_d
     page.get_by_role("link", name="Privacyverklaring").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Privacyverklaring")
     assert_accessible(page)
+
+
+def test_the_privacy_pages_in_english(page, site, retention_data):
+    """The same pages in English, with axe: a jobseeker's, the administrator's, the statement."""
+    admin, soon, _held = retention_data
+    candidate = full_candidate("Zbe", files=False)
+    log_in(page, site, candidate.user)
+    page.get_by_role("button", name="English").click()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    for path, heading in (("/mijn/gegevens/", "My data"),
+                          ("/mijn/wie-bekeek-mijn-profiel/", "Who viewed my profile"),
+                          ("/mijn/tips/", "E-mail with tips"),
+                          ("/privacyverklaring/", "Privacy statement")):
+        page.goto(f"{site}{path}")
+        expect(page.get_by_role("heading", level=1)).to_have_text(heading)
+        assert_accessible(page)
+    page.get_by_role("button", name="Nederlands").click()  # log_in() speaks Dutch
+    page.get_by_role("button", name="Uitloggen").click()
+
+    log_in(page, site, admin)
+    page.get_by_role("button", name="English").click()
+    page.goto(f"{site}/beheer/vernietiging/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Destruction report")
+    expect(page.get_by_role("region", name="Destroyed soon")).to_contain_text(soon.client_number)
+    assert_accessible(page)
+    page.goto(f"{site}/beheer/bewaartermijnen/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Retention periods")
+    assert_accessible(page)
