@@ -210,3 +210,12 @@ def test_a_shorter_period_notifies_at_once_but_destroys_only_after_the_notice_pe
     notice = RetentionNotice.objects.get(candidate=candidate)
     assert notice.destroy_on == timezone.localdate(NOW) + datetime.timedelta(days=30)
     assert any(candidate.responsible_coach.email in m.to for m in mailoutbox)
+
+
+def test_the_beat_schedule_names_real_tasks():
+    from hallowerk.celery import app
+    from privacy.schedule import BEAT_SCHEDULE
+
+    app.loader.import_default_modules()
+    assert {entry["task"] for entry in BEAT_SCHEDULE.values()} <= set(app.tasks)
+    assert app.conf.beat_schedule.keys() >= BEAT_SCHEDULE.keys()
