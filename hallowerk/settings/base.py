@@ -228,6 +228,17 @@ def celery_broker_url(redis_url: str) -> str:
     return redis_url
 
 
+def with_planner_settings(database: dict) -> dict:
+    """PostgreSQL's planner defaults assume spinning disks; with SSDs and the data in memory
+    these values make it use the full-text and partial indexes (scripts/bench_search.py
+    measured full-table scans for common words without them). Set per connection so they hold
+    for the embedded server too; a DBA may set them server-wide instead."""
+    options = database.setdefault("OPTIONS", {})
+    options.setdefault("options", env.str(
+        "DATABASE_SESSION_OPTIONS", default="-c random_page_cost=1.1 -c effective_cache_size=4GB"))
+    return database
+
+
 def redis_cache(redis_url: str) -> dict:
     return {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
                         "LOCATION": redis_url}}
