@@ -66,6 +66,7 @@ RECORDS: dict[str, Callable[[Candidate], Iterable[models.Model]]] = {
     "privacy.TipSend": lambda c: TipSend.objects.filter(user_id=c.user_id),
     "privacy.LegalHold": lambda c: LegalHold.objects.filter(candidate=c),
     "privacy.RetentionNotice": lambda c: RetentionNotice.objects.filter(candidate=c),
+    "employers.ShortlistEntry": lambda c: c.shortlist_entries.all(),
 }
 TITLES = {
     "candidates.Candidate": gettext_lazy("Uw dossier bij de gemeente"),
@@ -84,14 +85,20 @@ TITLES = {
     "privacy.TipSend": gettext_lazy("Tips die HalloWerk u stuurde"),
     "privacy.LegalHold": gettext_lazy("Bewaarplicht"),
     "privacy.RetentionNotice": gettext_lazy("Vernietiging van uw dossier"),
+    "employers.ShortlistEntry": gettext_lazy("Op een lijst van een werkgever"),
 }
 # Catalogue models that are not part of a candidate's export, and why.
 NOT_EXPORTED = {
     "employers.Employer": "data about an employer's contact person, not about the candidate",
     "privacy.AuditEvent": "exported as the access log (privacy/access_log.py)",
+    "employers.Shortlist": "the employer's own list; the candidate's place on it is exported",
+    "employers.SavedSearch": "an employer's saved search, not about one candidate",
 }
 # Never shown, not even to the person themself.
-HIDDEN_VALUES = {("hallowerk.User", "password")}
+HIDDEN_VALUES = {("hallowerk.User", "password"),
+                 # Which employee put them on the list is the employer's internal business;
+                 # the organisation shows in "who viewed my profile".
+                 ("employers.ShortlistEntry", "added_by")}
 
 
 @dataclass

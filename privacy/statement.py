@@ -37,6 +37,8 @@ GROUPS: list[tuple[str, tuple[str, ...]]] = [
     ("retention", ("privacy.RetentionNotice", "privacy.LegalHold")),
     ("audit", ("privacy.AuditEvent",)),
     ("employer", ("employers.Employer",)),
+    ("employer_workspace", ("employers.Shortlist", "employers.ShortlistEntry",
+                            "employers.SavedSearch")),
 ]
 GROUP_OF = {model: key for key, models in GROUPS for model in models}
 
@@ -64,6 +66,11 @@ def _titles() -> dict[str, tuple[str, str]]:
             "HalloWerk schrijft op wie welke gegevens bekeek of veranderde, en wie zocht. Het "
             "logboek bevat nummers, nooit de gegevens zelf. Van medewerkers van de gemeente "
             "bewaren we ook het IP-adres; van werkzoekenden en werkgevers niet.")),
+        "employer_workspace": (_("Lijsten en zoekopdrachten van werkgevers"), _(
+            "Een werkgever kan kandidaten die hij interessant vindt op een lijst zetten, en een "
+            "zoekopdracht bewaren. Als je je profiel niet meer deelt, ziet de werkgever je niet "
+            "meer op de lijst. Een e-mail over een zoekopdracht noemt alleen een aantal, nooit "
+            "een naam.")),
         "employer": (_("Contactpersonen van werkgevers"), _(
             "De accountmanager (WSP) vult de gegevens van de werkgever in. De contactpersoon "
             "is een persoon; de rest zijn bedrijfsgegevens.")),
@@ -76,6 +83,7 @@ def filled_by_text(spec: FieldSpec) -> str:
         FilledBy.COACH: _("je werkmatcher"),
         FilledBy.ACCOUNT_MANAGER: _("de accountmanager (WSP)"),
         FilledBy.ADMINISTRATOR: _("een beheerder van de gemeente"),
+        FilledBy.EMPLOYER: _("de werkgever"),
         FilledBy.SYSTEM: _("HalloWerk zelf"),
     }[spec.filled_by]
 
@@ -85,6 +93,9 @@ def _employer_text(spec: FieldSpec, group: str) -> str:
         return _("de werkgever met wie je contact hebt")
     if group == "employer":
         return _("de werkgever zelf")
+    if group == "employer_workspace":
+        return _("de werkgever die de lijst of zoekopdracht maakte, en collega's van die "
+                 "werkgever")
     return {
         E.SHOWN: _("werkgevers, alleen als je je profiel met ze deelt"),
         E.WHEN_APPROACHABLE: _("werkgevers, alleen als je je profiel deelt én direct "
