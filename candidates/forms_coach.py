@@ -71,10 +71,23 @@ class DossierFieldsForm(forms.ModelForm):
 
     def __init__(self, *args, municipality_id, **kwargs):
         super().__init__(*args, **kwargs)
+        self.municipality_id = municipality_id
         self.fields["responsible_coach"].queryset = _coaches_of(municipality_id)
         self.fields["gender"].choices = [c for c in self.fields["gender"].choices if c[0]]
         self.fields["service_type"].choices = [
             c for c in self.fields["service_type"].choices if c[0]]
+
+    def clean_client_number(self):
+        # The database refuses a duplicate too; checking here puts the message at the field.
+        number = self.cleaned_data["client_number"].strip()
+        duplicates = Candidate.objects.filter(municipality_id=self.municipality_id,
+                                              client_number=number)
+        if self.instance.pk:
+            duplicates = duplicates.exclude(pk=self.instance.pk)
+        if duplicates.exists():
+            raise forms.ValidationError(_("Er is al een kandidaat met dit klantnummer in uw "
+                                          "gemeente."))
+        return number
 
     def clean_date_of_birth(self):
         born = self.cleaned_data.get("date_of_birth")

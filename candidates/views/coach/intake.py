@@ -46,6 +46,8 @@ def _add_errors(form, error: ValidationError) -> None:
     if hasattr(error, "error_dict"):
         for field, errors in error.error_dict.items():
             form.add_error(field if field in form.fields else None, errors)
+    elif error.code == "exists":  # invitation_create: the e-mail address has an account
+        form.add_error("email", error)
     else:
         form.add_error(None, error)
 
@@ -58,8 +60,9 @@ def _context(**extra):
 @role_required(Role.COACH)
 def intake_import_upload(request):
     """Step 1 and 2: choose a file, see per row what the import will do."""
-    form = ImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    posted = request.method == "POST"
+    form = ImportForm(request.POST, request.FILES) if posted else ImportForm()
+    if posted and form.is_valid():
         upload = form.cleaned_data["file"]
         if upload.size > MAX_FILE_BYTES:
             form.add_error("file", _(
