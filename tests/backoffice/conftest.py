@@ -26,3 +26,22 @@ def coach(db):
 @pytest.fixture
 def coach_client(coach, verified_client):
     return verified_client(coach)
+
+
+def logged_in(user):
+    """A separate, logged-in client with the second factor passed (verified_client shares
+    one client per test; some tests need two people at once)."""
+    from django.test import Client
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from tests.factories import TOTP_KEY_HEX
+
+    client = Client()
+    client.force_login(user)
+    if user.requires_two_factor:
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or \
+            TOTPDevice.objects.create(user=user, name="t", key=TOTP_KEY_HEX)
+        session = client.session
+        session["otp_device_id"] = device.persistent_id
+        session.save()
+    return client
