@@ -71,8 +71,9 @@ def _render_detail(request, pk, *, message_form=None):
     context.update({
         "approachable_form": ApproachableForm(initial={
             "directly_approachable": "yes" if candidate.directly_approachable else "no"}),
-        "hide_form": HideForm(),
-        "message_form": message_form or MessageForm(),
+        # Unbound forms without `required`, so empty boxes do not look wrong before typing.
+        "hide_form": HideForm(use_required_attribute=False),
+        "message_form": message_form or MessageForm(use_required_attribute=False),
         "thread": Thread.objects.filter(candidate=candidate, counterpart=request.user).first(),
         "pending_requests": sum(1 for r in context["contact_requests"]
                                 if r.status == ContactRequest.Status.PENDING),

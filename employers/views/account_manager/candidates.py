@@ -65,7 +65,7 @@ def candidate_detail(request, pk):
             "candidate": candidate,
             "sections": employer_profile_view(candidate, request.user)})
     context = candidate_context(candidate, request.user)
-    context["hide_form"] = HideForm()
+    context["hide_form"] = HideForm(use_required_attribute=False)
     return render(request, "employers/account_manager/candidate_own.html", context)
 
 
