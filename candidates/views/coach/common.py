@@ -16,10 +16,10 @@ def candidate_or_404(request, pk) -> Candidate:
     return candidate_for_viewer(request.user, pk)
 
 
-def page_of(request, queryset, per_page: int = PAGE_SIZE):
+def page_of(request, queryset, per_page: int | None = None):
     """The requested page; a page number that is not a number or too high gives the last
     valid page rather than an error."""
-    return Paginator(queryset, per_page).get_page(request.GET.get("pagina"))
+    return Paginator(queryset, per_page or PAGE_SIZE).get_page(request.GET.get("pagina"))
 
 
 def error_text(error: ValidationError) -> str:

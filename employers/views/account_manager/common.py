@@ -6,8 +6,8 @@ from employers.models import Employer, Vacancy
 PAGE_SIZE = 25
 
 
-def page_of(request, queryset, per_page: int = PAGE_SIZE):
-    return Paginator(queryset, per_page).get_page(request.GET.get("pagina"))
+def page_of(request, queryset, per_page: int | None = None):
+    return Paginator(queryset, per_page or PAGE_SIZE).get_page(request.GET.get("pagina"))
 
 
 def employer_or_404(request, pk) -> Employer:
