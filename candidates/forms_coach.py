@@ -186,6 +186,7 @@ class CandidateFilterForm(forms.Form):
 
     q = forms.CharField(label=_("Zoek op naam of klantnummer"), required=False, max_length=100)
     mine = forms.BooleanField(label=_("Alleen mijn kandidaten"), required=False)
+    leaving = forms.BooleanField(label=_("Alleen wie wil stoppen met HalloWerk"), required=False)
     status = forms.ChoiceField(label=_("Status"), required=False, choices=[
         *FILTER_ANY, ("active", _("Actief")), ("inactive", _("Inactief")),
         ("ended", _("Dossier beëindigd"))])

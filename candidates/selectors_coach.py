@@ -2,59 +2,121 @@
 
 Both start from Candidate.objects.visible_to(viewer), so a coach never sees another
 municipality's dossiers whatever the filters say. Filters are given as the cleaned data of
-CandidateFilterForm; every filter is a plain SQL condition (no per-row Python), so a page
-costs the same few queries at 100 candidates or 100,000.
+CandidateFilterForm; every filter is a plain SQL condition (no per-row Python).
+
+A page costs the same few queries at 100 candidates or 100,000: the count, the ids of the
+page (narrow rows, so sorting 25,000 candidates by date stays in memory), then those 25
+candidates with their coach, account, invitations and profile.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.db.models import Case, F, IntegerField, Prefetch, Q, QuerySet, Value, When
-from django.db.models.functions import Coalesce
+from django.core.paginator import Page, Paginator
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    DateTimeField,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.functions import Coalesce, Concat
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from hallowerk.models import Invitation
 
-from .models import Candidate, ContactRequest
+from .models import Candidate, ContactRequest, Profile
 
-# How complete a profile is, by a simple rule until a shared completeness module exists:
-# one point for each of these core things the jobseeker filled in (columns of Profile only,
-# so the rule costs no extra query per row).
-COMPLETENESS_POINTS = [
-    # Written as positive conditions: for a candidate without a profile row every one is
-    # NULL, so the score is 0 rather than "everything filled".
-    Q(profile__place_of_residence__isnull=False),
-    Q(profile__personal_description__gt=""),
-    Q(profile__kind_of_work__gt=""),
-    Q(profile__competences__len__gt=0),
-    Q(profile__professional_skills__len__gt=0),
-    Q(profile__available_from__isnull=False),
-    Q(profile__hours_per_week_max__isnull=False),
-    Q(profile__transport__len__gt=0),
+# How complete a profile is, by a simple rule (candidates/completeness.py scores one
+# profile in Python, with a query per kind of entry; a list filter needs SQL): one point for
+# each of these core things the jobseeker filled in, columns of Profile only.
+# (field, kind): "set" = not empty, "text" = some text, "list" = at least one item.
+COMPLETENESS_FIELDS = [
+    ("place_of_residence", "set"), ("personal_description", "text"),
+    ("kind_of_work", "text"), ("competences", "list"), ("professional_skills", "list"),
+    ("available_from", "set"), ("hours_per_week_max", "set"), ("transport", "list"),
 ]
-COMPLETENESS_MAX = len(COMPLETENESS_POINTS)
+COMPLETENESS_MAX = len(COMPLETENESS_FIELDS)
 # (bucket, lowest score, highest score)
 COMPLETENESS_BUCKETS = {"empty": (0, 0), "started": (1, 5), "complete": (6, COMPLETENESS_MAX)}
 
 
-def completeness_score():
-    """0..COMPLETENESS_MAX; a candidate without a profile row scores 0."""
-    points = [Case(When(condition, then=Value(1)), default=Value(0),
-                   output_field=IntegerField()) for condition in COMPLETENESS_POINTS]
+def _point(name: str, kind: str, prefix: str) -> Q:
+    # Positive conditions: for a candidate without a profile row each is NULL, so the score
+    # is 0 rather than "everything filled".
+    lookup = {"set": "isnull", "text": "gt", "list": "len__gt"}[kind]
+    value = {"set": False, "text": "", "list": 0}[kind]
+    return Q(**{f"{prefix}{name}__{lookup}": value})
+
+
+def completeness_score(prefix: str = "profile__"):
+    """0..COMPLETENESS_MAX in SQL: on candidates (to filter), or on profiles (prefix "")."""
+    points = [Case(When(_point(name, kind, prefix), then=Value(1)), default=Value(0),
+                   output_field=IntegerField()) for name, kind in COMPLETENESS_FIELDS]
     total = points[0]
     for point in points[1:]:
         total = total + point
     return Coalesce(total, Value(0))
 
 
-# Sort keys the list offers; the first is the default (and uses the name index).
+def _score(profile: Profile) -> int:
+    score = 0
+    for name, kind in COMPLETENESS_FIELDS:
+        value = getattr(profile, f"{name}_id" if name == "place_of_residence" else name)
+        score += value is not None if kind == "set" else bool(value)
+    return score
+
+
+def completeness_of(candidate_ids: list[int]) -> dict[int, int]:
+    """The score of a page of candidates: the same rule in Python, on just the columns it
+    reads (a test holds the two versions to the same answers)."""
+    columns = [name for name, _kind in COMPLETENESS_FIELDS]
+    profiles = Profile.objects.filter(candidate_id__in=candidate_ids).only(
+        "candidate_id", *columns)
+    return {profile.candidate_id: _score(profile) for profile in profiles}
+
+
+# Sort keys the list offers; the first is the default. (field, descending)
 SORTS = {
-    "name": ["last_name", "first_name", "id"],
-    "-name": ["-last_name", "-first_name", "-id"],
-    "-last_activity": ["-last_activity_at", "-id"],
-    "last_activity": ["last_activity_at", "id"],
-    "-created": ["-created_at", "-id"],
+    "name": [("last_name", False), ("first_name", False)],
+    "-name": [("last_name", True), ("first_name", True)],
+    "-last_activity": [("last_activity_at", True)],
+    "last_activity": [("last_activity_at", False)],
+    "-created": [("created_at", True)],
 }
+
+
+def _sort_key(field: str, *, through_index: bool):
+    if through_index:
+        return F(field)
+    # The same values, as an expression no index matches (see order_for).
+    if field.endswith("_at"):
+        return ExpressionWrapper(F(field) + Value(timedelta(0)), output_field=DateTimeField())
+    return Concat(F(field), Value(""), output_field=CharField())
+
+
+def order_for(sort: str, *, filtered: bool) -> list:
+    """ORDER BY for the list. Unfiltered, the name index gives a page without sorting. A
+    filtered list is counted in the same query, so every matching row is read anyway; an
+    index order would then send the database through the index row by row (for "last
+    active", the employers' index over the whole country), where reading the municipality's
+    candidates in one sweep and sorting the matches is several times faster."""
+    keys = SORTS.get(sort, SORTS["name"])
+    descending = keys[0][1]
+    order = [_sort_key(field, through_index=not filtered) for field, _desc in keys]
+    order = [key.desc() if desc else key.asc() for key, (_field, desc) in zip(order, keys,
+                                                                           strict=True)]
+    return [*order, F("id").desc() if descending else F("id").asc()]
+
 
 ACTIVITY_WINDOWS = {"recent": 30, "30": 30, "90": 90, "180": 180}
 
@@ -76,8 +138,9 @@ def _invitation_filter(status: str) -> Q:
     if status == "expired":
         return Q(user_id__in=_invitation_users(**open_, expires_at__lte=now))
     if status == "withdrawn":
+        # Neither accepted nor open, but invited once: every link was withdrawn.
         return (~accepted & ~Q(user_id__in=_invitation_users(**open_))
-                & Q(user_id__in=_invitation_users(withdrawn_at__isnull=False)))
+                & Q(user_id__in=Invitation.objects.values("user_id")))
     return Q()
 
 
@@ -116,13 +179,9 @@ def _yes_no(value: str, field: str) -> Q:
 
 
 def coach_candidate_list(*, viewer, filters: dict | None = None) -> QuerySet[Candidate]:
-    """The coach's list: every candidate of their municipality, filtered and sorted.
-
-    Rows carry `completeness` (0..COMPLETENESS_MAX) and prefetch the account's invitations,
-    so the page shows the invitation state without a query per row.
-    """
+    """Every candidate of the coach's municipality that passes the filters, sorted. Only the
+    conditions and the order: coach_candidate_page() fetches what a page shows."""
     filters = filters or {}
-    queryset = Candidate.objects.visible_to(viewer)
     conditions = [
         _text_filter(filters.get("q", "")),
         _status_filter(filters.get("status", "")),
@@ -134,16 +193,99 @@ def coach_candidate_list(*, viewer, filters: dict | None = None) -> QuerySet[Can
     ]
     if filters.get("mine"):
         conditions.append(Q(responsible_coach=viewer))
-    queryset = queryset.filter(*conditions)
+    if filters.get("leaving"):
+        conditions.append(Q(leave_requested_at__isnull=False, dossier_ended_on__isnull=True))
+    queryset = Candidate.objects.visible_to(viewer).filter(*conditions)
     bucket = COMPLETENESS_BUCKETS.get(filters.get("completeness", ""))
-    queryset = queryset.annotate(completeness=completeness_score())
     if bucket:
-        queryset = queryset.filter(completeness__gte=bucket[0], completeness__lte=bucket[1])
+        queryset = queryset.alias(completeness=completeness_score()).filter(
+            completeness__gte=bucket[0], completeness__lte=bucket[1])
+    return queryset.order_by(*order_for(filters.get("sort", ""), filtered=is_filtered(filters)))
+
+
+def is_filtered(filters: dict | None) -> bool:
+    return any(value for key, value in (filters or {}).items() if key != "sort")
+
+
+@dataclass
+class CoachRow:
+    candidate: Candidate
+    invitation: Invitation | None
+    completeness: int
+    badges: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _number(page_number) -> int:
+    try:
+        return max(1, int(page_number))
+    except (TypeError, ValueError):
+        return 1
+
+
+def page_of_ids(queryset: QuerySet, page_number, per_page: int, *,
+                count_with_page: bool = False) -> tuple[Page, list[int]]:
+    """A page of a sorted queryset as ids only: the database sorts narrow rows (an index, or
+    ids with their sort keys in memory) instead of whole candidates, and the caller fetches
+    the few rows of the page with what they need.
+
+    `count_with_page` counts in the same query (COUNT(*) OVER ()): for a filtered list the
+    database then checks the filters once instead of once for the count and again for the
+    page. An unfiltered list counts from an index, so two small queries are cheaper there.
+    A page number that is not a number, or too high, gives the first or last page.
+    """
+    if not count_with_page:
+        page = Paginator(queryset.values_list("pk", flat=True), per_page).get_page(page_number)
+        return page, list(page.object_list)
+    number = _number(page_number)
+    counted = queryset.annotate(total_rows=Window(Count("pk"))).values_list("pk", "total_rows")
+    rows = list(counted[(number - 1) * per_page:number * per_page])
+    total = rows[0][1] if rows else queryset.count()
+    paginator = Paginator([], per_page, allow_empty_first_page=True)
+    paginator.__dict__["count"] = total  # a cached_property: counted already
+    if not rows and total:
+        number = paginator.num_pages
+        rows = list(counted[(number - 1) * per_page:number * per_page])
+    ids = [pk for pk, _total in rows]
+    return Page(ids, min(number, paginator.num_pages), paginator), ids
+
+
+def in_order(rows, ids: list[int]) -> list:
+    by_id = {row.pk: row for row in rows}
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def coach_candidate_page(*, viewer, filters: dict | None, page_number, per_page: int) -> Page:
+    """One page of the list; `page.object_list` holds CoachRow objects."""
+    page, page_ids = page_of_ids(coach_candidate_list(viewer=viewer, filters=filters),
+                                 page_number, per_page, count_with_page=is_filtered(filters))
     invitations = Prefetch("user__invitations",
                            queryset=Invitation.objects.order_by("-created_at", "-id"))
-    return (queryset.select_related("responsible_coach", "user")
-            .prefetch_related(invitations)
-            .order_by(*SORTS.get(filters.get("sort", ""), SORTS["name"])))
+    candidates = (Candidate.objects.filter(pk__in=page_ids)
+                  .select_related("responsible_coach", "user").prefetch_related(invitations))
+    scores = completeness_of(page_ids)
+    page.object_list = [
+        CoachRow(candidate, latest_invitation(candidate), scores.get(candidate.pk, 0),
+                 status_badges(candidate))
+        for candidate in in_order(candidates, page_ids)]
+    return page
+
+
+def status_badges(candidate: Candidate) -> list[tuple[str, str]]:
+    """(label, badge modifier) pairs that sum up where a candidate stands."""
+    badges = []
+    if candidate.dossier_ended_on:
+        badges.append((_("Dossier beëindigd"), "muted"))
+    elif not candidate.is_active:
+        badges.append((_("Inactief"), "warning"))
+    if candidate.leave_requested_at and not candidate.dossier_ended_on:
+        badges.append((_("Wil stoppen"), "warning"))
+    if candidate.hidden_by_staff:
+        badges.append((_("Verborgen"), "danger"))
+    badges.append((_("Gedeeld"), "success") if candidate.shared_with_employers
+                  else (_("Niet gedeeld"), "muted"))
+    if candidate.directly_approachable:
+        badges.append((_("Direct benaderbaar"), ""))
+    return badges
 
 
 def latest_invitation(candidate: Candidate) -> Invitation | None:

@@ -57,17 +57,26 @@ def _since(field: str, since: datetime | None) -> Q:
     return Q(**{f"{field}__gte": since}) if since else Q()
 
 
-def _candidates(municipality: Municipality) -> list[Figure]:
-    counts = Candidate.objects.filter(municipality=municipality).aggregate(
-        open=Count("pk", filter=Q(dossier_ended_on__isnull=True)),
-        active=Count("pk", filter=Q(dossier_ended_on__isnull=True, is_active=True)),
-        inactive=Count("pk", filter=Q(dossier_ended_on__isnull=True, is_active=False)),
-        hidden=Count("pk", filter=Q(dossier_ended_on__isnull=True, hidden_by_staff=True)),
-        shared=Count("pk", filter=Q(dossier_ended_on__isnull=True, is_active=True,
-                                    shared_with_employers=True, hidden_by_staff=False)),
-        approachable=Count("pk", filter=Q(dossier_ended_on__isnull=True,
-                                          directly_approachable=True)),
+def _candidate_counts(municipality: Municipality, since) -> dict[str, int]:
+    """Every figure about dossiers in one pass over the municipality's candidates."""
+    since_date = timezone.localdate(since) if since else None
+    ended = (Q(dossier_ended_on__gte=since_date) if since_date
+             else Q(dossier_ended_on__isnull=False))
+    open_ = Q(dossier_ended_on__isnull=True)
+    return Candidate.objects.filter(municipality=municipality).aggregate(
+        open=Count("pk", filter=open_),
+        active=Count("pk", filter=open_ & Q(is_active=True)),
+        inactive=Count("pk", filter=open_ & Q(is_active=False)),
+        hidden=Count("pk", filter=open_ & Q(hidden_by_staff=True)),
+        shared=Count("pk", filter=open_ & Q(is_active=True, shared_with_employers=True,
+                                            hidden_by_staff=False)),
+        approachable=Count("pk", filter=open_ & Q(directly_approachable=True)),
+        **{f"ended_{reason}": Count("pk", filter=ended & Q(end_reason=reason))
+           for reason in EndReason.values},
     )
+
+
+def _candidates(counts: dict[str, int]) -> list[Figure]:
     return [
         Figure(_("Lopende dossiers"), counts["open"]),
         Figure(_("Actief"), counts["active"]),
@@ -78,13 +87,8 @@ def _candidates(municipality: Municipality) -> list[Figure]:
     ]
 
 
-def _ended(municipality: Municipality, since) -> list[Figure]:
-    since_date = timezone.localdate(since) if since else None
-    ended = Q(dossier_ended_on__gte=since_date) if since_date else Q(
-        dossier_ended_on__isnull=False)
-    counts = Candidate.objects.filter(ended, municipality=municipality).aggregate(
-        **{reason: Count("pk", filter=Q(end_reason=reason)) for reason in EndReason.values})
-    return [Figure(label, counts[reason]) for reason, label in EndReason.choices]
+def _ended(counts: dict[str, int]) -> list[Figure]:
+    return [Figure(label, counts[f"ended_{reason}"]) for reason, label in EndReason.choices]
 
 
 def _invitations(municipality: Municipality, since) -> list[Figure]:
@@ -119,12 +123,8 @@ def _contacts(municipality: Municipality, since) -> list[Figure]:
     ]
 
 
-def _placements(municipality: Municipality, since) -> list[Figure]:
-    since_date = timezone.localdate(since) if since else None
-    placed = Candidate.objects.filter(
-        municipality=municipality, end_reason=EndReason.ENDED,
-        **({"dossier_ended_on__gte": since_date} if since_date else {})).count()
-    return [Figure(_("Plaatsingen"), placed)]
+def _placements(counts: dict[str, int]) -> list[Figure]:
+    return [Figure(_("Plaatsingen"), counts[f"ended_{EndReason.ENDED}"])]
 
 
 def _employers(municipality: Municipality) -> list[Figure]:
@@ -140,14 +140,15 @@ def municipality_overview(*, municipality: Municipality, period: str = DEFAULT_P
                           ) -> list[Group]:
     """The team lead's overview. Current figures are 'now'; the rest count within the period."""
     since = period_start(period)
+    counts = _candidate_counts(municipality, since)
     return [
-        Group("candidates", str(_("Kandidaten nu")), _candidates(municipality)),
+        Group("candidates", str(_("Kandidaten nu")), _candidates(counts)),
         Group("invitations", str(_("Uitnodigingen")), _invitations(municipality, since)),
         Group("contacts", str(_("Contact met werkgevers")), _contacts(municipality, since)),
-        Group("placements", str(_("Plaatsingen")), _placements(municipality, since),
+        Group("placements", str(_("Plaatsingen")), _placements(counts),
               note=str(_("HalloWerk registreert niet of iemand werk vond. Als plaatsing tellen "
                          "we een dossier dat de werkmatcher heeft beëindigd met de reden "
                          "'Beëindigd' (dienstverlening afgerond). Dit is dus een benadering."))),
-        Group("ended", str(_("Beëindigde dossiers")), _ended(municipality, since)),
+        Group("ended", str(_("Beëindigde dossiers")), _ended(counts)),
         Group("employers", str(_("Werkgevers nu")), _employers(municipality)),
     ]

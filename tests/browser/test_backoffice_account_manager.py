@@ -85,15 +85,24 @@ def test_published_vacancy_is_for_the_municipalitys_own_jobseekers(page, site, a
     expect(page.get_by_role("heading", level=1)).to_have_text("Medewerker bakkerij")
     assert_accessible(page)
     vacancy = Vacancy.objects.get()
-    here = UserFactory(role=Role.JOBSEEKER, municipality=municipality("utrecht"))
-    elsewhere = UserFactory(role=Role.JOBSEEKER, municipality=municipality("rotterdam"))
+    here = CandidateFactory(municipality=municipality("utrecht")).user
+    elsewhere = CandidateFactory(municipality=municipality("rotterdam")).user
     assert not Vacancy.objects.visible_to(here).exists()
     page.get_by_role("button", name="Publiceren").click()
     expect(page.get_by_text("De vacature is gepubliceerd.")).to_be_visible()
-    assert list(Vacancy.objects.visible_to(here)) == [vacancy]
-    assert not Vacancy.objects.visible_to(elsewhere).exists()
     page.goto(f"{site}/wsp/vacatures/")
     assert_accessible(page)
+    assert list(Vacancy.objects.visible_to(here)) == [vacancy]
+    assert not Vacancy.objects.visible_to(elsewhere).exists()
+    # What the jobseekers see on their own vacancy page.
+    page.context.clear_cookies()
+    log_in(page, site, here)
+    page.goto(f"{site}/mijn/vacatures/")
+    expect(page.get_by_text("Medewerker bakkerij").first).to_be_visible()
+    page.context.clear_cookies()
+    log_in(page, site, elsewhere)
+    page.goto(f"{site}/mijn/vacatures/")
+    expect(page.get_by_text("Medewerker bakkerij")).to_have_count(0)
 
 
 def test_candidates_own_and_shared_elsewhere(page, site, account_manager):

@@ -99,10 +99,14 @@ def test_hide_with_a_reason_the_jobseeker_can_read(page, site, coach):
     expect(page.get_by_text("Het profiel is verborgen voor werkgevers.")).to_be_visible()
     person.refresh_from_db()
     assert person.hidden_by_staff
-    assert person.hidden_reason == "Er staat een telefoonnummer van iemand anders in je tekst."
-    # The jobseeker's own pages belong to the portal issue; what they will show is the reason
-    # stored on their dossier, which the jobseeker is allowed to read (SPEC §4).
-    assert Candidate.objects.visible_to(person.user).get().hidden_reason == person.hidden_reason
+    # The jobseeker logs in and reads the reason on their sharing page.
+    page.context.clear_cookies()
+    log_in(page, site, person.user)
+    page.goto(f"{site}/mijn/delen/")
+    expect(page.get_by_text("De gemeente heeft uw profiel verborgen voor werkgevers.")
+           ).to_be_visible()
+    expect(page.get_by_text("Er staat een telefoonnummer van iemand anders in je tekst.",
+                            exact=False)).to_be_visible()
 
 
 def test_end_a_dossier(page, site, coach):

@@ -16,6 +16,11 @@ def candidate_or_404(request, pk) -> Candidate:
     return candidate_for_viewer(request.user, pk)
 
 
+def page_size() -> int:
+    # Read at call time, so the benchmark can compare a page of 5 rows with one of 25.
+    return PAGE_SIZE
+
+
 def page_of(request, queryset, per_page: int | None = None):
     """The requested page; a page number that is not a number or too high gives the last
     valid page rather than an error."""

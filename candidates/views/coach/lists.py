@@ -3,17 +3,12 @@
 from django.shortcuts import render
 
 from candidates.forms_coach import CandidateFilterForm
-from candidates.selectors_coach import (
-    COMPLETENESS_MAX,
-    coach_candidate_list,
-    coach_dashboard,
-    latest_invitation,
-)
+from candidates.selectors_coach import COMPLETENESS_MAX, coach_candidate_page, coach_dashboard
 from hallowerk.permissions import role_required
 from hallowerk.roles import Role
 from privacy.audit import audit_search
 
-from .common import page_of
+from .common import page_size
 
 
 @role_required(Role.COACH)
@@ -26,14 +21,14 @@ def home(request):
 def candidate_list(request):
     form = CandidateFilterForm(request.GET or None)
     filters = form.filters() if request.GET else {}
-    page = page_of(request, coach_candidate_list(viewer=request.user, filters=filters))
+    page = coach_candidate_page(viewer=request.user, filters=filters,
+                                page_number=request.GET.get("pagina"), per_page=page_size())
     if filters.get("q"):
         # Searching people by name is usage data the privacy statement promises to log.
         audit_search(viewer=request.user, query=filters["q"], request=request,
                      filters={k: v for k, v in filters.items() if v and k != "q"},
                      result_count=page.paginator.count)
-    rows = [(candidate, latest_invitation(candidate)) for candidate in page.object_list]
     return render(request, "candidates/coach/list.html", {
-        "form": form, "page": page, "rows": rows, "completeness_max": COMPLETENESS_MAX,
+        "form": form, "page": page, "completeness_max": COMPLETENESS_MAX,
         "filtered": any(value for key, value in filters.items() if key != "sort"),
     })
