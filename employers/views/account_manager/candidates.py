@@ -16,7 +16,7 @@ from candidates.models import Candidate, Profile
 from candidates.presenters import employer_profile_view
 from candidates.presenters_staff import STAFF_VIEW_PREFETCH, STAFF_VIEW_SELECT
 from candidates.selectors import candidate_for_viewer, candidate_sees_as_employer
-from candidates.selectors_coach import in_order, page_of_ids
+from candidates.selectors_coach import in_order, order_for, page_of_ids
 from candidates.services import candidate_hide, candidate_unhide
 from candidates.views.coach.candidate import candidate_context
 from employers.forms_account_manager import CandidateSearchForm
@@ -45,9 +45,9 @@ def candidate_list(request):
         candidates = candidates.filter(words)
     # Ids first, in name order (an index), then the page's 25 with their municipality and
     # place: joining every visible profile before the sort would cost far more.
-    page, ids = page_of_ids(candidates.order_by("last_name", "first_name", "id"),
-                            request.GET.get("pagina"), page_size(),
-                            count_with_page=bool(text or filters.get("origin")))
+    filtered = bool(text or filters.get("origin"))
+    page, ids = page_of_ids(candidates.order_by(*order_for("name", filtered=filtered)),
+                            request.GET.get("pagina"), page_size(), count_with_page=filtered)
     page.object_list = in_order(
         Candidate.objects.filter(pk__in=ids).select_related("municipality").prefetch_related(
             Prefetch("profile", Profile.objects.defer("search_document")
