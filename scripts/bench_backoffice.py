@@ -11,6 +11,7 @@ docs/benchmarks.md; `scripts/bench_backoffice.py NAME ...` runs only those and l
 file alone.
 """
 
+import os
 import statistics
 import sys
 import time
@@ -211,20 +212,29 @@ def _queries(client, path: str, size: int) -> int:
     return len(captured)
 
 
-def run(page: Page, client) -> Result:
-    for _ in range(WARMUP):
-        assert client.get(page.path).status_code == 200, page.path
-    timings = []
+def run(pages: list[Page], clients: dict) -> list[Result]:
+    """Round robin over the pages, so a burst of load from elsewhere on the (shared) machine
+    falls on all of them alike instead of on whichever page was running."""
+    for page in pages:
+        for _ in range(WARMUP):
+            assert clients[page.role].get(page.path).status_code == 200, page.path
+    timings: dict[str, list[float]] = {page.name: [] for page in pages}
     for _ in range(RUNS):
-        started = time.perf_counter()
-        client.get(page.path)
-        timings.append((time.perf_counter() - started) * 1000)
-    timings.sort()
-    return Result(page, statistics.median(timings), timings[int(len(timings) * 0.95) - 1],
-                  _queries(client, page.path, 25), _queries(client, page.path, 5))
+        for page in pages:
+            started = time.perf_counter()
+            clients[page.role].get(page.path)
+            timings[page.name].append((time.perf_counter() - started) * 1000)
+    results = []
+    for page in pages:
+        runs = sorted(timings[page.name])
+        results.append(Result(page, statistics.median(runs), runs[int(len(runs) * 0.95) - 1],
+                              _queries(clients[page.role], page.path, 25),
+                              _queries(clients[page.role], page.path, 5)))
+    return results
 
 
-def markdown(results: list[Result], population: str, caseload: int) -> str:
+def markdown(results: list[Result], population: str, caseload: int,
+             load: tuple[float, float]) -> str:
     lines = [
         "## Back office (scripts/bench_backoffice.py)",
         "",
@@ -235,7 +245,9 @@ def markdown(results: list[Result], population: str, caseload: int) -> str:
         f"10% pending, 5% withdrawn). The viewers work in Rotterdam (about a quarter of the "
         f"candidates); the coach has a caseload of {caseload:,}.",
         f"Target for the coach's list: p95 under {TARGET_P95_MS:.0f} ms, and the same number of "
-        "queries for a page of 5 rows as for 25. The machine is shared (2 cores).",
+        "queries for a page of 5 rows as for 25. The pages take turns (round robin). The "
+        f"machine is shared (2 cores; load average {load[0]:.1f} at the start of this run, "
+        f"{load[1]:.1f} at the end), so timings vary between runs.",
         "",
         "| page | what | median (ms) | p95 (ms) | target p95 | queries (25 / 5 rows) | ok |",
         "|---|---|---:|---:|---:|---:|---|",
@@ -282,14 +294,14 @@ def main(names: list[str]) -> int:
     print(f"contact requests added: {contact_requests_ensure(people['coach'].municipality)}")
     clients = {role: client_for(user) for role, user in people.items()}
     selected = [p for p in PAGES if not names or p.name in names]
-    results = []
-    for page in selected:
-        result = run(page, clients[page.role])
-        results.append(result)
-        print(f"{page.name}: median {result.median_ms:.1f} ms, p95 {result.p95_ms:.1f} ms, "
-              f"{result.queries} queries ({result.queries_small_page} for 5 rows)")
+    load_before = os.getloadavg()[0]
+    results = run(selected, clients)
+    load = (load_before, os.getloadavg()[0])
+    for result in results:
+        print(f"{result.page.name}: median {result.median_ms:.1f} ms, p95 {result.p95_ms:.1f} "
+              f"ms, {result.queries} queries ({result.queries_small_page} for 5 rows)")
     caseload = people["coach"].coached_candidates.count()
-    report = markdown(results, population, caseload)
+    report = markdown(results, population, caseload, load)
     if not names:
         results_write(report)
     print(report)
