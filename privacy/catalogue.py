@@ -31,6 +31,7 @@ class FilledBy(StrEnum):
     JOBSEEKER = "jobseeker"
     COACH = "coach"
     ACCOUNT_MANAGER = "account_manager"
+    ADMINISTRATOR = "administrator"
     SYSTEM = "system"
 
 
@@ -427,8 +428,72 @@ AUDIT = [
     _audit("data", "Details (welke velden, zoekvraag)", "Details (which fields, search query)"),
 ]
 
+# Privacy operations: tip e-mails, legal holds and destruction notices.
+P_TIPS = ("Om je tips te sturen, nooit vaker dan eens per week, en niet als je dat niet wilt.",
+          "To send you tips, never more than once a week, and not if you do not want them.")
+P_HOLD = ("Om een dossier langer te bewaren als dat moet, bijvoorbeeld voor een bezwaar of een "
+          "onderzoek.",
+          "To keep a dossier longer when that is needed, for example for an objection or an "
+          "investigation.")
+P_NOTICE = ("Om je werkmatcher op tijd te laten weten dat je dossier wordt vernietigd.",
+            "To tell your job coach in time that your dossier will be destroyed.")
+OWN = frozenset({Role.JOBSEEKER})
+HOLD_READERS = frozenset({Role.JOBSEEKER, Role.ADMINISTRATOR})
+NOTICE_READERS = frozenset({Role.JOBSEEKER, Role.COACH, Role.ADMINISTRATOR})
+TP, TS, LH, RN = ("privacy.TipPreference", "privacy.TipSend", "privacy.LegalHold",
+                  "privacy.RetentionNotice")
+
+
+def _ops(model, field, nl, en, filled_by, purpose, retention, visible_to, category=C.USAGE):
+    return _spec(model, field, nl, en, category, filled_by, E.NEVER, purpose, retention,
+                 visible_to=visible_to)
+
+
+PRIVACY_OPERATIONS = [
+    _ops(TP, "user", "Account voor tips", "Account for tips", F.SYSTEM, P_TIPS, R.ACCOUNT, OWN),
+    _ops(TP, "opted_out", "Geen tips meer", "No more tips", F.JOBSEEKER, P_TIPS, R.ACCOUNT, OWN),
+    _ops(TP, "changed_at", "Tips aan- of uitgezet op", "Tips switched on or off on", F.SYSTEM,
+         P_TIPS, R.ACCOUNT, OWN),
+    _ops(TS, "user", "Ontvanger van de tip", "Recipient of the tip", F.SYSTEM, P_TIPS, R.ACCOUNT,
+         OWN),
+    _ops(TS, "kind", "Soort tip", "Kind of tip", F.SYSTEM, P_TIPS, R.ACCOUNT, OWN),
+    _ops(TS, "status", "Tip verstuurd of niet", "Tip sent or not", F.SYSTEM, P_TIPS, R.ACCOUNT,
+         OWN),
+    _ops(TS, "created_at", "Tip gepland op", "Tip planned on", F.SYSTEM, P_TIPS, R.ACCOUNT, OWN),
+    _ops(TS, "next_attempt_at", "Volgende poging", "Next attempt", F.SYSTEM, P_TIPS, R.ACCOUNT,
+         OWN),
+    _ops(TS, "attempts", "Aantal pogingen", "Number of attempts", F.SYSTEM, P_TIPS, R.ACCOUNT,
+         OWN),
+    _ops(TS, "last_error", "Soort fout bij versturen", "Kind of sending error", F.SYSTEM,
+         P_TIPS, R.ACCOUNT, OWN),
+    _ops(TS, "sent_at", "Tip verstuurd op", "Tip sent on", F.SYSTEM, P_TIPS, R.ACCOUNT, OWN),
+    _ops(LH, "candidate", "Dossier met bewaarplicht", "Dossier on hold", F.ADMINISTRATOR, P_HOLD,
+         R.DOSSIER, HOLD_READERS),
+    _ops(LH, "reason", "Reden van de bewaarplicht", "Reason for the hold", F.ADMINISTRATOR,
+         P_HOLD, R.DOSSIER, HOLD_READERS),
+    _ops(LH, "placed_by", "Bewaarplicht ingesteld door", "Hold placed by", F.SYSTEM, P_HOLD,
+         R.DOSSIER, HOLD_READERS),
+    _ops(LH, "placed_at", "Bewaarplicht ingesteld op", "Hold placed on", F.SYSTEM, P_HOLD,
+         R.DOSSIER, HOLD_READERS),
+    _ops(LH, "released_by", "Bewaarplicht opgeheven door", "Hold released by", F.SYSTEM, P_HOLD,
+         R.DOSSIER, HOLD_READERS),
+    _ops(LH, "released_at", "Bewaarplicht opgeheven op", "Hold released on", F.SYSTEM, P_HOLD,
+         R.DOSSIER, HOLD_READERS),
+    _ops(RN, "candidate", "Dossier dat wordt vernietigd", "Dossier to be destroyed", F.SYSTEM,
+         P_NOTICE, R.DOSSIER, NOTICE_READERS),
+    _ops(RN, "due_on", "Einde bewaartermijn", "End of retention period", F.SYSTEM, P_NOTICE,
+         R.DOSSIER, NOTICE_READERS),
+    _ops(RN, "first_notified_on", "Eerst gemeld op", "First notified on", F.SYSTEM, P_NOTICE,
+         R.DOSSIER, NOTICE_READERS),
+    _ops(RN, "destroy_on", "Wordt vernietigd op", "Will be destroyed on", F.SYSTEM, P_NOTICE,
+         R.DOSSIER, NOTICE_READERS),
+    _ops(RN, "notified_at", "Werkmatcher gemeld op", "Job coach notified on", F.SYSTEM,
+         P_NOTICE, R.DOSSIER, NOTICE_READERS),
+]
+
 CATALOGUE: tuple[FieldSpec, ...] = (*CANDIDATE, *PROFILE, *ENTRIES, *CONVERSATIONS,
-                                    *SENSITIVE_REVIEWS, *EMPLOYER, *USER, *AUDIT)
+                                    *SENSITIVE_REVIEWS, *EMPLOYER, *USER, *AUDIT,
+                                    *PRIVACY_OPERATIONS)
 _BY_KEY: dict[tuple[str, str], FieldSpec] = {spec.key: spec for spec in CATALOGUE}
 
 # The models that hold personal data; every field of theirs is declared above or below.
@@ -438,7 +503,7 @@ PERSONAL_DATA_MODELS = (
     "candidates.Thread", "candidates.Message", "candidates.ContactRequest",
     "candidates.VacancyResponse", "candidates.SensitiveReview", "employers.Employer",
     "hallowerk.User",
-    "privacy.AuditEvent",
+    "privacy.AuditEvent", TP, TS, LH, RN,
 )
 
 # Fields of those models that are not personal data, each with the reason.
