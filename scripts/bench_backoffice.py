@@ -22,10 +22,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench import (  # noqa: E402 (scripts/ is not a package)
     BENCH_DATABASE,
-    RESULTS,
     RUNS,
     WARMUP,
     population_ensure,
+    section_write,
     setup_django,
 )
 
@@ -270,16 +270,7 @@ def markdown(results: list[Result], population: str, caseload: int,
 
 
 def results_write(report: str) -> None:
-    section = f"{START}\n{report}{END}\n"
-    text = RESULTS.read_text() if RESULTS.exists() else "# Benchmarks\n\n"
-    if START in text and END in text:
-        before, rest = text.split(START, 1)
-        text = before + section + rest.split(END, 1)[1].lstrip("\n")
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    RESULTS.parent.mkdir(exist_ok=True)
-    RESULTS.write_text(text)
-
+    section_write(START, END, report)
 
 def main(names: list[str]) -> int:
     setup_django()

@@ -20,7 +20,12 @@ from datetime import timedelta
 os.environ.setdefault("EMAIL_URL", "memorymail://")  # notices are mailed; keep them in memory
 sys.path.insert(0, os.path.dirname(__file__))
 
-from bench import BENCH_DATABASE, RESULTS, population_ensure, setup_django  # noqa: E402
+from bench import (  # noqa: E402
+    BENCH_DATABASE,
+    population_ensure,
+    section_write,
+    setup_django,
+)
 
 DOSSIERS = int(os.environ.get("BENCH_RETENTION_DOSSIERS", "2000"))
 AUDIT_ROWS = int(os.environ.get("BENCH_RETENTION_AUDIT_ROWS", "200000"))
@@ -130,15 +135,7 @@ def markdown(r: dict, population: str) -> str:
 
 
 def results_write(report: str) -> None:
-    section = f"{START}\n{report}{END}\n"
-    text = RESULTS.read_text() if RESULTS.exists() else "# Benchmarks\n\n"
-    if START in text and END in text:
-        before, rest = text.split(START, 1)
-        text = before + section + rest.split(END, 1)[1].lstrip("\n")
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    RESULTS.write_text(text)
-
+    section_write(START, END, report)
 
 def main() -> int:
     setup_django()

@@ -280,18 +280,7 @@ def report(*, population, total, visible, searches, load, wall, cpu, broad,
 
 
 def write_section(text: str) -> None:
-    """Replace only this script's section of docs/benchmarks.md."""
-    section = f"{START}\n{text}{END}\n"
-    results = shared.RESULTS
-    current = results.read_text() if results.exists() else "# Benchmarks\n\n"
-    if START in current and END in current:
-        before, rest = current.split(START, 1)
-        current = before + section + rest.split(END, 1)[1].lstrip("\n")
-    else:
-        current = current.rstrip("\n") + "\n\n" + section
-    results.parent.mkdir(exist_ok=True)
-    results.write_text(current)
-
+    shared.section_write(START, END, text)
 
 def main() -> int:
     shared.setup_django()
