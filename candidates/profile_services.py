@@ -3,7 +3,7 @@
 Each service checks that the acting user is the jobseeker the profile belongs to, validates
 the whole change before saving anything (a ValidationError with Dutch messages per field,
 and nothing saved), writes one audit event with the names of the changed fields — never the
-values — and keeps the employer's search document current.
+values — and keeps the employer's search document and the coach's stored completeness score current.
 """
 
 from typing import Any
@@ -18,6 +18,7 @@ from privacy.audit import audit_changed, audit_record
 from privacy.models import AuditAction
 
 from .models import Candidate, Course, Education, LanguageSkill, Profile, WorkExperience
+from .models.completeness_rule import completeness_score
 from .search_text import profile_search_document_refresh
 from .uploads import CheckedFile
 
@@ -38,11 +39,24 @@ def _require_owner(by: User, candidate: Candidate) -> None:
         raise PermissionDenied("Only the jobseeker changes their own profile.")
 
 
+def profile_completeness_store(profile: Profile) -> int:
+    """Store the coach's completeness score of the profile, computed by the database with
+    THE rule (candidates/models/completeness_rule.py), so the stored value cannot drift
+    from it. Returns the score. Callers that already run an UPDATE on the profile set
+    `completeness=completeness_score()` in it instead."""
+    Profile.objects.filter(pk=profile.pk).update(completeness=completeness_score())
+    profile.completeness = Profile.objects.values_list("completeness", flat=True).get(
+        pk=profile.pk)
+    return profile.completeness
+
+
 def _after_change(*, by: User, profile: Profile, fields: list[str], request=None,
                   searched: bool = False, operation: str = "") -> None:
-    """Audit, search document and 'recently active' for every kind of change."""
+    """Audit, search document, completeness and 'recently active' for every kind of
+    change."""
     if not fields:
         return
+    profile_completeness_store(profile)
     if operation:
         audit_record(action=AuditAction.RECORD_CHANGED, actor=by, request=request,
                      target=profile, data={"fields": sorted(fields), "operation": operation})

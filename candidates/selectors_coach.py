@@ -28,61 +28,33 @@ from django.db.models import (
     When,
     Window,
 )
-from django.db.models.functions import Coalesce, Concat
+from django.db.models.functions import Concat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hallowerk.models import Invitation
 
 from .models import Candidate, ContactRequest, Profile
-
-# How complete a profile is, by a simple rule (candidates/completeness.py scores one
-# profile in Python, with a query per kind of entry; a list filter needs SQL): one point for
-# each of these core things the jobseeker filled in, columns of Profile only.
-# (field, kind): "set" = not empty, "text" = some text, "list" = at least one item.
-COMPLETENESS_FIELDS = [
-    ("place_of_residence", "set"), ("personal_description", "text"),
-    ("kind_of_work", "text"), ("competences", "list"), ("professional_skills", "list"),
-    ("available_from", "set"), ("hours_per_week_max", "set"), ("transport", "list"),
-]
-COMPLETENESS_MAX = len(COMPLETENESS_FIELDS)
-# (bucket, lowest score, highest score)
-COMPLETENESS_BUCKETS = {"empty": (0, 0), "started": (1, 5), "complete": (6, COMPLETENESS_MAX)}
-
-
-def _point(name: str, kind: str, prefix: str) -> Q:
-    # Positive conditions: for a candidate without a profile row each is NULL, so the score
-    # is 0 rather than "everything filled".
-    lookup = {"set": "isnull", "text": "gt", "list": "len__gt"}[kind]
-    value = {"set": False, "text": "", "list": 0}[kind]
-    return Q(**{f"{prefix}{name}__{lookup}": value})
-
-
-def completeness_score(prefix: str = "profile__"):
-    """0..COMPLETENESS_MAX in SQL: on candidates (to filter), or on profiles (prefix "")."""
-    points = [Case(When(_point(name, kind, prefix), then=Value(1)), default=Value(0),
-                   output_field=IntegerField()) for name, kind in COMPLETENESS_FIELDS]
-    total = points[0]
-    for point in points[1:]:
-        total = total + point
-    return Coalesce(total, Value(0))
-
-
-def _score(profile: Profile) -> int:
-    score = 0
-    for name, kind in COMPLETENESS_FIELDS:
-        value = getattr(profile, f"{name}_id" if name == "place_of_residence" else name)
-        score += value is not None if kind == "set" else bool(value)
-    return score
+from .models.completeness_rule import COMPLETENESS_BUCKETS
 
 
 def completeness_of(candidate_ids: list[int]) -> dict[int, int]:
-    """The score of a page of candidates: the same rule in Python, on just the columns it
-    reads (a test holds the two versions to the same answers)."""
-    columns = [name for name, _kind in COMPLETENESS_FIELDS]
-    profiles = Profile.objects.filter(candidate_id__in=candidate_ids).only(
-        "candidate_id", *columns)
-    return {profile.candidate_id: _score(profile) for profile in profiles}
+    """The stored score of a page of candidates (no profile row: 0). The score is kept on
+    Profile.completeness by one rule (candidates/models/completeness_rule.py), so the list
+    shows and filters on the same indexed column."""
+    return dict(Profile.objects.filter(candidate_id__in=candidate_ids)
+                .values_list("candidate_id", "completeness"))
+
+
+def _completeness_filter(bucket: tuple[int, int]) -> Q:
+    """Candidates whose stored score is in the bucket. A candidate without a profile row
+    (an old dossier never opened by the jobseeker) scores 0, like an empty profile."""
+    low, high = bucket
+    scored = Q(pk__in=Profile.objects.filter(completeness__gte=low, completeness__lte=high)
+               .values("candidate_id"))
+    if low > 0:
+        return scored
+    return scored | ~Q(pk__in=Profile.objects.values("candidate_id"))
 
 
 # Sort keys the list offers; the first is the default. (field, descending)
@@ -198,8 +170,7 @@ def coach_candidate_list(*, viewer, filters: dict | None = None) -> QuerySet[Can
     queryset = Candidate.objects.visible_to(viewer).filter(*conditions)
     bucket = COMPLETENESS_BUCKETS.get(filters.get("completeness", ""))
     if bucket:
-        queryset = queryset.alias(completeness=completeness_score()).filter(
-            completeness__gte=bucket[0], completeness__lte=bucket[1])
+        queryset = queryset.filter(_completeness_filter(bucket))
     return queryset.order_by(*order_for(filters.get("sort", ""), filtered=is_filtered(filters)))
 
 

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from candidates.messaging import message_send, thread_open
 from candidates.models import Candidate, Profile, SensitiveReview
+from candidates.models.completeness_rule import completeness_score
 from candidates.uploads import pending_dir
 from hallowerk.models import User
 from hallowerk.roles import Role
@@ -127,8 +128,10 @@ def candidate_entered_data_erase(*, by: User, candidate: Candidate, request=None
             else:
                 counts[relation] = sum(
                     bool(_reset(row, _entered_fields(model._meta.label), files)) for row in rows)
-        # Derived from what was entered: nothing may be left to search on.
+        # Derived from what was entered: nothing may be left to search on, and the coach's
+        # stored score follows what is left (the same rule as every profile change).
         Profile.objects.filter(pk=profile.pk).update(search_document=None,
+                                                     completeness=completeness_score(),
                                                      updated_at=timezone.now())
     # The coach's review list spoke about data that no longer exists.
     counts["sensitive_reviews"], _by_model = SensitiveReview.objects.filter(

@@ -66,10 +66,19 @@ class CandidateFactory(factory.django.DjangoModelFactory):
 class ProfileFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "candidates.Profile"
+        skip_postgeneration_save = True
 
     candidate = factory.SubFactory(CandidateFactory)
     kind_of_work = "Werk in de keuken of in een magazijn"
     personal_description = "Ik ben betrouwbaar en werk graag met mensen."
+
+    @factory.post_generation
+    def stored_completeness(profile, create, extracted, **kwargs):
+        # As the profile services leave it: the coach's score stored.
+        if create:
+            from candidates.profile_services import profile_completeness_store
+
+            profile_completeness_store(profile)
 
 
 class VacancyFactory(factory.django.DjangoModelFactory):

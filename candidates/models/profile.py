@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from candidates.choices import DrivingLicence, Transport
 from candidates.physical import PHYSICAL_ITEMS, physical_field_name
 
+from .completeness_rule import COMPLETENESS_MAX
 from .storage import cv_upload_to, photo_upload_to, private_storage
 
 MAX_HOURS_PER_WEEK = 60
@@ -70,13 +71,22 @@ class Profile(models.Model):
                                      blank=True, related_name="+")
     # physical_<code> fields are added below from PHYSICAL_ITEMS.
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+    # The coach's score (candidates/models/completeness_rule.py), stored so the coach's list
+    # filters on an index; written only by profile_completeness_store(), never edited.
+    completeness = models.PositiveSmallIntegerField(
+        _("volledigheid"), default=0, editable=False,
+        validators=[MaxValueValidator(COMPLETENESS_MAX)])
     # Derived from the text above by profile_search_document_refresh(); never edited.
     search_document = SearchVectorField(null=True, editable=False)
 
     class Meta:
         verbose_name = _("profiel")
         verbose_name_plural = _("profielen")
-        indexes = [GinIndex(fields=["search_document"], name="profile_search_document")]
+        indexes = [
+            GinIndex(fields=["search_document"], name="profile_search_document"),
+            # The coach's completeness filter: candidates with a score in a range.
+            models.Index(fields=["completeness", "candidate"], name="profile_completeness"),
+        ]
         constraints = [
             models.CheckConstraint(
                 name="profile_hours_min_not_above_max",
@@ -88,6 +98,9 @@ class Profile(models.Model):
                            | Q(hours_per_week_min__lte=MAX_HOURS_PER_WEEK))
                 & (Q(hours_per_week_max__isnull=True)
                    | Q(hours_per_week_max__lte=MAX_HOURS_PER_WEEK))),
+            models.CheckConstraint(
+                name="profile_completeness_in_range",
+                condition=Q(completeness__gte=0) & Q(completeness__lte=COMPLETENESS_MAX)),
         ]
 
     def __str__(self):

@@ -15,6 +15,7 @@ from candidates.models import (
     WorkExperience,
 )
 from candidates.physical import PHYSICAL_CODES, physical_field_name
+from candidates.profile_services import profile_completeness_store
 from candidates.search_text import profile_search_document_refresh
 from employers.models import Vacancy
 from hallowerk.models import Occupation, Place, Sector, User
@@ -68,6 +69,7 @@ def demo_jobseeker_dossier_ensure() -> Candidate:
     LanguageSkill.objects.create(profile=profile, language="nl", level="fluent_native")
     LanguageSkill.objects.create(profile=profile, language="en", level="reasonable")
     profile_search_document_refresh(profile)
+    profile_completeness_store(profile)
     return candidate
 
 

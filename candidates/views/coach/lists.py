@@ -3,7 +3,8 @@
 from django.shortcuts import render
 
 from candidates.forms_coach import CandidateFilterForm
-from candidates.selectors_coach import COMPLETENESS_MAX, coach_candidate_page, coach_dashboard
+from candidates.models.completeness_rule import COMPLETENESS_MAX
+from candidates.selectors_coach import coach_candidate_page, coach_dashboard
 from hallowerk.permissions import role_required
 from hallowerk.roles import Role
 from privacy.audit import audit_search
