@@ -47,14 +47,13 @@ def completeness_of(candidate_ids: list[int]) -> dict[int, int]:
 
 
 def _completeness_filter(bucket: tuple[int, int]) -> Q:
-    """Candidates whose stored score is in the bucket. A candidate without a profile row
-    (an old dossier never opened by the jobseeker) scores 0, like an empty profile."""
+    """Candidates whose stored score is in the bucket, through the (completeness, candidate)
+    index. Every dossier has a profile row (the intake creates it; migration 0005 gave the
+    older ones an empty one): looking for dossiers WITHOUT one would mean an anti-join over
+    the whole municipality, several times slower than this whole filter."""
     low, high = bucket
-    scored = Q(pk__in=Profile.objects.filter(completeness__gte=low, completeness__lte=high)
-               .values("candidate_id"))
-    if low > 0:
-        return scored
-    return scored | ~Q(pk__in=Profile.objects.values("candidate_id"))
+    return Q(pk__in=Profile.objects.filter(completeness__gte=low, completeness__lte=high)
+             .values("candidate_id"))
 
 
 # Sort keys the list offers; the first is the default. (field, descending)

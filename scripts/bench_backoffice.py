@@ -62,10 +62,9 @@ PAGES = [
          "coach", f"{COACH_LIST}?invitation=pending&mine=on"),
     Page("coach_list_stale", "… meer dan 180 dagen niet actief, oudste eerst", "coach",
          f"{COACH_LIST}?activity=180&sort=last_activity"),
-    # Informational: a score over columns of every profile of the municipality cannot come
-    # from an index (see the note under the table).
+    # The score is stored on the profile and indexed (see the note under the table).
     Page("coach_list_empty_profiles", "… profiel nog leeg (zie noot)", "coach",
-         f"{COACH_LIST}?completeness=empty", target_p95_ms=None),
+         f"{COACH_LIST}?completeness=empty"),
     Page("coach_list_search", "… zoeken op naam (wordt gelogd)", "coach",
          f"{COACH_LIST}?q=jan"),
     Page("coach_list_deep_page", "… pagina 400", "coach", f"{COACH_LIST}?pagina=400"),
@@ -259,12 +258,11 @@ def markdown(results: list[Result], population: str, caseload: int,
                      f"{'yes' if r.ok else 'NO'} |")
     lines += [
         "",
-        "Note on `coach_list_empty_profiles`: the completeness filter scores columns of every "
-        "profile of the municipality (a quarter of a 125 MB table here), which no existing "
-        "index covers and which this issue may not add to `candidates`. A stored score on the "
-        "profile, kept up to date by the profile service and indexed with the municipality, "
-        "would make it as fast as the other filters. Pages without that filter compute the "
-        "score only for their 25 rows.",
+        "Note on `coach_list_empty_profiles`: the completeness score is stored on the profile "
+        "(`Profile.completeness`, kept by the profile services with the one rule in "
+        "candidates/models/completeness_rule.py) and indexed as (completeness, candidate), so "
+        "the filter reads the matching profiles from the index instead of scoring every "
+        "profile of the municipality (p95 was 259 ms before).",
     ]
     return "\n".join(lines) + "\n"
 

@@ -2,7 +2,9 @@
 
 The backfill is one UPDATE with the rule of candidates/models/completeness_rule.py as it
 is today, frozen here in SQL (a later change of the rule ships its own backfill);
-tests/candidates/test_profile_completeness.py holds this SQL to the rule.
+tests/candidates/test_profile_completeness.py holds this SQL to the rule. Dossiers without
+a profile row (from before the intake created one) get an empty one, as the intake would
+give them, so the coach's filter needs only the stored column.
 """
 
 import django.core.validators
@@ -21,6 +23,14 @@ UPDATE candidates_profile SET completeness =
 """
 
 
+def empty_profiles_create(apps, schema_editor):
+    Candidate = apps.get_model("candidates", "Candidate")
+    Profile = apps.get_model("candidates", "Profile")
+    missing = Candidate.objects.filter(profile__isnull=True).values_list("pk", flat=True)
+    Profile.objects.bulk_create([Profile(candidate_id=pk) for pk in missing.iterator()],
+                                batch_size=1000)
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -34,6 +44,7 @@ class Migration(migrations.Migration):
             name='completeness',
             field=models.PositiveSmallIntegerField(default=0, editable=False, validators=[django.core.validators.MaxValueValidator(8)], verbose_name='volledigheid'),
         ),
+        migrations.RunPython(empty_profiles_create, migrations.RunPython.noop),
         migrations.RunSQL(BACKFILL, migrations.RunSQL.noop),
         # After the backfill: building the index once is cheaper than updating it 100k times.
         migrations.AddIndex(

@@ -159,8 +159,9 @@ def test_pages_of_25_and_a_constant_number_of_queries(coach, coach_client):
 
 
 def test_the_score_shown_is_the_score_filtered_on(coach_client):
-    """The page computes the score of its 25 rows in Python; the filter in SQL. Same rule."""
-    from candidates.selectors_coach import COMPLETENESS_FIELDS
+    """The page shows the stored score the filter uses (candidate_in stores it, as the
+    profile services do)."""
+    from candidates.models.completeness_rule import COMPLETENESS_FIELDS
 
     fillings = [{}, {"kind_of_work": "x"}, {"competences": ["a"], "transport": ["bike"]},
                 {"personal_description": " ", "hours_per_week_max": 8,

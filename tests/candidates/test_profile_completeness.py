@@ -109,7 +109,8 @@ def test_the_coach_list_filters_and_shows_the_stored_column():
     # Stored 3 while the columns alone would score 0: the list must read the stored value.
     Profile.objects.create(candidate=candidate, kind_of_work="", personal_description="",
                            completeness=3)
-    bare = CandidateFactory(municipality=coach.municipality, last_name="Zonderprofiel")
+    empty = CandidateFactory(municipality=coach.municipality, last_name="Leeg")
+    Profile.objects.create(candidate=empty)
 
     def listed(bucket):
         with CaptureQueriesContext(connection) as queries:
@@ -120,6 +121,15 @@ def test_the_coach_list_filters_and_shows_the_stored_column():
     started, queries = listed("started")
     assert started == {candidate.pk: 3}
     assert '"completeness"' in queries[0]["sql"] and "CASE" not in queries[0]["sql"]
-    # A dossier without a profile row scores 0: an empty profile.
-    assert listed("empty")[0] == {bare.pk: 0}
+    assert listed("empty")[0] == {empty.pk: 0}
     assert listed("complete")[0] == {}
+
+
+def test_the_migration_gives_a_dossier_without_profile_an_empty_one():
+    from django.apps import apps
+
+    migration = importlib.import_module(
+        "candidates.migrations.0005_profile_stored_completeness")
+    bare = CandidateFactory()
+    migration.empty_profiles_create(apps, None)
+    assert Profile.objects.get(candidate=bare).completeness == 0
