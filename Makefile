@@ -37,7 +37,7 @@ lint: install
 test: install browser
 	$(VENV)/bin/ruff check .
 	DJANGO_SETTINGS_MODULE=hallowerk.settings.test $(PY) manage.py makemigrations --check --dry-run
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n 2 $(PYTEST_ARGS)
 
 bench: install
 	for script in scripts/bench*.py; do $(PY) $$script || exit 1; done

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class DrivingLicence(models.TextChoices):
@@ -42,10 +43,10 @@ class Language(models.TextChoices):
 
 
 class LanguageLevel(models.TextChoices):
-    BASIC = "basic", _("Een beetje")
-    REASONABLE = "reasonable", _("Redelijk")
-    GOOD = "good", _("Goed")
-    FLUENT_NATIVE = "fluent_native", _("Vloeiend of moedertaal")
+    BASIC = "basic", pgettext_lazy("taalniveau", "Een beetje")
+    REASONABLE = "reasonable", pgettext_lazy("taalniveau", "Redelijk")
+    GOOD = "good", pgettext_lazy("taalniveau", "Goed")
+    FLUENT_NATIVE = "fluent_native", pgettext_lazy("taalniveau", "Vloeiend of moedertaal")
 
 
 class EducationLevel(models.TextChoices):

@@ -25,24 +25,33 @@ def _join(parts: Iterable[str]) -> str:
     return normalise(" ".join(p for p in parts if p))
 
 
-def profile_search_texts(profile: Profile) -> tuple[str, str, str]:
-    """(A, B, C) texts: occupations and kind of work; skills; descriptions.
+def compose_search_texts(*, occupation_labels: Iterable[str], kind_of_work: str,
+                         job_titles: Iterable[str], competences: Iterable[str],
+                         professional_skills: Iterable[str],
+                         descriptions: Iterable[str]) -> tuple[str, str, str]:
+    """(A, B, C) texts: occupations and kind of work; skills; descriptions."""
+    return (_join([*occupation_labels, kind_of_work, *job_titles]),
+            _join([*competences, *professional_skills]),
+            _join(descriptions))
 
-    Reads the related rows through `.all()`, so a prefetched profile costs no queries.
-    """
-    occupations = [label for occ in profile.preferred_occupations.all()
-                   for label in (occ.label_nl, occ.label_en)]
-    job_titles = [w.job_title for w in profile.work_experiences.all()]
-    weight_a = _join([*occupations, profile.kind_of_work, *job_titles])
-    weight_b = _join([*profile.competences, *profile.professional_skills])
-    weight_c = _join([
-        profile.personal_description, profile.what_suits_me, profile.free_text,
-        *(s.label_nl for s in profile.sectors.all()),
-        *(w.description for w in profile.work_experiences.all()),
-        *(e.name for e in profile.educations.all()),
-        *(c.name for c in profile.courses.all()),
-    ])
-    return weight_a, weight_b, weight_c
+
+def profile_search_texts(profile: Profile) -> tuple[str, str, str]:
+    """Reads the related rows through `.all()`, so a prefetched profile costs no queries."""
+    experiences = list(profile.work_experiences.all())
+    return compose_search_texts(
+        occupation_labels=[label for occ in profile.preferred_occupations.all()
+                           for label in (occ.label_nl, occ.label_en)],
+        kind_of_work=profile.kind_of_work,
+        job_titles=[w.job_title for w in experiences],
+        competences=profile.competences,
+        professional_skills=profile.professional_skills,
+        descriptions=[
+            profile.personal_description, profile.what_suits_me, profile.free_text,
+            *(s.label_nl for s in profile.sectors.all()),
+            *(w.description for w in experiences),
+            *(e.name for e in profile.educations.all()),
+            *(c.name for c in profile.courses.all()),
+        ])
 
 
 _UPDATE_SQL = f"""
@@ -56,20 +65,21 @@ WHERE p.id = v.id
 """  # noqa: S608  (a constant config name; the values travel as parameters)
 
 
-def profile_search_documents_refresh(profiles: Iterable[Profile]) -> int:
-    """Rebuild the search document of many profiles in one statement (prefetch first)."""
-    ids, a_texts, b_texts, c_texts = [], [], [], []
-    for profile in profiles:
-        a, b, c = profile_search_texts(profile)
-        ids.append(profile.pk)
-        a_texts.append(a)
-        b_texts.append(b)
-        c_texts.append(c)
-    if not ids:
+def search_documents_write(rows: Iterable[tuple[int, str, str, str]]) -> int:
+    """Store (profile id, A, B, C) texts as search documents, in one statement."""
+    rows = list(rows)
+    if not rows:
         return 0
+    ids, a_texts, b_texts, c_texts = (list(column) for column in zip(*rows, strict=True))
     with connection.cursor() as cursor:
         cursor.execute(_UPDATE_SQL, [ids, a_texts, b_texts, c_texts])
         return cursor.rowcount
+
+
+def profile_search_documents_refresh(profiles: Iterable[Profile]) -> int:
+    """Rebuild the search document of many profiles at once (prefetch their relations)."""
+    return search_documents_write(
+        (profile.pk, *profile_search_texts(profile)) for profile in profiles)
 
 
 def profile_search_document_refresh(profile: Profile) -> None:

@@ -1,4 +1,5 @@
-"""Compile every **/LC_MESSAGES/*.po (outside .venv) to .mo with polib, so no system gettext is needed."""
+"""Compile every **/LC_MESSAGES/*.po (outside .venv) to .mo with polib, so no system gettext
+is needed."""
 
 from pathlib import Path
 

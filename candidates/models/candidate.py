@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hallowerk.roles import Role
 from hallowerk.validators import POSTCODE_PATTERN, validate_postcode
@@ -18,16 +19,17 @@ from .querysets import CandidateQuerySet
 
 
 class Gender(models.TextChoices):
-    FEMALE = "female", _("Vrouw")
-    MALE = "male", _("Man")
-    OTHER = "other", _("Anders")
+    FEMALE = "female", pgettext_lazy("geslacht", "Vrouw")
+    MALE = "male", pgettext_lazy("geslacht", "Man")
+    OTHER = "other", pgettext_lazy("geslacht", "Anders")
     UNKNOWN = "unknown", _("Onbekend of niet opgegeven")
 
 
 class ServiceType(models.TextChoices):
-    SELF_SERVICE = "self_service", _("Zelfservice")
-    TOGETHER = "together", _("Samen")
-    DONE_FOR_YOU = "done_for_you", _("Voor")
+    # The municipality's own names (zelfservice / samen / voor); short words, hence a context.
+    SELF_SERVICE = "self_service", pgettext_lazy("soort dienstverlening", "Zelfservice")
+    TOGETHER = "together", pgettext_lazy("soort dienstverlening", "Samen")
+    DONE_FOR_YOU = "done_for_you", pgettext_lazy("soort dienstverlening", "Voor")
 
 
 class SharingScope(models.TextChoices):
@@ -157,12 +159,16 @@ class Candidate(models.Model):
             # The coach's list: own municipality, alphabetical.
             models.Index(fields=["municipality", "last_name", "first_name", "id"],
                          name="candidate_municipality_name"),
+            # The account manager's list spans municipalities (own + shared in the region):
+            # read in name order, it finds its first page without sorting everyone.
+            models.Index(fields=["last_name", "first_name", "id"], name="candidate_name"),
             # The employer's list: everyone they may see, most recently active first.
             models.Index(fields=["-last_activity_at", "-id"], condition=EMPLOYER_VISIBLE,
                          name="candidate_employer_recent"),
-            # Account managers of other municipalities, and regional scope.
-            models.Index(fields=["municipality", "-last_activity_at"],
-                         condition=EMPLOYER_VISIBLE, name="candidate_employer_by_muni"),
+            # Counting what an employer sees: the scope test and the account check read
+            # only this index (an index-only scan), never the table.
+            models.Index(fields=["municipality", "sharing_scope", "user"],
+                         condition=EMPLOYER_VISIBLE, name="candidate_employer_scope"),
         ]
 
     def __str__(self):

@@ -15,19 +15,19 @@ DATABASE_NAME = "hallowerk"
 _keep_alive = []  # the service handles must live as long as this process
 
 
-def embedded_database_url(data_dir: Path) -> str:
+def embedded_database_url(data_dir: Path, name: str = DATABASE_NAME) -> str:
     import pgserver
 
     pg_dir = data_dir / "pgdata"
     pg_dir.mkdir(parents=True, exist_ok=True)
     server = pgserver.get_server(str(pg_dir), cleanup_mode="stop")
     _keep_alive.append(server)
-    # A constant name, no user input.
-    exists = server.psql(f"SELECT 1 FROM pg_database WHERE datname = '{DATABASE_NAME}';")  # noqa: S608
+    # Names come from our own code (the app's, or the benchmark's), never from input.
+    exists = server.psql(f"SELECT 1 FROM pg_database WHERE datname = '{name}';")  # noqa: S608
     if "(1 row)" not in exists:
-        server.psql(f"CREATE DATABASE {DATABASE_NAME};")
+        server.psql(f"CREATE DATABASE {name};")
     # The socket directory travels as a query option; django-environ hands it to psycopg.
-    url = f"postgres://postgres@/{DATABASE_NAME}?host={pg_dir}"
+    url = f"postgres://postgres@/{name}?host={pg_dir}"
     os.environ["DATABASE_URL"] = url
     return url
 

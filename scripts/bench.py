@@ -1,0 +1,276 @@
+"""`make bench`: page timings at scale, on a dedicated benchmark database.
+
+The first run fills `hallowerk_bench` on the embedded PostgreSQL with the demo population
+(100,000 candidates); later runs reuse it (the demo generator is idempotent). Each
+benchmark is a named function in BENCHMARKS: it prepares a viewer and returns a function
+that builds one page of `page_size` rows exactly as the page does. The runner times 200
+runs (median, p95), counts the queries, and checks the count does not grow with the rows.
+Results go to docs/benchmarks.md (this script's section). `scripts/bench.py NAME ...` runs
+only the named benchmarks and leaves the file alone; BENCH_REBUILD=1 starts from an empty
+benchmark database.
+
+Later issues add a section by decorating a function with @benchmark("name", "what").
+"""
+
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(BASE_DIR))
+
+BENCH_DATABASE = os.environ.get("BENCH_DATABASE", "hallowerk_bench")
+BENCH_CANDIDATES = int(os.environ.get("BENCH_CANDIDATES", "100000"))
+RUNS = int(os.environ.get("BENCH_RUNS", "200"))
+WARMUP = 10
+PAGE_SIZE = 25
+TARGET_P95_MS = 50.0
+RESULTS = BASE_DIR / "docs" / "benchmarks.md"
+
+
+DATA_DIR = BASE_DIR / ".hallowerk"
+# How long generating the population took, kept next to the database it describes.
+GENERATED_NOTE = DATA_DIR / f"{BENCH_DATABASE}.generated.txt"
+
+
+def setup_django() -> None:
+    if not os.environ.get("DATABASE_URL"):
+        from hallowerk.settings.embedded import embedded_database_url
+
+        if os.environ.get("BENCH_REBUILD"):  # start from an empty benchmark database
+            import pgserver
+
+            server = pgserver.get_server(str(DATA_DIR / "pgdata"), cleanup_mode="stop")
+            server.psql(f"DROP DATABASE IF EXISTS {BENCH_DATABASE};")
+            GENERATED_NOTE.unlink(missing_ok=True)
+        embedded_database_url(DATA_DIR, name=BENCH_DATABASE)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hallowerk.settings.dev")
+    os.environ.setdefault("DEBUG", "false")  # no query log slowing the timed runs
+    import django
+
+    django.setup()
+
+
+# --- the registry
+
+PageBuilder = Callable[[int], object]
+
+
+@dataclass(frozen=True)
+class Benchmark:
+    name: str
+    description: str
+    prepare: Callable[[], PageBuilder]
+    target_p95_ms: float | None = TARGET_P95_MS  # None: measured, no target yet
+
+
+BENCHMARKS: dict[str, Benchmark] = {}
+
+
+def benchmark(name: str, description: str, target_p95_ms: float | None = TARGET_P95_MS):
+    def register(prepare: Callable[[], PageBuilder]) -> Callable[[], PageBuilder]:
+        BENCHMARKS[name] = Benchmark(name, description, prepare, target_p95_ms)
+        return prepare
+
+    return register
+
+
+# --- the benchmarks of issue 3: the first page of the candidate lists
+
+
+def _viewer(**filters):
+    from hallowerk.models import User
+
+    return User.objects.filter(is_active=True, **filters).order_by("pk").first()
+
+
+def _page(queryset, page_size: int):
+    from django.core.paginator import Paginator
+
+    return Paginator(queryset, page_size).page(1)
+
+
+@benchmark("employer_candidates_page",
+           "Werkgever: eerste pagina zichtbare kandidaten (selector + lijstpresenter + telling)")
+def employer_candidates_page() -> PageBuilder:
+    from candidates.presenters import employer_list_rows
+    from candidates.selectors import candidate_list
+
+    viewer = _viewer(role="employer", employer__is_active=True,
+                     employer__municipality__slug="rotterdam")
+
+    def build(page_size: int):
+        page = _page(candidate_list(viewer=viewer), page_size)
+        return page.paginator.count, employer_list_rows(page.object_list)
+
+    return build
+
+
+@benchmark("coach_candidates_page",
+           "Werkmatcher: eerste pagina kandidaten van de eigen gemeente (alfabetisch + telling)")
+def coach_candidates_page() -> PageBuilder:
+    from candidates.selectors import candidate_list
+
+    viewer = _viewer(role="coach", municipality__slug="rotterdam")
+
+    def build(page_size: int):
+        page = _page(candidate_list(viewer=viewer), page_size)
+        rows = [(c.pk, c.full_name, c.client_number, c.get_service_type_display(),
+                 c.shared_with_employers, c.hidden_by_staff, c.is_active, c.last_activity_at,
+                 str(c.responsible_coach) if c.responsible_coach else "",
+                 bool(getattr(c, "profile", None))) for c in page.object_list]
+        return page.paginator.count, rows
+
+    return build
+
+
+@benchmark("account_manager_candidates_page",
+           "Accountmanager: eerste pagina kandidaten (eigen gemeente + gedeeld in de regio)",
+           target_p95_ms=None)
+def account_manager_candidates_page() -> PageBuilder:
+    from candidates.selectors import candidate_list
+
+    viewer = _viewer(role="account_manager", municipality__slug="rotterdam")
+
+    def build(page_size: int):
+        page = _page(candidate_list(viewer=viewer), page_size)
+        rows = [(c.pk, c.full_name, c.municipality_id, c.shared_with_employers,
+                 bool(getattr(c, "profile", None))) for c in page.object_list]
+        return page.paginator.count, rows
+
+    return build
+
+
+# --- the runner
+
+
+@dataclass
+class Result:
+    benchmark: Benchmark
+    median_ms: float
+    p95_ms: float
+    queries: int
+    queries_small_page: int
+    rows: int
+
+    @property
+    def ok(self) -> bool:
+        target = self.benchmark.target_p95_ms
+        fast = target is None or self.p95_ms < target
+        return fast and self.queries == self.queries_small_page
+
+
+def _count_queries(build: PageBuilder, page_size: int) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        build(page_size)
+    return len(captured)
+
+
+def run(bench: Benchmark) -> Result:
+    build = bench.prepare()
+    for _ in range(WARMUP):
+        build(PAGE_SIZE)
+    timings = []
+    for _ in range(RUNS):
+        started = time.perf_counter()
+        _count, rows = build(PAGE_SIZE)
+        timings.append((time.perf_counter() - started) * 1000)
+    timings.sort()
+    return Result(bench, statistics.median(timings), timings[int(len(timings) * 0.95) - 1],
+                  _count_queries(build, PAGE_SIZE), _count_queries(build, 5), len(rows))
+
+
+def population_ensure() -> str:
+    from django.core.management import call_command
+
+    from candidates.models import Candidate, Profile
+    from hallowerk.demo.bulk import vacuum_analyze
+    from hallowerk.demo.population import DemoSize, demo_population_ensure
+    from hallowerk.models import User
+
+    call_command("migrate", verbosity=0)
+    started = time.monotonic()
+    created = demo_population_ensure(size=DemoSize(candidates=BENCH_CANDIDATES))
+    # Measure a settled database (as autovacuum leaves it), whatever ran before.
+    vacuum_analyze(User, Candidate, Profile)
+    if created["candidates"]:
+        GENERATED_NOTE.write_text(
+            f"generated by `demo_data --candidates {BENCH_CANDIDATES}` in "
+            f"{time.monotonic() - started:.0f} s")
+    note = GENERATED_NOTE.read_text() if GENERATED_NOTE.exists() else "generated earlier"
+    return f"{Candidate.objects.count():,} candidates, {note}"
+
+
+def markdown(results: list[Result], population: str) -> str:
+    from django.db import connection
+
+    version = connection.cursor().connection.info.server_version
+    lines = [
+        "## Candidate lists (scripts/bench.py)",
+        "",
+        "Written by `make bench` (scripts/bench.py). Each row builds one page the way the "
+        f"page does, {RUNS} times after {WARMUP} warm-up runs, on the benchmark database "
+        f"`{BENCH_DATABASE}` ({population}; PostgreSQL {version // 10000}, embedded).",
+        f"Target: p95 under {TARGET_P95_MS:.0f} ms where a target is set, and always the same "
+        f"number of queries for a page of 5 rows as for a page of {PAGE_SIZE}. The machine is "
+        "shared (2 cores), so numbers vary by a few ms between runs.",
+        "",
+        "| benchmark | what | rows | median (ms) | p95 (ms) | target p95 | queries (25 / 5 rows) "
+        "| ok |",
+        "|---|---|---:|---:|---:|---:|---:|---|",
+    ]
+    for r in results:
+        lines.append(
+            f"| `{r.benchmark.name}` | {r.benchmark.description} | {r.rows} | "
+            f"{r.median_ms:.1f} | {r.p95_ms:.1f} | "
+            f"{f'{r.benchmark.target_p95_ms:.0f} ms' if r.benchmark.target_p95_ms else '-'} | "
+            f"{r.queries} / {r.queries_small_page} | "
+            f"{'yes' if r.ok else 'NO'} |")
+    return "\n".join(lines) + "\n"
+
+
+START, END = "<!-- scripts/bench.py: start -->", "<!-- scripts/bench.py: end -->"
+
+
+def results_write(report: str) -> None:
+    """Replace only this script's section of docs/benchmarks.md: other bench*.py scripts
+    (make bench runs them all) keep theirs."""
+    section = f"{START}\n{report}{END}\n"
+    text = RESULTS.read_text() if RESULTS.exists() else "# Benchmarks\n\n"
+    if START in text and END in text:
+        before, rest = text.split(START, 1)
+        text = before + section + rest.split(END, 1)[1].lstrip("\n")
+    else:
+        text = text.rstrip("\n") + "\n\n" + section
+    RESULTS.parent.mkdir(exist_ok=True)
+    RESULTS.write_text(text)
+
+
+def main(names: list[str]) -> int:
+    setup_django()
+    print(f"Benchmark database {BENCH_DATABASE}: ensuring the demo population...")
+    population = population_ensure()
+    print(population)
+    selected = [BENCHMARKS[n] for n in names] if names else list(BENCHMARKS.values())
+    results = []
+    for bench in selected:
+        result = run(bench)
+        results.append(result)
+        print(f"{bench.name}: median {result.median_ms:.1f} ms, p95 {result.p95_ms:.1f} ms, "
+              f"{result.queries} queries ({result.queries_small_page} for 5 rows)")
+    report = markdown(results, population)
+    if not names:  # a partial run does not overwrite the full table
+        results_write(report)
+    print(report)
+    return 0 if all(r.ok for r in results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
