@@ -22,6 +22,11 @@ from .features import CandidateFeatures, VacancyFeatures
 
 # Shared ISCO-08 levels → points: unit group, minor group, sub-major group, major group.
 OCCUPATION_POINTS = {4: 100, 3: 75, 2: 50, 1: 25, 0: 0}
+# A vacancy is relevant to a candidate from this many shared levels (the sub-major group:
+# "cleaners and helpers", "food preparation assistants") — or through a chosen sector. A
+# shared major group alone ("elementary occupations" holds cleaners and refuse collectors
+# alike) still scores, but does not make a suggestion by itself.
+RELEVANT_CLOSENESS = 2
 
 # Travel: the candidate's fastest means of transport, door to door including waiting.
 SPEED_KMH = {"car": 50, "public_transport": 30, "moped": 25, "bike": 15, "walking": 5}

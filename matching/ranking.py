@@ -8,10 +8,11 @@ ranking sends no mail and changes no status (tests/matching/test_no_automatic_ac
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from candidates.models import Candidate
 from employers.models import Vacancy
+from hallowerk.models import User
 
 from . import sql
 from .features import (
@@ -27,12 +28,16 @@ SUGGESTION_LIMIT = 25
 
 # Only people who can act on advice: active, dossier open, account active, and not hidden by
 # a coach (a hidden profile is incorrect or harmful — no advice should be built on it).
+# Without a profile nobody is relevant to a vacancy, so that needs no condition here.
 MATCHABLE_CANDIDATE = Q(is_active=True, hidden_by_staff=False, dossier_ended_on__isnull=True,
-                        user__is_active=True, profile__isnull=False)
+                        user_id__isnull=False)
 
 
 def matchable_candidates(scope: QuerySet) -> QuerySet:
-    return scope.filter(MATCHABLE_CANDIDATE)
+    # "Account active" as "no deactivated account", like Candidate.objects.visible_to():
+    # deactivated accounts are few and indexed, so the user table is never scanned.
+    deactivated = User.objects.filter(pk=OuterRef("user_id"), is_active=False)
+    return scope.filter(MATCHABLE_CANDIDATE, ~Exists(deactivated))
 
 
 def matchable_vacancies(scope: QuerySet) -> QuerySet:

@@ -2,15 +2,15 @@
 
 score = Σ weight × points / (100 × Σ weight), over applying components — so 1.0 means "fits
 everything the vacancy asks". A pair is *suggested* only when no hard requirement excludes
-it and it is relevant: a related occupation (at least the same ISCO major group) or a sector
-the candidate chose. Ties are ordered by a fixed scramble of the two ids, so equal scores do
+it and it is relevant: a related occupation (at least the same ISCO sub-major group) or a
+sector the candidate chose. Ties are ordered by a fixed scramble of the two ids, so equal scores do
 not always favour whoever registered first, yet the order never changes between requests.
 """
 
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .components import COMPONENTS, Component
+from .components import COMPONENTS, RELEVANT_CLOSENESS, Component
 from .features import CandidateFeatures, VacancyFeatures
 from .models.weights import COMPONENT_KEYS, DEFAULT_WEIGHTS
 
@@ -49,7 +49,8 @@ class MatchResult:
 
     @property
     def relevant(self) -> bool:
-        return self.component("occupation").points > 0 or self.component("sector").points > 0
+        closeness = self.component("occupation").facts["closeness"]
+        return closeness >= RELEVANT_CLOSENESS or self.component("sector").points > 0
 
     @property
     def suggested(self) -> bool:

@@ -232,6 +232,19 @@ def test_not_suggested_without_a_related_occupation_or_sector():
     assert by_sector.suggested
 
 
+@pytest.mark.parametrize(("wish", "suggested"), [
+    ("5120", True), ("5129", True), ("5131", True),  # same unit, minor, sub-major group
+    ("5223", False),  # only the major group: scores, but is no reason to suggest
+])
+def test_a_related_occupation_is_at_least_the_same_sub_major_group(wish, suggested):
+    result = match(cand(occupation_codes=frozenset({wish})), vac(occupation_code="5120"),
+                   Weights.defaults())
+    assert result.suggested is suggested
+    with_sector = match(cand(occupation_codes=frozenset({wish}), sector_ids=frozenset({3})),
+                        vac(occupation_code="5120", sector_id=3), Weights.defaults())
+    assert with_sector.suggested and with_sector.component("occupation").points > 0
+
+
 def test_any_hard_requirement_excludes_the_pair():
     result = match(cand(occupation_codes=frozenset({"5120"})), vac(driving_licence="B"),
                    Weights.defaults())

@@ -1,0 +1,28 @@
+from django.db import migrations
+
+# Ranking candidates for a vacancy reads these profile columns for a few thousand profiles
+# at a time. candidates_profile rows are wide (texts, the search document), so a narrow
+# covering index lets PostgreSQL read them with an index-only scan instead of the table.
+# The index is matching's, on the candidates app's table, hence IF NOT EXISTS (see the
+# brief: indexes for matching live in matching's migrations).
+COLUMNS = ["candidate_id", "place_of_residence_id", "max_travel_km", "transport",
+           "driving_licences", "hours_per_week_min", "hours_per_week_max", "available_from",
+           "competences", "professional_skills", "physical_lifting", "physical_standing",
+           "physical_bending", "physical_sitting", "physical_walking", "physical_kneeling",
+           "physical_overhead_work", "physical_fine_motor"]
+
+
+class Migration(migrations.Migration):
+
+    dependencies = [
+        ("matching", "0001_weights_feedback_fairness_reports"),
+        ("candidates", "0003_candidate_name_index"),
+    ]
+
+    operations = [
+        migrations.RunSQL(
+            sql=(f"CREATE INDEX IF NOT EXISTS matching_profile_features ON candidates_profile "
+                 f"(id) INCLUDE ({', '.join(COLUMNS)});"),
+            reverse_sql="DROP INDEX IF EXISTS matching_profile_features;",
+        ),
+    ]
