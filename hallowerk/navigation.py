@@ -7,6 +7,9 @@ from hallowerk.roles import Role
 # (url name, label) per role; apps extend these lists as pages are built.
 NAVIGATION: dict[str, list[tuple[str, str]]] = {
     Role.JOBSEEKER: [("candidates:jobseeker_home", _("Mijn start")),
+                     ("candidates:jobseeker_profile", _("Mijn profiel")),
+                     ("candidates:jobseeker_sharing", _("Delen")),
+                     ("candidates:jobseeker_vacancies", _("Vacatures")),
                      ("matching:jobseeker_suggestions", _("Vacatures voor u")),
                      ("candidates:inbox", _("Berichten"))],
     Role.COACH: [("candidates:coach_home", _("Start")),

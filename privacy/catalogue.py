@@ -245,6 +245,10 @@ CANDIDATE = [
                E.NEVER, P_RETENTION),
     _candidate("esf_programme_end", "Einddatum ESF-programma", "End of ESF programme",
                C.USAGE, F.COACH, E.NEVER, P_RETENTION),
+    _candidate("leave_requested_at", "Wil stoppen met HalloWerk sinds",
+               "Asked to leave HalloWerk on", C.USAGE, F.SYSTEM, E.NEVER,
+               ("Zodat je werkmatcher weet dat je wilt stoppen en je dossier afsluit.",
+                "So your job coach knows you want to leave and closes your dossier.")),
     _candidate("created_at", "Aangemaakt op", "Created on", C.USAGE, F.SYSTEM, E.NEVER,
                P_RETENTION),
     _candidate("updated_at", "Gewijzigd op", "Changed on", C.USAGE, F.SYSTEM, E.NEVER, P_AUDIT),
@@ -344,6 +348,27 @@ CONVERSATIONS = [
 ]
 
 
+# The coach's review list of sensitive data a jobseeker chose to publish anyway (SPEC §9).
+# It holds which kinds of data were flagged, never the passage; erased with the profile.
+P_SENSITIVE = ("Zodat je werkmatcher kan meekijken als je gevoelige gegevens in je profiel zet.",
+               "So your job coach can take a look when you put sensitive data in your profile.")
+SR = "candidates.SensitiveReview"
+SENSITIVE_REVIEWS = [
+    _spec(SR, "candidate", "Kandidaat van de controle", "Candidate of the review", C.USAGE,
+          F.SYSTEM, E.NEVER, P_SENSITIVE, R.PROFILE),
+    _spec(SR, "field", "Onderdeel met gevoelige gegevens", "Part with sensitive data", C.USAGE,
+          F.SYSTEM, E.NEVER, P_SENSITIVE, R.PROFILE),
+    _spec(SR, "categories", "Soort gevoelige gegevens", "Kind of sensitive data",
+          C.HEALTH_RELATED, F.SYSTEM, E.NEVER, P_SENSITIVE, R.PROFILE),
+    _spec(SR, "created_at", "Gemeld op", "Reported on", C.USAGE, F.SYSTEM, E.NEVER,
+          P_SENSITIVE, R.PROFILE),
+    _spec(SR, "resolved_by", "Bekeken door", "Reviewed by", C.USAGE, F.COACH, E.NEVER,
+          P_SENSITIVE, R.PROFILE),
+    _spec(SR, "resolved_at", "Bekeken op", "Reviewed on", C.USAGE, F.SYSTEM, E.NEVER,
+          P_SENSITIVE, R.PROFILE),
+]
+
+
 def _employer(field, nl, en, category=C.CONTACT, filled_by=F.ACCOUNT_MANAGER):
     return _spec("employers.Employer", field, nl, en, category, filled_by, E.SHOWN, P_EMPLOYER,
                  R.EMPLOYER_CONTACT, visible_to=EMPLOYER_DATA_READERS)
@@ -402,8 +427,8 @@ AUDIT = [
     _audit("data", "Details (welke velden, zoekvraag)", "Details (which fields, search query)"),
 ]
 
-CATALOGUE: tuple[FieldSpec, ...] = (*CANDIDATE, *PROFILE, *ENTRIES, *CONVERSATIONS, *EMPLOYER,
-                                    *USER, *AUDIT)
+CATALOGUE: tuple[FieldSpec, ...] = (*CANDIDATE, *PROFILE, *ENTRIES, *CONVERSATIONS,
+                                    *SENSITIVE_REVIEWS, *EMPLOYER, *USER, *AUDIT)
 _BY_KEY: dict[tuple[str, str], FieldSpec] = {spec.key: spec for spec in CATALOGUE}
 
 # The models that hold personal data; every field of theirs is declared above or below.
@@ -411,7 +436,8 @@ PERSONAL_DATA_MODELS = (
     "candidates.Candidate", "candidates.Profile", "candidates.WorkExperience",
     "candidates.Education", "candidates.Course", "candidates.LanguageSkill",
     "candidates.Thread", "candidates.Message", "candidates.ContactRequest",
-    "candidates.VacancyResponse", "employers.Employer", "hallowerk.User",
+    "candidates.VacancyResponse", "candidates.SensitiveReview", "employers.Employer",
+    "hallowerk.User",
     "privacy.AuditEvent",
 )
 

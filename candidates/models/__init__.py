@@ -9,9 +9,10 @@ from .candidate import (
 from .experience import Course, Education, LanguageSkill, WorkExperience
 from .messaging import ContactRequest, Message, Thread, VacancyResponse
 from .profile import Profile
+from .sensitive import SensitiveReview
 
 __all__ = [
     "EMPLOYER_VISIBLE", "Candidate", "ContactRequest", "Course", "Education", "EndReason",
-    "Gender", "LanguageSkill", "Message", "Profile", "ServiceType", "SharingScope", "Thread",
-    "VacancyResponse", "WorkExperience",
+    "Gender", "LanguageSkill", "Message", "Profile", "SensitiveReview", "ServiceType",
+    "SharingScope", "Thread", "VacancyResponse", "WorkExperience",
 ]

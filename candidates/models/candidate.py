@@ -113,6 +113,9 @@ class Candidate(models.Model):
         _("einddatum ESF-programma"), null=True, blank=True,
         help_text=_("Alleen invullen als het dossier nodig is voor de verantwoording van "
                     "ESF-subsidie."))
+    # The jobseeker asked to leave the platform; the coach ends the dossier (SPEC §5).
+    leave_requested_at = models.DateTimeField(_("wil stoppen met HalloWerk sinds"), null=True,
+                                              blank=True)
     created_at = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
     last_activity_at = models.DateTimeField(_("laatst actief"), default=timezone.now)

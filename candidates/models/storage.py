@@ -1,5 +1,6 @@
 """Uploads with personal data live outside MEDIA_ROOT; a view that checks visibility serves them."""
 
+import os
 import uuid
 from pathlib import PurePath
 
@@ -7,9 +8,28 @@ from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 
 
+class PrivateFileSystemStorage(FileSystemStorage):
+    """Files under PRIVATE_MEDIA_ROOT, with no URL: only an access-checked view serves them.
+
+    The location is read from the settings each time, not when the model is loaded, so a
+    changed PRIVATE_MEDIA_ROOT (per test, per deployment) is honoured.
+    """
+
+    def __init__(self):
+        super().__init__(base_url=None)
+
+    @property
+    def base_location(self):
+        return settings.PRIVATE_MEDIA_ROOT
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+
 def private_storage() -> FileSystemStorage:
-    # A callable, so migrations do not freeze a path and tests can move PRIVATE_MEDIA_ROOT.
-    return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
+    # A callable, so migrations do not freeze a path.
+    return PrivateFileSystemStorage()
 
 
 def _random_name(folder: str, filename: str) -> str:

@@ -1,0 +1,99 @@
+"""How complete a jobseeker's profile is, and what is still missing — with why it helps.
+
+The score is advice for the jobseeker (and their coach): nothing is required, nothing is
+decided on it. Each check points to the profile step where the jobseeker can fill it in.
+Optional extras (courses, links, free text) do not count, so nobody is pushed to share more
+than they want to.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from .models import Profile
+
+
+@dataclass(frozen=True)
+class Check:
+    key: str
+    label: Promise
+    why: Promise
+    step: str  # slug of the profile step (candidates/forms/steps.py)
+    done: Callable[[Profile], bool]
+
+
+def _any(relation: str) -> Callable[[Profile], bool]:
+    return lambda profile: getattr(profile, relation).exists()
+
+
+def _physical_answered(profile: Profile) -> bool:
+    return any(value is not None for value in profile.physical_answers().values())
+
+
+CHECKS: list[Check] = [
+    Check("place", _("Woonplaats"),
+          _("Dan zien werkgevers en vacatures of het werk dichtbij is."),
+          "woonplaats-en-reizen", lambda p: p.place_of_residence_id is not None),
+    Check("travel", _("Hoe u reist"),
+          _("Dan weet een werkgever hoe u naar het werk komt."),
+          "woonplaats-en-reizen", lambda p: bool(p.transport or p.driving_licences)),
+    Check("about", _("Iets over uzelf"),
+          _("Een paar zinnen over uzelf maken uw profiel persoonlijk."),
+          "over-mij", lambda p: bool(p.personal_description.strip())),
+    Check("talents", _("Uw talenten"),
+          _("Werkgevers zoeken op talenten. Zo vinden ze u sneller."),
+          "over-mij", lambda p: bool(p.competences)),
+    Check("skills", _("Wat u kunt"),
+          _("Vakkennis en vaardigheden laten zien welk werk u al kunt doen."),
+          "over-mij", lambda p: bool(p.professional_skills)),
+    Check("kind_of_work", _("Werk dat bij u past"),
+          _("Dan weten werkgevers en uw werkmatcher wat u zoekt."),
+          "werk-dat-past", lambda p: bool(p.kind_of_work.strip())),
+    Check("sectors", _("Sectoren"),
+          _("Dan ziet u vacatures in de sectoren die u leuk vindt."),
+          "werk-dat-past", _any("sectors")),
+    Check("occupations", _("Beroepen die u zoekt"),
+          _("Vacatures en werkgevers vinden u vooral op beroep."),
+          "beroepen", _any("preferred_occupations")),
+    Check("availability", _("Beschikbaarheid"),
+          _("Dan weet een werkgever wanneer en hoeveel uur u kunt werken."),
+          "beschikbaarheid",
+          lambda p: p.available_from is not None or p.hours_per_week_max is not None),
+    Check("work_experience", _("Werkervaring"),
+          _("Ook vrijwilligerswerk of een bijbaan telt. Het laat zien wat u al hebt gedaan."),
+          "werkervaring", _any("work_experiences")),
+    Check("education", _("Opleiding"),
+          _("Ook een opleiding die u niet hebt afgemaakt, mag u noemen."),
+          "opleidingen", _any("educations")),
+    Check("languages", _("Talen"),
+          _("Veel werkgevers zoeken mensen die een bepaalde taal spreken."),
+          "talen", _any("language_skills")),
+    Check("physical", _("Lichamelijk werk"),
+          _("Dan krijgt u vacatures die u lichamelijk kunt doen. Een reden vragen we nooit."),
+          "lichamelijk-werk", _physical_answered),
+    Check("photo", _("Foto"),
+          _("Een foto maakt uw profiel persoonlijker. Het hoeft niet."),
+          "foto-en-cv", lambda p: bool(p.photo)),
+    Check("cv", _("Cv"),
+          _("Met een cv kan een werkgever alles rustig nalezen."),
+          "foto-en-cv", lambda p: bool(p.cv)),
+]
+
+
+@dataclass(frozen=True)
+class Completeness:
+    percent: int
+    done: list[Check]
+    missing: list[Check]
+
+    def missing_in(self, step: str) -> list[Check]:
+        return [check for check in self.missing if check.step == step]
+
+
+def profile_completeness(profile: Profile) -> Completeness:
+    done, missing = [], []
+    for check in CHECKS:
+        (done if check.done(profile) else missing).append(check)
+    return Completeness(round(100 * len(done) / len(CHECKS)), done, missing)

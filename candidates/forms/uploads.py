@@ -1,0 +1,31 @@
+"""Photo and CV upload forms: the content is checked in candidates/uploads.py."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from candidates.uploads import CheckedFile, cv_check, photo_check
+
+NO_FILE = _("Kies eerst een bestand.")
+
+
+class PhotoForm(forms.Form):
+    photo = forms.FileField(
+        label=_("Foto"), help_text=_("Een JPG- of PNG-foto van maximaal 5 MB."),
+        widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png"}),
+        error_messages={"required": NO_FILE, "invalid": NO_FILE, "empty": NO_FILE})
+
+    def clean_photo(self) -> CheckedFile:
+        return photo_check(self.cleaned_data["photo"])
+
+
+class CvForm(forms.Form):
+    cv = forms.FileField(
+        label=_("Cv"), help_text=_("Een PDF- of Word-bestand (DOCX) van maximaal 5 MB. U "
+                                   "bepaalt zelf wat erin staat."),
+        widget=forms.FileInput(attrs={"accept": ".pdf,.docx,application/pdf,application/"
+                                                "vnd.openxmlformats-officedocument."
+                                                "wordprocessingml.document"}),
+        error_messages={"required": NO_FILE, "invalid": NO_FILE, "empty": NO_FILE})
+
+    def clean_cv(self) -> CheckedFile:
+        return cv_check(self.cleaned_data["cv"])

@@ -1,0 +1,198 @@
+"""Every change a jobseeker makes to their own profile goes through here.
+
+Each service checks that the acting user is the jobseeker the profile belongs to, validates
+the whole change before saving anything (a ValidationError with Dutch messages per field,
+and nothing saved), writes one audit event with the names of the changed fields — never the
+values — and keeps the employer's search document current.
+"""
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db import models, transaction
+from django.utils import timezone
+
+from hallowerk.models import Occupation, User
+from hallowerk.roles import Role
+from privacy.audit import audit_changed, audit_record
+from privacy.models import AuditAction
+
+from .models import Candidate, Course, Education, LanguageSkill, Profile, WorkExperience
+from .search_text import profile_search_document_refresh
+from .uploads import CheckedFile
+
+# The repeatable entries and the relation on Profile that holds them.
+ENTRY_MODELS: dict[type[models.Model], str] = {
+    WorkExperience: "work_experiences",
+    Education: "educations",
+    Course: "courses",
+    LanguageSkill: "language_skills",
+}
+# Profile fields that feed the employer's search (candidates/search_text.py).
+SEARCHED_FIELDS = {"preferred_occupations", "sectors", "kind_of_work", "competences",
+                   "professional_skills", "personal_description", "what_suits_me", "free_text"}
+
+
+def _require_owner(by: User, candidate: Candidate) -> None:
+    if by.role != Role.JOBSEEKER or candidate.user_id != by.pk:
+        raise PermissionDenied("Only the jobseeker changes their own profile.")
+
+
+def _after_change(*, by: User, profile: Profile, fields: list[str], request=None,
+                  searched: bool = False, operation: str = "") -> None:
+    """Audit, search document and 'recently active' for every kind of change."""
+    if not fields:
+        return
+    if operation:
+        audit_record(action=AuditAction.RECORD_CHANGED, actor=by, request=request,
+                     target=profile, data={"fields": sorted(fields), "operation": operation})
+    else:
+        audit_changed(actor=by, target=profile, fields=fields, request=request)
+    if searched:
+        profile_search_document_refresh(profile)
+    # Employers see recently active jobseekers first (candidates/selectors.py).
+    Candidate.objects.filter(pk=profile.candidate_id).update(last_activity_at=timezone.now())
+
+
+def profile_get_or_create(*, candidate: Candidate) -> Profile:
+    """The intake creates the profile; older dossiers get an empty one on first visit."""
+    profile, _created = Profile.objects.get_or_create(candidate=candidate)
+    return profile
+
+
+@transaction.atomic
+def profile_update(*, by: User, profile: Profile, changes: dict[str, Any],
+                   request=None) -> list[str]:
+    """Set profile fields (many-to-many fields take an iterable of objects).
+
+    Returns the names of the fields that really changed.
+    """
+    _require_owner(by, profile.candidate)
+    changed, many_to_many = [], {}
+    for name, value in changes.items():
+        model_field = Profile._meta.get_field(name)
+        if model_field.many_to_many:
+            wanted = {obj.pk for obj in value}
+            if wanted != set(getattr(profile, name).values_list("pk", flat=True)):
+                many_to_many[name] = wanted
+        elif getattr(profile, name) != value:
+            setattr(profile, name, value)
+            changed.append(name)
+    if not changed and not many_to_many:
+        return []
+    untouched = [f.name for f in Profile._meta.concrete_fields if f.name not in changed]
+    profile.full_clean(exclude=untouched, validate_unique=False)
+    if changed:
+        profile.save(update_fields=[*changed, "updated_at"])
+    for name, pks in many_to_many.items():
+        getattr(profile, name).set(pks)
+    fields = [*changed, *many_to_many]
+    _after_change(by=by, profile=profile, fields=fields, request=request,
+                  searched=bool(SEARCHED_FIELDS & set(fields)))
+    return fields
+
+
+@transaction.atomic
+def profile_occupation_add(*, by: User, profile: Profile, occupation: Occupation,
+                           request=None) -> bool:
+    _require_owner(by, profile.candidate)
+    if profile.preferred_occupations.filter(pk=occupation.pk).exists():
+        return False
+    profile.preferred_occupations.add(occupation)
+    _after_change(by=by, profile=profile, fields=["preferred_occupations"], request=request,
+                  searched=True)
+    return True
+
+
+@transaction.atomic
+def profile_occupation_remove(*, by: User, profile: Profile, occupation: Occupation,
+                              request=None) -> bool:
+    _require_owner(by, profile.candidate)
+    if not profile.preferred_occupations.filter(pk=occupation.pk).exists():
+        return False
+    profile.preferred_occupations.remove(occupation)
+    _after_change(by=by, profile=profile, fields=["preferred_occupations"], request=request,
+                  searched=True)
+    return True
+
+
+# --- repeatable entries --------------------------------------------------------------------
+
+def _entry_fields(entry: models.Model, names) -> list[str]:
+    return [f"{ENTRY_MODELS[type(entry)]}.{name}" for name in names]
+
+
+@transaction.atomic
+def profile_entry_create(*, by: User, profile: Profile, model: type[models.Model],
+                         values: dict[str, Any], request=None) -> models.Model:
+    _require_owner(by, profile.candidate)
+    entry = model(profile=profile, **values)
+    entry.full_clean()
+    entry.save()
+    _after_change(by=by, profile=profile, fields=_entry_fields(entry, values),
+                  request=request, searched=True, operation="entry_added")
+    return entry
+
+
+@transaction.atomic
+def profile_entry_update(*, by: User, entry: models.Model, values: dict[str, Any],
+                         request=None) -> list[str]:
+    profile = entry.profile
+    _require_owner(by, profile.candidate)
+    changed = [name for name, value in values.items() if getattr(entry, name) != value]
+    for name in changed:
+        setattr(entry, name, values[name])
+    if not changed:
+        return []
+    entry.full_clean()
+    entry.save(update_fields=changed)
+    _after_change(by=by, profile=profile, fields=_entry_fields(entry, changed),
+                  request=request, searched=True)
+    return changed
+
+
+@transaction.atomic
+def profile_entry_delete(*, by: User, entry: models.Model, request=None) -> None:
+    profile = entry.profile
+    _require_owner(by, profile.candidate)
+    relation = ENTRY_MODELS[type(entry)]
+    entry.delete()
+    _after_change(by=by, profile=profile, fields=[relation], request=request, searched=True,
+                  operation="entry_deleted")
+
+
+# --- photo and CV -------------------------------------------------------------------------
+
+def _replace_file(*, by: User, profile: Profile, field: str, checked: CheckedFile | None,
+                  request=None) -> None:
+    _require_owner(by, profile.candidate)
+    file_field = getattr(profile, field)
+    old_name = file_field.name if file_field else ""
+    if checked is None and not old_name:
+        return
+    if checked is None:
+        setattr(profile, field, None)
+        profile.save(update_fields=[field, "updated_at"])
+    else:
+        # Saves the file under a random name in private storage, then the row.
+        file_field.save(checked.content.name, checked.content, save=False)
+        profile.save(update_fields=[field, "updated_at"])
+    if old_name:
+        storage = file_field.storage
+        transaction.on_commit(lambda: storage.delete(old_name))
+    _after_change(by=by, profile=profile, fields=[field], request=request,
+                  operation="" if checked else "file_removed")
+
+
+@transaction.atomic
+def profile_photo_replace(*, by: User, profile: Profile, checked: CheckedFile | None,
+                          request=None) -> None:
+    """A checked photo (candidates.uploads.photo_check), or None to remove it."""
+    _replace_file(by=by, profile=profile, field="photo", checked=checked, request=request)
+
+
+@transaction.atomic
+def profile_cv_replace(*, by: User, profile: Profile, checked: CheckedFile | None,
+                       request=None) -> None:
+    """A checked CV (candidates.uploads.cv_check), or None to remove it."""
+    _replace_file(by=by, profile=profile, field="cv", checked=checked, request=request)

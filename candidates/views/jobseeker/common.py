@@ -1,0 +1,29 @@
+"""What every jobseeker view needs: the jobseeker's own dossier and profile."""
+
+from django.http import Http404
+
+from candidates.models import Candidate, Profile
+from candidates.profile_services import profile_get_or_create
+
+
+def own_candidate_or_none(request) -> Candidate | None:
+    # visible_to() of a jobseeker is their own dossier and nothing else.
+    return (Candidate.objects.visible_to(request.user)
+            .select_related("municipality", "responsible_coach").first())
+
+
+def own_candidate(request) -> Candidate:
+    """The jobseeker's dossier; 404 while the municipality has not created it yet."""
+    candidate = own_candidate_or_none(request)
+    if candidate is None:
+        raise Http404("No dossier for this jobseeker yet.")
+    return candidate
+
+
+def own_profile(request) -> Profile:
+    return profile_get_or_create(candidate=own_candidate(request))
+
+
+def posted(request):
+    """The submitted data for a form, or None on GET (an empty POST still shows errors)."""
+    return request.POST if request.method == "POST" else None

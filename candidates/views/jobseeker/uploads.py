@@ -1,0 +1,120 @@
+"""Photo and CV uploads. A CV with likely sensitive data waits in a private folder until the
+jobseeker confirms it (then the coach reviews it) or chooses another file."""
+
+import uuid
+
+from django.contrib import messages
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from candidates.forms.uploads import CvForm, PhotoForm
+from candidates.models.storage import private_storage
+from candidates.profile_services import profile_cv_replace, profile_photo_replace
+from candidates.sensitive_reviews import sensitive_review_create
+from candidates.uploads import CheckedFile, content_type_for, pending_dir
+from hallowerk.permissions import role_required
+from hallowerk.roles import Role
+from privacy.sensitive import extract_upload_text, scan_text
+
+from .common import own_profile
+from .sensitive import cv_warning
+from .steps import uploads_step_with
+
+UPLOADS_STEP = "foto-en-cv"
+PENDING_SESSION_KEY = "jobseeker_pending_cv"
+
+
+def _back():
+    return redirect("candidates:jobseeker_step", slug=UPLOADS_STEP)
+
+
+@role_required(Role.JOBSEEKER)
+@require_POST
+def photo(request):
+    profile = own_profile(request)
+    if "remove" in request.POST:
+        profile_photo_replace(by=request.user, profile=profile, checked=None, request=request)
+        messages.success(request, _("Uw foto is weggehaald."))
+        return _back()
+    form = PhotoForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return uploads_step_with(request, profile, photo_form=form)
+    profile_photo_replace(by=request.user, profile=profile, checked=form.cleaned_data["photo"],
+                          request=request)
+    messages.success(request, _("Uw foto is opgeslagen."))
+    return _back()
+
+
+def _drop_pending(request) -> None:
+    name = request.session.pop(PENDING_SESSION_KEY, None)
+    if name:
+        private_storage().delete(name)
+
+
+@role_required(Role.JOBSEEKER)
+@require_POST
+def cv(request):
+    profile = own_profile(request)
+    if "remove" in request.POST:
+        profile_cv_replace(by=request.user, profile=profile, checked=None, request=request)
+        messages.success(request, _("Uw cv is weggehaald."))
+        return _back()
+    form = CvForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return uploads_step_with(request, profile, cv_form=form)
+    checked: CheckedFile = form.cleaned_data["cv"]
+    extraction = extract_upload_text(checked.content, checked.content.name)
+    findings = scan_text(extraction.text)
+    if findings:
+        _drop_pending(request)
+        extension = checked.content.name.rsplit(".", 1)[-1]
+        name = private_storage().save(
+            f"{pending_dir(profile.candidate_id)}/{uuid.uuid4().hex}.{extension}",
+            checked.content)
+        request.session[PENDING_SESSION_KEY] = name
+        return render(request, "candidates/jobseeker/sensitive_cv.html",
+                      {"warning": cv_warning(_("Cv"), extraction.text, findings)})
+    profile_cv_replace(by=request.user, profile=profile, checked=checked, request=request)
+    messages.success(request, _("Uw cv is opgeslagen."))
+    if not extraction.ok:
+        messages.info(request, _(
+            "We konden uw cv niet helemaal lezen, dus ook niet controleren op gevoelige "
+            "gegevens. Kijk zelf goed na dat er geen BSN of gegevens over uw gezondheid, "
+            "geloof of afkomst in staan."))
+    return _back()
+
+
+@role_required(Role.JOBSEEKER)
+@require_POST
+def cv_confirm(request):
+    """Keep the flagged CV after all (the coach gets a review), or drop it."""
+    profile = own_profile(request)
+    name = request.session.get(PENDING_SESSION_KEY, "")
+    storage = private_storage()
+    # Only a file this session put in this candidate's own pending folder.
+    if not name.startswith(f"{pending_dir(profile.candidate_id)}/") or not storage.exists(name):
+        request.session.pop(PENDING_SESSION_KEY, None)
+        messages.error(request, _("Dit cv is niet meer beschikbaar. Kies het bestand opnieuw."))
+        return _back()
+    if request.POST.get("sensitive") != "confirm":
+        _drop_pending(request)
+        messages.info(request, _("Het cv is niet opgeslagen. U kunt een ander bestand kiezen."))
+        return _back()
+    with storage.open(name) as stored:
+        data = stored.read()
+    extension = name.rsplit(".", 1)[-1]
+    content = ContentFile(data, name=f"cv.{extension}")
+    findings = scan_text(extract_upload_text(content, content.name).text)
+    with transaction.atomic():
+        profile_cv_replace(by=request.user, profile=profile, request=request,
+                           checked=CheckedFile(content, content_type_for(content.name)))
+        if findings:
+            sensitive_review_create(by=request.user, candidate=profile.candidate, field="cv",
+                                    categories={str(f.category) for f in findings},
+                                    request=request)
+    _drop_pending(request)
+    messages.success(request, _("Uw cv is opgeslagen. Uw werkmatcher kijkt even mee."))
+    return _back()
