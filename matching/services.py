@@ -109,3 +109,11 @@ def fairness_report_create(*, municipality: Municipality, by=None) -> FairnessRe
     if by is not None:
         audit_export(actor=by, kind="matching_fairness_report", target=report)
     return report
+
+
+def suggestion_feedback_erase(*, candidate: Candidate) -> int:
+    """Feedback is data the jobseeker entered. For privacy.erasure to call when they erase
+    what they entered (inside its transaction and under its audit event); returns how many
+    answers went."""
+    deleted, _by_model = SuggestionFeedback.objects.filter(candidate=candidate).delete()
+    return deleted

@@ -183,3 +183,15 @@ def test_wrong_role_is_forbidden(verified_client, world, role, name, arg):
 def test_anonymous_goes_to_login(client, world):
     response = client.get(reverse("matching:jobseeker_suggestions"))
     assert response.status_code == 302 and "/account/login/" in response.url
+
+
+def test_feedback_can_be_erased_with_what_the_jobseeker_entered(world):
+    from matching.services import suggestion_feedback_erase
+
+    SuggestionFeedback.objects.create(candidate=world["mine"], vacancy=world["v_own"],
+                                      verdict="helps")
+    SuggestionFeedback.objects.create(candidate=world["other_shared"], vacancy=world["v_own"],
+                                      verdict="helps")
+    assert suggestion_feedback_erase(candidate=world["mine"]) == 1
+    assert list(SuggestionFeedback.objects.values_list("candidate", flat=True)) == [
+        world["other_shared"].pk]
