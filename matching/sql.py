@@ -173,10 +173,11 @@ def candidates_for_vacancy(v: VacancyFeatures, weights: Weights, scope: QuerySet
         FROM candidates_profile_preferred_occupations ppo
         WHERE ppo.occupation_id = ANY({p(relevant, '::bigint[]')})
         GROUP BY ppo.profile_id)"""]
-    pool = "SELECT profile_id FROM occ"
-    joins = ["LEFT JOIN occ ON occ.profile_id = p.id"]
+    # The pool carries what it was found by (occupation points, in the sector) along.
+    pool = "SELECT profile_id, points AS occ_points, false AS in_sector FROM occ"
+    joins: list[str] = []
     terms: dict[str, int] = {"occupation": weights["occupation"]}  # component → weight
-    points: dict[str, str] = {"occupation": "COALESCE(occ.points, 0)"}
+    points: dict[str, str] = {"occupation": "COALESCE(visible.occ_points, 0)"}
     where: list[str] = []
 
     if v.sector_id is not None:
@@ -193,12 +194,12 @@ def candidates_for_vacancy(v: VacancyFeatures, weights: Weights, scope: QuerySet
                 f" FROM candidates_profile_preferred_occupations ppo"
                 f" WHERE ppo.profile_id = p.id"
                 f" AND ppo.occupation_id = ANY({p(below, '::bigint[]')}))")
-        pool += " UNION SELECT profile_id FROM sec"
-        joins.append("LEFT JOIN sec ON sec.profile_id = p.id")
-        points["occupation"] = f"COALESCE(occ.points, {near})"
+        pool += " UNION ALL SELECT profile_id, NULL, true FROM sec"
+        points["occupation"] = f"COALESCE(visible.occ_points, {near})"
         terms["sector"] = weights["sector"]
-        points["sector"] = "CASE WHEN sec.profile_id IS NULL THEN 0 ELSE 100 END"
-    ctes.append(f"pool AS ({pool})")
+        points["sector"] = "CASE WHEN visible.in_sector THEN 100 ELSE 0 END"
+    ctes.append(f"""pool AS (SELECT profile_id, max(occ_points) AS occ_points,
+        bool_or(in_sector) AS in_sector FROM ({pool}) AS found GROUP BY profile_id)""")
 
     skill_terms = list(vacancy_skill_terms(v.skills))
     if skill_terms:
@@ -275,9 +276,8 @@ def candidates_for_vacancy(v: VacancyFeatures, weights: Weights, scope: QuerySet
     # The viewer's scope is checked on a narrow (profile, candidate) index first, so the wide
     # profile columns are read only for the profiles that are both relevant and visible.
     ctes.append(f"""visible AS MATERIALIZED (
-        SELECT pv.id AS profile_id FROM candidates_profile pv
-        WHERE pv.id IN (SELECT profile_id FROM pool)
-          AND pv.candidate_id IN ({p.subquery(scope)}))""")
+        SELECT pool.* FROM pool JOIN candidates_profile pv ON pv.id = pool.profile_id
+        WHERE pv.candidate_id IN ({p.subquery(scope)}))""")
     sql = f"""
     WITH {', '.join(ctes)}
     SELECT candidate_id, {num} AS num FROM (
