@@ -7,7 +7,7 @@ from candidates.models import Candidate
 from employers.models import Vacancy
 from matching import ranking
 from matching.scoring import Weights, tiebreak
-from tests.matching.builders import candidate, vacancy
+from tests.matching.builders import candidate, place, vacancy
 
 pytestmark = pytest.mark.django_db
 
@@ -125,3 +125,19 @@ def test_weights_change_the_order():
     assert ranking.candidate_ids_for_vacancy(
         vacancy=job, candidates=Candidate.objects.all(), weights=favour_sector) == [
         by_sector.pk, by_occupation.pk]
+
+
+@pytest.mark.parametrize("limit", [2, 3, 5])
+def test_those_who_came_by_sector_alone_are_ranked_exactly_whether_or_not_scored(limit):
+    """The SQL skips them when the related occupations already fill the list with better
+    scores (matching/sql/candidates.py); the result must equal scoring everyone."""
+    job = vacancy(code="5120", sector_code="horeca", place_name="Utrecht")
+    for _ in range(3):
+        candidate(occupations=["5120"], sectors=["horeca"], place_of_residence=place("Utrecht"))
+    for _ in range(2):
+        candidate(occupations=["9412"], sectors=["horeca"])
+    naive = ranking.candidates_for_vacancy_naive(vacancy=job, candidates=Candidate.objects.all(),
+                                                 weights=Weights.defaults(), limit=limit)
+    fast = ranking.candidate_ids_for_vacancy(vacancy=job, candidates=Candidate.objects.all(),
+                                             weights=Weights.defaults(), limit=limit)
+    assert fast == [r.candidate_id for r in naive] and len(fast) == min(limit, 5)
