@@ -1,7 +1,37 @@
 from django.urls import path
 
-from candidates.views import coach
+from candidates.views.coach import candidate, contact_requests, intake, lists
 
 urlpatterns = [
-    path("werkmatcher/", coach.home, name="coach_home"),
+    path("werkmatcher/", lists.home, name="coach_home"),
+    path("werkmatcher/kandidaten/", lists.candidate_list, name="coach_candidates"),
+    path("werkmatcher/intake/", intake.intake, name="coach_intake"),
+    path("werkmatcher/import/", intake.intake_import_upload, name="coach_import"),
+    path("werkmatcher/import/bevestigen/", intake.intake_import_confirm,
+         name="coach_import_confirm"),
+    path("werkmatcher/kandidaten/<int:pk>/", candidate.detail, name="coach_candidate"),
+    path("werkmatcher/kandidaten/<int:pk>/wijzigen/", candidate.edit,
+         name="coach_candidate_edit"),
+    path("werkmatcher/kandidaten/<int:pk>/benaderbaar/", candidate.set_approachable,
+         name="coach_candidate_approachable"),
+    path("werkmatcher/kandidaten/<int:pk>/verbergen/", candidate.hide,
+         name="coach_candidate_hide"),
+    path("werkmatcher/kandidaten/<int:pk>/tonen/", candidate.unhide,
+         name="coach_candidate_unhide"),
+    path("werkmatcher/kandidaten/<int:pk>/inactief/", candidate.set_inactive,
+         name="coach_candidate_inactive"),
+    path("werkmatcher/kandidaten/<int:pk>/actief/", candidate.reactivate,
+         name="coach_candidate_reactivate"),
+    path("werkmatcher/kandidaten/<int:pk>/beeindigen/", candidate.end_dossier,
+         name="coach_candidate_end"),
+    path("werkmatcher/kandidaten/<int:pk>/uitnodiging/opnieuw/", candidate.invitation_resend,
+         name="coach_candidate_invitation_resend"),
+    path("werkmatcher/kandidaten/<int:pk>/uitnodiging/intrekken/",
+         candidate.invitation_withdraw, name="coach_candidate_invitation_withdraw"),
+    path("werkmatcher/kandidaten/<int:pk>/bericht/", candidate.send_message,
+         name="coach_candidate_message"),
+    path("werkmatcher/contactverzoeken/", contact_requests.contact_request_list,
+         name="coach_contact_requests"),
+    path("werkmatcher/contactverzoeken/<int:pk>/", contact_requests.contact_request_decide,
+         name="coach_contact_request_decide"),
 ]

@@ -1,7 +1,44 @@
 from django.urls import path
 
-from employers.views import employer
+from employers.views.employer import (
+    candidate,
+    home,
+    saved_searches,
+    search,
+    shortlists,
+    vacancies,
+)
 
 urlpatterns = [
-    path("werkgever/", employer.home, name="employer_home"),
+    path("werkgever/", home.home, name="employer_home"),
+    path("werkgever/zoeken/", search.search, name="search"),
+    path("werkgever/kandidaten/<int:pk>/", candidate.candidate_profile,
+         name="candidate_profile"),
+    path("werkgever/kandidaten/<int:pk>/bestand/<str:field>/", candidate.candidate_file,
+         name="candidate_file"),
+    path("werkgever/kandidaten/<int:pk>/bericht/", candidate.candidate_message,
+         name="candidate_message"),
+    path("werkgever/kandidaten/<int:pk>/contactverzoek/", candidate.candidate_contact_request,
+         name="candidate_contact_request"),
+    path("werkgever/kandidaten/<int:pk>/op-lijst/", candidate.shortlist_entry_add_view,
+         name="shortlist_entry_add"),
+    path("werkgever/lijsten/", shortlists.shortlists, name="shortlists"),
+    path("werkgever/lijsten/<int:pk>/", shortlists.shortlist_detail, name="shortlist_detail"),
+    path("werkgever/lijsten/<int:pk>/verwijderen/", shortlists.shortlist_delete_view,
+         name="shortlist_delete"),
+    path("werkgever/lijsten/<int:pk>/kandidaten/<int:candidate_pk>/verwijderen/",
+         shortlists.shortlist_entry_remove_view, name="shortlist_entry_remove"),
+    path("werkgever/zoekopdrachten/", saved_searches.saved_searches, name="saved_searches"),
+    path("werkgever/zoekopdrachten/bewaren/", saved_searches.saved_search_create_view,
+         name="saved_search_create"),
+    path("werkgever/zoekopdrachten/<int:pk>/", saved_searches.saved_search_open,
+         name="saved_search_open"),
+    path("werkgever/zoekopdrachten/<int:pk>/melding/", saved_searches.saved_search_alerts,
+         name="saved_search_alerts"),
+    path("werkgever/zoekopdrachten/<int:pk>/verwijderen/",
+         saved_searches.saved_search_delete_view, name="saved_search_delete"),
+    path("werkgever/vacatures/", vacancies.vacancies, name="vacancies"),
+    path("werkgever/vacatures/<int:pk>/", vacancies.vacancy_detail, name="vacancy_detail"),
+    path("werkgever/reacties/<int:pk>/gezien/", vacancies.response_mark_seen,
+         name="response_mark_seen"),
 ]

@@ -1,3 +1,5 @@
+import time
+
 from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import redirect
@@ -36,9 +38,16 @@ class RoleSessionExpiryMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
+    # Refreshing the expiry writes the session; once a minute is enough for a sliding
+    # 30-minute timeout and spares a database write on every page.
+    REFRESH_SECONDS = 60
+
     def __call__(self, request):
         if request.user.is_authenticated and request.user.is_municipal_staff:
-            request.session.set_expiry(settings.STAFF_SESSION_SECONDS)
+            now = int(time.time())
+            if now - request.session.get("_staff_expiry_refreshed", 0) >= self.REFRESH_SECONDS:
+                request.session["_staff_expiry_refreshed"] = now
+                request.session.set_expiry(settings.STAFF_SESSION_SECONDS)
         return self.get_response(request)
 
 

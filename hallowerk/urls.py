@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django_otp.admin import OTPAdminSite
 
-from hallowerk.views import invitations, management, public, twofactor
+from hallowerk.views import administration, invitations, management, public, twofactor
 
 # The Django admin asks for the second factor too.
 admin.site.__class__ = OTPAdminSite
@@ -21,6 +21,19 @@ urlpatterns = [
     path("2fa/controleren/", twofactor.verify, name="twofactor_verify"),
     path("teamleider/", management.team_lead_home, name="team_lead_home"),
     path("beheer/", management.administrator_home, name="administrator_home"),
+    path("beheer/gebruikers/", administration.users, name="administrator_users"),
+    path("beheer/gebruikers/nieuw/", administration.user_invite, name="administrator_user_invite"),
+    path("beheer/gebruikers/<int:pk>/", administration.user_detail, name="administrator_user"),
+    path("beheer/gebruikers/<int:pk>/<slug:action>/", administration.user_action,
+         name="administrator_user_action"),
+    path("beheer/gemeente/", administration.municipality, name="administrator_municipality"),
+    path("beheer/gemeente/<int:pk>/", administration.municipality,
+         name="administrator_municipality_edit"),
+    path("beheer/teksten/", administration.legal_texts, name="administrator_legal_texts"),
+    path("beheer/teksten/<slug:kind>/nieuw/", administration.legal_text_new,
+         name="administrator_legal_text_new"),
+    path("beheer/teksten/versie/<int:pk>/", administration.legal_text_detail,
+         name="administrator_legal_text"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("django-admin/", admin.site.urls),
     path("", include("privacy.urls")),

@@ -31,6 +31,8 @@ class FilledBy(StrEnum):
     JOBSEEKER = "jobseeker"
     COACH = "coach"
     ACCOUNT_MANAGER = "account_manager"
+    ADMINISTRATOR = "administrator"
+    EMPLOYER = "employer"
     SYSTEM = "system"
 
 
@@ -427,8 +429,115 @@ AUDIT = [
     _audit("data", "Details (welke velden, zoekvraag)", "Details (which fields, search query)"),
 ]
 
+# Privacy operations: tip e-mails, legal holds and destruction notices.
+P_TIPS = ("Om je tips te sturen, nooit vaker dan eens per week, en niet als je dat niet wilt.",
+          "To send you tips, never more than once a week, and not if you do not want them.")
+P_HOLD = ("Om een dossier langer te bewaren als dat moet, bijvoorbeeld voor een bezwaar of een "
+          "onderzoek.",
+          "To keep a dossier longer when that is needed, for example for an objection or an "
+          "investigation.")
+P_NOTICE = ("Om je werkmatcher op tijd te laten weten dat je dossier wordt vernietigd.",
+            "To tell your job coach in time that your dossier will be destroyed.")
+OWN = frozenset({Role.JOBSEEKER})
+HOLD_READERS = frozenset({Role.JOBSEEKER, Role.ADMINISTRATOR})
+NOTICE_READERS = frozenset({Role.JOBSEEKER, Role.COACH, Role.ADMINISTRATOR})
+TP, TS, LH, RN = ("privacy.TipPreference", "privacy.TipSend", "privacy.LegalHold",
+                  "privacy.RetentionNotice")
+
+
+def _ops(model, field, nl, en, filled_by, purpose, retention, visible_to, category=C.USAGE):
+    return _spec(model, field, nl, en, category, filled_by, E.NEVER, purpose, retention,
+                 visible_to=visible_to)
+
+
+PRIVACY_OPERATIONS = [
+    _ops(TP, "user", "Account voor tips", "Account for tips", F.SYSTEM, P_TIPS, R.ACCOUNT, OWN),
+    _ops(TP, "opted_out", "Geen tips meer", "No more tips", F.JOBSEEKER, P_TIPS, R.ACCOUNT, OWN),
+    _ops(TP, "changed_at", "Tips aan- of uitgezet op", "Tips switched on or off on", F.SYSTEM,
+         P_TIPS, R.ACCOUNT, OWN),
+    _ops(TS, "user", "Ontvanger van de tip", "Recipient of the tip", F.SYSTEM, P_TIPS, R.ACCOUNT,
+         OWN),
+    _ops(TS, "kind", "Soort tip", "Kind of tip", F.SYSTEM, P_TIPS, R.ACCOUNT, OWN),
+    _ops(TS, "status", "Tip verstuurd of niet", "Tip sent or not", F.SYSTEM, P_TIPS, R.ACCOUNT,
+         OWN),
+    _ops(TS, "created_at", "Tip gepland op", "Tip planned on", F.SYSTEM, P_TIPS, R.ACCOUNT, OWN),
+    _ops(TS, "next_attempt_at", "Volgende poging", "Next attempt", F.SYSTEM, P_TIPS, R.ACCOUNT,
+         OWN),
+    _ops(TS, "attempts", "Aantal pogingen", "Number of attempts", F.SYSTEM, P_TIPS, R.ACCOUNT,
+         OWN),
+    _ops(TS, "last_error", "Soort fout bij versturen", "Kind of sending error", F.SYSTEM,
+         P_TIPS, R.ACCOUNT, OWN),
+    _ops(TS, "sent_at", "Tip verstuurd op", "Tip sent on", F.SYSTEM, P_TIPS, R.ACCOUNT, OWN),
+    _ops(LH, "candidate", "Dossier met bewaarplicht", "Dossier on hold", F.ADMINISTRATOR, P_HOLD,
+         R.DOSSIER, HOLD_READERS),
+    _ops(LH, "reason", "Reden van de bewaarplicht", "Reason for the hold", F.ADMINISTRATOR,
+         P_HOLD, R.DOSSIER, HOLD_READERS),
+    _ops(LH, "placed_by", "Bewaarplicht ingesteld door", "Hold placed by", F.SYSTEM, P_HOLD,
+         R.DOSSIER, HOLD_READERS),
+    _ops(LH, "placed_at", "Bewaarplicht ingesteld op", "Hold placed on", F.SYSTEM, P_HOLD,
+         R.DOSSIER, HOLD_READERS),
+    _ops(LH, "released_by", "Bewaarplicht opgeheven door", "Hold released by", F.SYSTEM, P_HOLD,
+         R.DOSSIER, HOLD_READERS),
+    _ops(LH, "released_at", "Bewaarplicht opgeheven op", "Hold released on", F.SYSTEM, P_HOLD,
+         R.DOSSIER, HOLD_READERS),
+    _ops(RN, "candidate", "Dossier dat wordt vernietigd", "Dossier to be destroyed", F.SYSTEM,
+         P_NOTICE, R.DOSSIER, NOTICE_READERS),
+    _ops(RN, "due_on", "Einde bewaartermijn", "End of retention period", F.SYSTEM, P_NOTICE,
+         R.DOSSIER, NOTICE_READERS),
+    _ops(RN, "first_notified_on", "Eerst gemeld op", "First notified on", F.SYSTEM, P_NOTICE,
+         R.DOSSIER, NOTICE_READERS),
+    _ops(RN, "destroy_on", "Wordt vernietigd op", "Will be destroyed on", F.SYSTEM, P_NOTICE,
+         R.DOSSIER, NOTICE_READERS),
+    _ops(RN, "notified_at", "Werkmatcher gemeld op", "Job coach notified on", F.SYSTEM,
+         P_NOTICE, R.DOSSIER, NOTICE_READERS),
+]
+
+# The employer's own workspace: shortlists of candidates and saved searches.
+P_SHORTLIST = ("Zodat een werkgever kandidaten die hij interessant vindt kan bewaren in een lijst.",
+               "So an employer can keep candidates they find interesting in a list.")
+P_SAVED_SEARCH = ("Om een werkgever te laten weten dat er nieuwe profielen zijn die passen bij "
+                  "een bewaarde zoekopdracht. De e-mail noemt alleen een aantal.",
+                  "To tell an employer there are new profiles matching a saved search. The "
+                  "e-mail only gives a number.")
+SL, SLE, SS = "employers.Shortlist", "employers.ShortlistEntry", "employers.SavedSearch"
+EMPLOYER_OWN = frozenset({Role.EMPLOYER})
+# A candidate on a shortlist may see that (transparency); the employer's colleagues use it.
+SHORTLISTED = frozenset({Role.EMPLOYER, Role.JOBSEEKER})
+
+
+def _workspace(model, field, nl, en, purpose, retention, visible_to, filled_by=F.SYSTEM):
+    return _spec(model, field, nl, en, C.USAGE, filled_by, E.SHOWN, purpose, retention,
+                 visible_to=visible_to)
+
+
+EMPLOYER_WORKSPACE = [
+    _workspace(SL, "created_by", "Lijst gemaakt door", "List made by", P_SHORTLIST, R.ACCOUNT,
+               EMPLOYER_OWN),
+    _workspace(SLE, "candidate", "Kandidaat op de lijst", "Candidate on the list", P_SHORTLIST,
+               R.PROFILE, SHORTLISTED),
+    _workspace(SLE, "added_by", "Op de lijst gezet door", "Put on the list by", P_SHORTLIST,
+               R.PROFILE, EMPLOYER_OWN),
+    _workspace(SLE, "added_at", "Op de lijst gezet op", "Put on the list on", P_SHORTLIST,
+               R.PROFILE, SHORTLISTED),
+    _workspace(SS, "user", "Zoekopdracht van", "Search saved by", P_SAVED_SEARCH, R.ACCOUNT,
+               EMPLOYER_OWN),
+    _workspace(SS, "name", "Naam van de zoekopdracht", "Name of the search", P_SAVED_SEARCH,
+               R.ACCOUNT, EMPLOYER_OWN, F.EMPLOYER),
+    _workspace(SS, "query_string", "Zoekwoorden en filters", "Search words and filters",
+               P_SAVED_SEARCH, R.ACCOUNT, EMPLOYER_OWN, F.EMPLOYER),
+    _workspace(SS, "alerts_enabled", "E-mail bij nieuwe profielen", "E-mail on new profiles",
+               P_SAVED_SEARCH, R.ACCOUNT, EMPLOYER_OWN),
+    _workspace(SS, "created_at", "Bewaard op", "Saved on", P_SAVED_SEARCH, R.ACCOUNT,
+               EMPLOYER_OWN),
+    _workspace(SS, "alerts_checked_until", "Nieuwe profielen gecontroleerd tot",
+               "New profiles checked until", P_SAVED_SEARCH, R.ACCOUNT, EMPLOYER_OWN),
+    _workspace(SS, "last_alert_sent_at", "Laatste e-mail verstuurd op", "Last e-mail sent on",
+               P_SAVED_SEARCH, R.ACCOUNT, EMPLOYER_OWN),
+]
+
 CATALOGUE: tuple[FieldSpec, ...] = (*CANDIDATE, *PROFILE, *ENTRIES, *CONVERSATIONS,
-                                    *SENSITIVE_REVIEWS, *EMPLOYER, *USER, *AUDIT)
+                                    *SENSITIVE_REVIEWS, *EMPLOYER, *USER, *AUDIT,
+                                    *PRIVACY_OPERATIONS, *EMPLOYER_WORKSPACE)
 _BY_KEY: dict[tuple[str, str], FieldSpec] = {spec.key: spec for spec in CATALOGUE}
 
 # The models that hold personal data; every field of theirs is declared above or below.
@@ -438,7 +547,7 @@ PERSONAL_DATA_MODELS = (
     "candidates.Thread", "candidates.Message", "candidates.ContactRequest",
     "candidates.VacancyResponse", "candidates.SensitiveReview", "employers.Employer",
     "hallowerk.User",
-    "privacy.AuditEvent",
+    "privacy.AuditEvent", TP, TS, LH, RN, SL, SLE, SS,
 )
 
 # Fields of those models that are not personal data, each with the reason.
@@ -450,6 +559,11 @@ NOT_PERSONAL_DATA: dict[tuple[str, str], str] = {
     ("candidates.Profile", "search_document"): "derived from declared profile fields for search",
     **{(model, "profile"): _PARENT_LINK for model in (W, ED, CO, LS)},
     ("candidates.Message", "thread"): _PARENT_LINK,
+    (SL, "employer"): _COMPANY,
+    (SL, "name"): "a name the employer gives a list, about the list, not a person",
+    (SL, "vacancy"): "the employer's own vacancy, not about a person",
+    (SL, "created_at"): "when the list was made, not about a person",
+    (SLE, "shortlist"): _PARENT_LINK,
     ("candidates.ContactRequest", "vacancy"): "a vacancy is not about the candidate",
     ("candidates.VacancyResponse", "vacancy"): "a vacancy is not about the candidate",
     ("hallowerk.User", "groups"): "Django admin permissions, unused by the platform",

@@ -36,6 +36,12 @@ class AuditAction(models.TextChoices):
     CONTACT_REQUEST_FORWARDED = "contact_forwarded", _("contactverzoek doorgestuurd")
     CONTACT_REQUEST_DECLINED = "contact_declined", _("contactverzoek niet doorgestuurd")
     VACANCY_RESPONDED = "vacancy_responded", _("gereageerd op vacature")
+    # Retention and tips (privacy operations).
+    RETENTION_RULE_CHANGED = "retention_rule_changed", _("bewaartermijn gewijzigd")
+    LEGAL_HOLD_PLACED = "legal_hold_placed", _("bewaarplicht ingesteld")
+    LEGAL_HOLD_RELEASED = "legal_hold_released", _("bewaarplicht opgeheven")
+    RETENTION_RUN = "retention_run", _("bewaartermijnen uitgevoerd")
+    TIPS_PREFERENCE_CHANGED = "tips_preference_changed", _("e-mail met tips aan- of uitgezet")
 
 
 class AuditEvent(models.Model):
@@ -105,3 +111,210 @@ class TermsAcceptance(models.Model):
 
     def __str__(self):
         return f"{self.user_id} accepted {self.terms}"
+
+
+# --- retention (SPEC §5) ------------------------------------------------------------------
+
+class RetentionRule(models.Model):
+    """How long one kind of record is kept. The periods are data an administrator can see
+    and change; what each one counts from, and why, is explained in privacy/retention/rules.py.
+    Changes are recorded in the audit log (privacy/retention/rules.py: retention_rule_change)."""
+
+    class Kind(models.TextChoices):
+        # The dossier outcomes of the VNG selection list (SPEC §5).
+        DOSSIER_BROKEN_OFF = "dossier_broken_off", _("Dossier: aanvraag afgebroken")
+        DOSSIER_REFUSED = "dossier_refused", _("Dossier: aanvraag geweigerd")
+        DOSSIER_ENDED = "dossier_ended", _("Dossier: dienstverlening beëindigd")
+        DOSSIER_ESF = "dossier_esf", _("Dossier nodig voor ESF-subsidie")
+        # The platform's own periods.
+        MESSAGES = "messages", _("Berichten")
+        CONTACT_REQUESTS = "contact_requests", _("Contactverzoeken en reacties op vacatures")
+        AUDIT = "audit", _("Logboek")
+        INVITATIONS = "invitations", _("Uitnodigingen die niet zijn gebruikt")
+        EMPLOYER_CONTACTS = "employer_contacts", _("Contactpersonen van werkgevers die "
+                                                   "niet meer meedoen")
+
+    kind = models.CharField(_("soort"), max_length=30, choices=Kind.choices, unique=True)
+    months = models.PositiveSmallIntegerField(_("bewaartermijn in maanden"))
+    changed_at = models.DateTimeField(_("gewijzigd op"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("bewaartermijn")
+        verbose_name_plural = _("bewaartermijnen")
+        ordering = ["id"]
+        constraints = [
+            models.CheckConstraint(name="retention_rule_months_in_range",
+                                   condition=models.Q(months__gte=1, months__lte=1200)),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.months}"
+
+
+class LegalHold(models.Model):
+    """An administrator stops the destruction of one dossier, with a reason, until released."""
+
+    candidate = models.ForeignKey("candidates.Candidate", on_delete=models.CASCADE,
+                                  related_name="legal_holds")
+    reason = models.TextField(_("reden"))
+    placed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                  null=True, related_name="+")
+    placed_at = models.DateTimeField(default=timezone.now)
+    released_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                    null=True, blank=True, related_name="+")
+    released_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("bewaarplicht")
+        verbose_name_plural = _("bewaarplichten")
+        ordering = ["-placed_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["candidate"],
+                                    condition=models.Q(released_at__isnull=True),
+                                    name="legal_hold_one_active_per_candidate",
+                                    violation_error_message=_(
+                                        "Voor dit dossier geldt al een bewaarplicht.")),
+            models.CheckConstraint(name="legal_hold_has_reason",
+                                   condition=~models.Q(reason="")),
+        ]
+
+    def __str__(self):
+        return f"legal hold {self.pk}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.released_at is None
+
+
+class RetentionNotice(models.Model):
+    """That the responsible staff were told a dossier is due, and so when it may go.
+
+    A dossier is never destroyed less than NOTICE_DAYS after the first notice, so staff
+    always have time to ask for a legal hold (also when a rule was shortened, or a dossier
+    was ended with a date long ago)."""
+
+    candidate = models.OneToOneField("candidates.Candidate", on_delete=models.CASCADE,
+                                     related_name="retention_notice")
+    due_on = models.DateField()
+    first_notified_on = models.DateField()
+    destroy_on = models.DateField()
+    notified_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(name="retention_notice_destroy_not_before_due",
+                                   condition=models.Q(destroy_on__gte=models.F("due_on"))),
+        ]
+
+    def __str__(self):
+        return f"notice for candidate {self.candidate_id}: {self.destroy_on}"
+
+
+class DestructionRecord(models.Model):
+    """Proof that something was destroyed, holding no personal data: an opaque id (for a
+    dossier), which rule, dates and counts. Kept indefinitely."""
+
+    class Kind(models.TextChoices):
+        DOSSIER = "dossier", _("Dossier")
+        MESSAGES = "messages", _("Berichten")
+        CONTACT_REQUESTS = "contact_requests", _("Contactverzoeken en reacties")
+        AUDIT = "audit", _("Logboek")
+        INVITATIONS = "invitations", _("Uitnodigingen en ongebruikte accounts")
+        EMPLOYER_CONTACTS = "employer_contacts", _("Contactpersonen van werkgevers")
+
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    # HMAC of municipality and client number with the server's secret: whoever has both the
+    # client number and the system can check that a dossier was destroyed; nobody can go back.
+    opaque_id = models.CharField(max_length=32, blank=True, db_index=True)
+    # Null for platform-wide purges (messages, log, invitations).
+    municipality = models.ForeignKey("hallowerk.Municipality", on_delete=models.PROTECT,
+                                     null=True, blank=True, related_name="+")
+    rule = models.CharField(max_length=30, choices=RetentionRule.Kind.choices)
+    rule_months = models.PositiveSmallIntegerField()
+    outcome = models.CharField(max_length=15, blank=True)
+    due_on = models.DateField(null=True, blank=True)
+    destroyed_at = models.DateTimeField(default=timezone.now, db_index=True)
+    # {"candidates.message": 12, "files": 2, ...}: how many of each were removed.
+    counts = models.JSONField(default=dict)
+
+    class Meta:
+        verbose_name = _("vernietigingsverklaring")
+        verbose_name_plural = _("vernietigingsverklaringen")
+        ordering = ["-destroyed_at", "-id"]
+
+    def __str__(self):
+        return f"{self.kind} {self.opaque_id or self.pk} {self.destroyed_at:%Y-%m-%d}"
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def outcome_label(self) -> str:
+        from candidates.models import EndReason
+
+        return str(EndReason(self.outcome).label) if self.outcome in EndReason.values else ""
+
+
+class PendingFileDeletion(models.Model):
+    """An upload to remove from private storage once the transaction that dropped its record
+    has committed; rows left by a crash are retried by the next run. The names are random
+    (candidates/models/storage.py), so this table holds no personal data."""
+
+    name = models.CharField(max_length=255)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return self.name
+
+
+# --- tip e-mails (SPEC §6) ------------------------------------------------------------------
+
+class TipPreference(models.Model):
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                related_name="tip_preference")
+    opted_out = models.BooleanField(_("geen tips meer"), default=False)
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return f"tips {'off' if self.opted_out else 'on'} for {self.user_id}"
+
+
+class TipSend(models.Model):
+    """One tip mail: planned as due, then sent (or cancelled). A failed attempt leaves it due
+    with a later next attempt, so nothing is lost while the mail server or Redis is away."""
+
+    class Kind(models.TextChoices):
+        EMPTY_PROFILE = "empty_profile", _("Profiel nog leeg")
+        NOT_SHARED = "not_shared", _("Profiel nog niet gedeeld")
+        NOT_UPDATED = "not_updated", _("Profiel lang niet bijgewerkt")
+
+    class Status(models.TextChoices):
+        DUE = "due", _("Klaar om te versturen")
+        SENT = "sent", _("Verstuurd")
+        CANCELLED = "cancelled", _("Niet verstuurd")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="tip_sends")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DUE)
+    created_at = models.DateTimeField(default=timezone.now)
+    next_attempt_at = models.DateTimeField(default=timezone.now)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    # The exception's class name only: an SMTP error text can contain the address.
+    last_error = models.CharField(max_length=100, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "next_attempt_at"], name="tip_send_due")]
+        constraints = [
+            models.UniqueConstraint(fields=["user"], condition=models.Q(status="due"),
+                                    name="tip_send_one_due_per_user"),
+            models.CheckConstraint(name="tip_send_sent_iff_sent_at",
+                                   condition=models.Q(status="sent", sent_at__isnull=False)
+                                   | (~models.Q(status="sent") & models.Q(sent_at__isnull=True))),
+        ]
+
+    def __str__(self):
+        return f"tip {self.kind} for {self.user_id} ({self.status})"

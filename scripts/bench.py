@@ -239,18 +239,22 @@ def markdown(results: list[Result], population: str) -> str:
 START, END = "<!-- scripts/bench.py: start -->", "<!-- scripts/bench.py: end -->"
 
 
-def results_write(report: str) -> None:
-    """Replace only this script's section of docs/benchmarks.md: other bench*.py scripts
-    (make bench runs them all) keep theirs."""
-    section = f"{START}\n{report}{END}\n"
+def section_write(start: str, end: str, report: str) -> None:
+    """Replace only the section between `start` and `end` in docs/benchmarks.md: every
+    bench*.py script (make bench runs them all) owns one section and keeps the others."""
+    section = f"{start}\n{report}{end}\n"
     text = RESULTS.read_text() if RESULTS.exists() else "# Benchmarks\n\n"
-    if START in text and END in text:
-        before, rest = text.split(START, 1)
-        text = before + section + rest.split(END, 1)[1].lstrip("\n")
+    if start in text and end in text:
+        before, rest = text.split(start, 1)
+        text = before + section + rest.split(end, 1)[1].lstrip("\n")
     else:
         text = text.rstrip("\n") + "\n\n" + section
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(text)
+
+
+def results_write(report: str) -> None:
+    section_write(START, END, report)
 
 
 def main(names: list[str]) -> int:

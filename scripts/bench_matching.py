@@ -263,18 +263,6 @@ def markdown(timings, naive_rows, fairness, population: str, runs: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def results_write(report: str) -> None:
-    section = f"{START}\n{report}{END}\n"
-    path = bench.RESULTS
-    text = path.read_text() if path.exists() else "# Benchmarks\n\n"
-    if START in text and END in text:
-        before, rest = text.split(START, 1)
-        text = before + section + rest.split(END, 1)[1].lstrip("\n")
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    path.write_text(text)
-
-
 def main(arguments: list[str]) -> int:
     quick = "--quick" in arguments
     bench.setup_django()
@@ -291,7 +279,7 @@ def main(arguments: list[str]) -> int:
     fairness = None if quick else fairness_timing()
     report = markdown(timings, naive_rows, fairness, population, runs)
     if not quick:
-        results_write(report)
+        bench.section_write(START, END, report)
     print(report)
     ok = all(t.ok for t in timings) and all(row[4] == 0 for row in naive_rows)
     return 0 if ok else 1

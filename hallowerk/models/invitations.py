@@ -51,6 +51,15 @@ class Invitation(models.Model):
             models.CheckConstraint(name="invitation_expires_after_creation",
                                    condition=Q(expires_at__gt=models.F("created_at"))),
         ]
+        indexes = [
+            # The coach's list filters on the state of a jobseeker's invitation: open ones
+            # (pending or expired, by expires_at) and accepted ones. Small partial indexes the
+            # database can read without visiting the table.
+            models.Index(fields=["user", "expires_at"], name="invitation_open_user",
+                         condition=Q(accepted_at__isnull=True, withdrawn_at__isnull=True)),
+            models.Index(fields=["user"], name="invitation_accepted_user",
+                         condition=Q(accepted_at__isnull=False)),
+        ]
 
     def __str__(self):
         return f"invitation {self.pk} ({self.status})"

@@ -200,6 +200,13 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A web request that enqueues a task must not hang while Redis is down: try briefly, then
+# fail (callers keep the work as "due" in the database and a periodic job picks it up).
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5,
+                                   "max_retries": 1}
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0,
+                                    "interval_step": 0.5, "interval_max": 1}
 
 # --- KvK register (employers/kvk): the offline demo register unless told to use the API.
 KVK_BACKEND = env.str("KVK_BACKEND", default="offline")  # "offline" or "api"
@@ -219,6 +226,17 @@ def celery_broker_url(redis_url: str) -> str:
     if redis_url.startswith("unix://"):
         return "redis+socket://" + redis_url.removeprefix("unix://")
     return redis_url
+
+
+def with_planner_settings(database: dict) -> dict:
+    """PostgreSQL's planner defaults assume spinning disks; with SSDs and the data in memory
+    these values make it use the full-text and partial indexes (scripts/bench_search.py
+    measured full-table scans for common words without them). Set per connection so they hold
+    for the embedded server too; a DBA may set them server-wide instead."""
+    options = database.setdefault("OPTIONS", {})
+    options.setdefault("options", env.str(
+        "DATABASE_SESSION_OPTIONS", default="-c random_page_cost=1.1 -c effective_cache_size=4GB"))
+    return database
 
 
 def redis_cache(redis_url: str) -> dict:

@@ -8,8 +8,8 @@ SECRET_KEY = env.str("SECRET_KEY", default="dev-only-not-secret-" + "x" * 40)
 SECURE_COOKIES = env.bool("SECURE_COOKIES", default=False)
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = SECURE_COOKIES
 
-DATABASES = {"default": env.db_url_config(
-    env.str("DATABASE_URL", default="") or embedded_database_url(DATA_DIR))}
+DATABASES = {"default": with_planner_settings(env.db_url_config(
+    env.str("DATABASE_URL", default="") or embedded_database_url(DATA_DIR)))}
 REDIS_URL = env.str("REDIS_URL", default="") or embedded_redis_url(DATA_DIR)
 CACHES = redis_cache(REDIS_URL)
 CELERY_BROKER_URL = celery_broker_url(REDIS_URL)

@@ -16,7 +16,7 @@ if KVK_BACKEND == "api" and not KVK_API_KEY:
     raise ImproperlyConfigured("KVK_BACKEND=api needs KVK_API_KEY.")
 
 SECRET_KEY = env.str("SECRET_KEY")
-DATABASES = {"default": env.db_url("DATABASE_URL")}
+DATABASES = {"default": with_planner_settings(env.db_url("DATABASE_URL"))}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 REDIS_URL = env.str("REDIS_URL")
 CACHES = redis_cache(REDIS_URL)

@@ -8,8 +8,8 @@ SECRET_KEY = "test-only-not-secret-" + "x" * 40
 SECURE_COOKIES = False
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = False
 
-DATABASES = {"default": env.db_url_config(
-    env.str("DATABASE_URL", default="") or embedded_database_url(DATA_DIR))}
+DATABASES = {"default": with_planner_settings(env.db_url_config(
+    env.str("DATABASE_URL", default="") or embedded_database_url(DATA_DIR)))}
 REDIS_URL = env.str("REDIS_URL", default="")
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Tasks run in-process so tests see their effects; the task code is the real one.

@@ -1,18 +1,21 @@
 from django.shortcuts import render
 from django.utils.translation import get_language
 
+from hallowerk.models import Municipality
 from privacy.models import LegalText
-
-
-def _latest(request, kind, template):
-    text = LegalText.objects.filter(kind=kind).order_by("-version").first()
-    return render(request, template, {"text": text,
-                                      "body": text.body(get_language()) if text else ""})
+from privacy.statement import privacy_statement as build_statement
 
 
 def privacy_statement(request):
-    return _latest(request, LegalText.Kind.PRIVACY, "privacy/statement.html")
+    """Generated from the field catalogue and the retention rules; it informs, nobody
+    accepts it (the terms of use are separate)."""
+    return render(request, "privacy/statement.html", {
+        "statement": build_statement(get_language()),
+        "municipalities": Municipality.objects.order_by("name"),
+    })
 
 
 def terms(request):
-    return _latest(request, LegalText.Kind.TERMS, "privacy/terms.html")
+    text = LegalText.objects.filter(kind=LegalText.Kind.TERMS).order_by("-version").first()
+    return render(request, "privacy/terms.html", {
+        "text": text, "body": text.body(get_language()) if text else ""})

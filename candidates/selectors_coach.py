@@ -1,0 +1,331 @@
+"""The coach's reads: the filtered, sorted candidate list and the contact requests to handle.
+
+Both start from Candidate.objects.visible_to(viewer), so a coach never sees another
+municipality's dossiers whatever the filters say. Filters are given as the cleaned data of
+CandidateFilterForm; every filter is a plain SQL condition (no per-row Python).
+
+A page costs the same few queries at 100 candidates or 100,000: the count, the ids of the
+page (narrow rows, so sorting 25,000 candidates by date stays in memory), then those 25
+candidates with their coach, account, invitations and profile.
+"""
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.core.paginator import Page, Paginator
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    DateTimeField,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.functions import Coalesce, Concat
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from hallowerk.models import Invitation
+
+from .models import Candidate, ContactRequest, Profile
+
+# How complete a profile is, by a simple rule (candidates/completeness.py scores one
+# profile in Python, with a query per kind of entry; a list filter needs SQL): one point for
+# each of these core things the jobseeker filled in, columns of Profile only.
+# (field, kind): "set" = not empty, "text" = some text, "list" = at least one item.
+COMPLETENESS_FIELDS = [
+    ("place_of_residence", "set"), ("personal_description", "text"),
+    ("kind_of_work", "text"), ("competences", "list"), ("professional_skills", "list"),
+    ("available_from", "set"), ("hours_per_week_max", "set"), ("transport", "list"),
+]
+COMPLETENESS_MAX = len(COMPLETENESS_FIELDS)
+# (bucket, lowest score, highest score)
+COMPLETENESS_BUCKETS = {"empty": (0, 0), "started": (1, 5), "complete": (6, COMPLETENESS_MAX)}
+
+
+def _point(name: str, kind: str, prefix: str) -> Q:
+    # Positive conditions: for a candidate without a profile row each is NULL, so the score
+    # is 0 rather than "everything filled".
+    lookup = {"set": "isnull", "text": "gt", "list": "len__gt"}[kind]
+    value = {"set": False, "text": "", "list": 0}[kind]
+    return Q(**{f"{prefix}{name}__{lookup}": value})
+
+
+def completeness_score(prefix: str = "profile__"):
+    """0..COMPLETENESS_MAX in SQL: on candidates (to filter), or on profiles (prefix "")."""
+    points = [Case(When(_point(name, kind, prefix), then=Value(1)), default=Value(0),
+                   output_field=IntegerField()) for name, kind in COMPLETENESS_FIELDS]
+    total = points[0]
+    for point in points[1:]:
+        total = total + point
+    return Coalesce(total, Value(0))
+
+
+def _score(profile: Profile) -> int:
+    score = 0
+    for name, kind in COMPLETENESS_FIELDS:
+        value = getattr(profile, f"{name}_id" if name == "place_of_residence" else name)
+        score += value is not None if kind == "set" else bool(value)
+    return score
+
+
+def completeness_of(candidate_ids: list[int]) -> dict[int, int]:
+    """The score of a page of candidates: the same rule in Python, on just the columns it
+    reads (a test holds the two versions to the same answers)."""
+    columns = [name for name, _kind in COMPLETENESS_FIELDS]
+    profiles = Profile.objects.filter(candidate_id__in=candidate_ids).only(
+        "candidate_id", *columns)
+    return {profile.candidate_id: _score(profile) for profile in profiles}
+
+
+# Sort keys the list offers; the first is the default. (field, descending)
+SORTS = {
+    "name": [("last_name", False), ("first_name", False)],
+    "-name": [("last_name", True), ("first_name", True)],
+    "-last_activity": [("last_activity_at", True)],
+    "last_activity": [("last_activity_at", False)],
+    "-created": [("created_at", True)],
+}
+
+
+def _sort_key(field: str, *, through_index: bool):
+    if through_index:
+        return F(field)
+    # The same values, as an expression no index matches (see order_for).
+    if field.endswith("_at"):
+        return ExpressionWrapper(F(field) + Value(timedelta(0)), output_field=DateTimeField())
+    return Concat(F(field), Value(""), output_field=CharField())
+
+
+def order_for(sort: str, *, filtered: bool) -> list:
+    """ORDER BY for the list. Unfiltered, the name index gives a page without sorting. A
+    filtered list is counted in the same query, so every matching row is read anyway; an
+    index order would then send the database through the index row by row (for "last
+    active", the employers' index over the whole country), where reading the municipality's
+    candidates in one sweep and sorting the matches is several times faster."""
+    keys = SORTS.get(sort, SORTS["name"])
+    descending = keys[0][1]
+    order = [_sort_key(field, through_index=not filtered) for field, _desc in keys]
+    order = [key.desc() if desc else key.asc() for key, (_field, desc) in zip(order, keys,
+                                                                           strict=True)]
+    return [*order, F("id").desc() if descending else F("id").asc()]
+
+
+ACTIVITY_WINDOWS = {"recent": 30, "30": 30, "90": 90, "180": 180}
+
+
+def _invitation_users(**conditions) -> QuerySet:
+    return Invitation.objects.filter(**conditions).values("user_id")
+
+
+def _invitation_filter(status: str) -> Q:
+    """Each account has at most one open invitation (a resend withdraws the old one), so
+    the state of an account's invitations is one of these."""
+    now = timezone.now()
+    open_ = {"accepted_at__isnull": True, "withdrawn_at__isnull": True}
+    accepted = Q(user_id__in=_invitation_users(accepted_at__isnull=False))
+    if status == "accepted":
+        return accepted
+    if status == "pending":
+        return Q(user_id__in=_invitation_users(**open_, expires_at__gt=now))
+    if status == "expired":
+        return Q(user_id__in=_invitation_users(**open_, expires_at__lte=now))
+    if status == "withdrawn":
+        # Neither accepted nor open, but invited once: every link was withdrawn.
+        return (~accepted & ~Q(user_id__in=_invitation_users(**open_))
+                & Q(user_id__in=Invitation.objects.values("user_id")))
+    return Q()
+
+
+def _status_filter(status: str) -> Q:
+    return {
+        "active": Q(is_active=True, dossier_ended_on__isnull=True),
+        "inactive": Q(is_active=False, dossier_ended_on__isnull=True),
+        "ended": Q(dossier_ended_on__isnull=False),
+    }.get(status, Q())
+
+
+def _activity_filter(window: str) -> Q:
+    if window not in ACTIVITY_WINDOWS:
+        return Q()
+    since = timezone.now() - timedelta(days=ACTIVITY_WINDOWS[window])
+    return Q(last_activity_at__gte=since) if window == "recent" else Q(last_activity_at__lt=since)
+
+
+def _text_filter(text: str) -> Q:
+    """A client number (exact) or part of the name."""
+    text = (text or "").strip()
+    if not text:
+        return Q()
+    condition = Q(client_number__iexact=text)
+    for word in text.split()[:4]:
+        condition |= Q(first_name__icontains=word) | Q(last_name__icontains=word)
+    return condition
+
+
+def _yes_no(value: str, field: str) -> Q:
+    if value == "yes":
+        return Q(**{field: True})
+    if value == "no":
+        return Q(**{field: False})
+    return Q()
+
+
+def coach_candidate_list(*, viewer, filters: dict | None = None) -> QuerySet[Candidate]:
+    """Every candidate of the coach's municipality that passes the filters, sorted. Only the
+    conditions and the order: coach_candidate_page() fetches what a page shows."""
+    filters = filters or {}
+    conditions = [
+        _text_filter(filters.get("q", "")),
+        _status_filter(filters.get("status", "")),
+        _yes_no(filters.get("shared", ""), "shared_with_employers"),
+        _yes_no(filters.get("hidden", ""), "hidden_by_staff"),
+        _yes_no(filters.get("approachable", ""), "directly_approachable"),
+        _activity_filter(filters.get("activity", "")),
+        _invitation_filter(filters.get("invitation", "")),
+    ]
+    if filters.get("mine"):
+        conditions.append(Q(responsible_coach=viewer))
+    if filters.get("leaving"):
+        conditions.append(Q(leave_requested_at__isnull=False, dossier_ended_on__isnull=True))
+    queryset = Candidate.objects.visible_to(viewer).filter(*conditions)
+    bucket = COMPLETENESS_BUCKETS.get(filters.get("completeness", ""))
+    if bucket:
+        queryset = queryset.alias(completeness=completeness_score()).filter(
+            completeness__gte=bucket[0], completeness__lte=bucket[1])
+    return queryset.order_by(*order_for(filters.get("sort", ""), filtered=is_filtered(filters)))
+
+
+def is_filtered(filters: dict | None) -> bool:
+    return any(value for key, value in (filters or {}).items() if key != "sort")
+
+
+@dataclass
+class CoachRow:
+    candidate: Candidate
+    invitation: Invitation | None
+    completeness: int
+    badges: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _number(page_number) -> int:
+    try:
+        return max(1, int(page_number))
+    except (TypeError, ValueError):
+        return 1
+
+
+def page_of_ids(queryset: QuerySet, page_number, per_page: int, *,
+                count_with_page: bool = False) -> tuple[Page, list[int]]:
+    """A page of a sorted queryset as ids only: the database sorts narrow rows (an index, or
+    ids with their sort keys in memory) instead of whole candidates, and the caller fetches
+    the few rows of the page with what they need.
+
+    `count_with_page` counts in the same query (COUNT(*) OVER ()): for a filtered list the
+    database then checks the filters once instead of once for the count and again for the
+    page. An unfiltered list counts from an index, so two small queries are cheaper there.
+    A page number that is not a number, or too high, gives the first or last page.
+    """
+    if not count_with_page:
+        page = Paginator(queryset.values_list("pk", flat=True), per_page).get_page(page_number)
+        return page, list(page.object_list)
+    number = _number(page_number)
+    counted = queryset.annotate(total_rows=Window(Count("pk"))).values_list("pk", "total_rows")
+    rows = list(counted[(number - 1) * per_page:number * per_page])
+    total = rows[0][1] if rows else queryset.count()
+    paginator = Paginator([], per_page, allow_empty_first_page=True)
+    paginator.__dict__["count"] = total  # a cached_property: counted already
+    if not rows and total:
+        number = paginator.num_pages
+        rows = list(counted[(number - 1) * per_page:number * per_page])
+    ids = [pk for pk, _total in rows]
+    return Page(ids, min(number, paginator.num_pages), paginator), ids
+
+
+def in_order(rows, ids: list[int]) -> list:
+    by_id = {row.pk: row for row in rows}
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def coach_candidate_page(*, viewer, filters: dict | None, page_number, per_page: int) -> Page:
+    """One page of the list; `page.object_list` holds CoachRow objects."""
+    page, page_ids = page_of_ids(coach_candidate_list(viewer=viewer, filters=filters),
+                                 page_number, per_page, count_with_page=is_filtered(filters))
+    invitations = Prefetch("user__invitations",
+                           queryset=Invitation.objects.order_by("-created_at", "-id"))
+    candidates = (Candidate.objects.filter(pk__in=page_ids)
+                  .select_related("responsible_coach", "user").prefetch_related(invitations))
+    scores = completeness_of(page_ids)
+    page.object_list = [
+        CoachRow(candidate, latest_invitation(candidate), scores.get(candidate.pk, 0),
+                 status_badges(candidate))
+        for candidate in in_order(candidates, page_ids)]
+    return page
+
+
+def status_badges(candidate: Candidate) -> list[tuple[str, str]]:
+    """(label, badge modifier) pairs that sum up where a candidate stands."""
+    badges = []
+    if candidate.dossier_ended_on:
+        badges.append((_("Dossier beëindigd"), "muted"))
+    elif not candidate.is_active:
+        badges.append((_("Inactief"), "warning"))
+    if candidate.leave_requested_at and not candidate.dossier_ended_on:
+        badges.append((_("Wil stoppen"), "warning"))
+    if candidate.hidden_by_staff:
+        badges.append((_("Verborgen"), "danger"))
+    badges.append((_("Gedeeld"), "success") if candidate.shared_with_employers
+                  else (_("Niet gedeeld"), "muted"))
+    if candidate.directly_approachable:
+        badges.append((_("Direct benaderbaar"), ""))
+    return badges
+
+
+def latest_invitation(candidate: Candidate) -> Invitation | None:
+    """The newest invitation of the candidate's account (prefetched by the list)."""
+    if candidate.user is None:
+        return None
+    invitations = list(candidate.user.invitations.all())
+    return max(invitations, key=lambda i: (i.created_at, i.pk)) if invitations else None
+
+
+@dataclass
+class CoachDashboard:
+    caseload: int
+    pending_contact_requests: int
+    pending_contact_requests_mine: int
+
+
+def coach_dashboard(*, viewer) -> CoachDashboard:
+    requests = coach_contact_requests(viewer=viewer, status=ContactRequest.Status.PENDING)
+    return CoachDashboard(
+        caseload=Candidate.objects.visible_to(viewer).filter(
+            responsible_coach=viewer, dossier_ended_on__isnull=True).count(),
+        pending_contact_requests=requests.count(),
+        pending_contact_requests_mine=requests.filter(
+            candidate__responsible_coach=viewer).count(),
+    )
+
+
+def coach_contact_requests(*, viewer, status: str | None = ContactRequest.Status.PENDING,
+                           mine_only: bool = False) -> QuerySet[ContactRequest]:
+    """Contact requests about candidates the coach may see; their own caseload first."""
+    queryset = ContactRequest.objects.filter(
+        candidate__in=Candidate.objects.visible_to(viewer))
+    if status:
+        queryset = queryset.filter(status=status)
+    if mine_only:
+        queryset = queryset.filter(candidate__responsible_coach=viewer)
+    mine_first = Case(When(candidate__responsible_coach=viewer, then=Value(0)),
+                      default=Value(1), output_field=IntegerField())
+    return (queryset.select_related("candidate", "employer", "vacancy", "requested_by",
+                                    "handled_by")
+            .annotate(mine_first=mine_first)
+            .order_by("mine_first", F("created_at").asc()))

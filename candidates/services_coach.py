@@ -1,0 +1,123 @@
+"""The coach's changes to a dossier beyond the shared services in services.py: editing the
+intake fields, "directly approachable", and the candidate's invitation.
+
+Only fields the coach enters (SPEC §3) can change here; what the jobseeker entered has no
+way in. Every change is audited with the field names, never the values.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from hallowerk.accounts.invitations import invitation_resend, invitation_withdraw
+from hallowerk.models import User
+from hallowerk.roles import Role
+from hallowerk.validators import normalise_postcode
+from privacy.audit import audit_changed
+
+from .models import Candidate
+
+# The intake fields a coach may change after the intake (SPEC §3 "filled in by the coach").
+COACH_EDITABLE_FIELDS = (
+    "client_number", "email", "first_name", "last_name", "gender", "date_of_birth", "postcode",
+    "phone", "service_type", "responsible_coach", "tg_banenafspraak", "tg_praktijkroute",
+    "tg_bbl", "tg_tozo",
+)
+
+
+def _require_coach_of(by: User, candidate: Candidate) -> None:
+    if by.role != Role.COACH or by.municipality_id != candidate.municipality_id:
+        raise PermissionDenied("Only a coach of the candidate's municipality may do this.")
+
+
+def _clean(field: str, value):
+    if field == "postcode":
+        return normalise_postcode(value)
+    if field == "email":
+        return (value or "").strip().lower()
+    if isinstance(value, str):
+        return value.strip()
+    return value
+
+
+@transaction.atomic
+def candidate_intake_update(*, by: User, candidate: Candidate, changes: dict,
+                            request=None) -> list[str]:
+    """Change coach-entered fields; returns the names of the fields that changed.
+
+    Anything outside COACH_EDITABLE_FIELDS is refused, so a crafted form cannot reach the
+    jobseeker's own entries or the platform's state.
+    """
+    _require_coach_of(by, candidate)
+    unknown = set(changes) - set(COACH_EDITABLE_FIELDS)
+    if unknown:
+        raise PermissionDenied(f"Not editable by a coach: {sorted(unknown)}")
+    coach = changes.get("responsible_coach", candidate.responsible_coach)
+    if coach is not None and (coach.role != Role.COACH
+                              or coach.municipality_id != candidate.municipality_id):
+        raise ValidationError({"responsible_coach": _(
+            "Kies een werkmatcher van je eigen gemeente.")})
+    changed = []
+    for field, value in changes.items():
+        value = _clean(field, value)
+        if getattr(candidate, field) != value:
+            setattr(candidate, field, value)
+            changed.append(field)
+    if not changed:
+        return []
+    candidate.full_clean(exclude=["user"])
+    if "email" in changed:
+        _change_login_email(candidate)
+    candidate.save(update_fields=[*changed, "updated_at"])
+    audit_changed(actor=by, target=candidate, fields=changed, request=request)
+    return changed
+
+
+def _change_login_email(candidate: Candidate) -> None:
+    """The e-mail address is also the login name: it may be corrected only while the
+    invitation is still open (a typo at intake), and the next invitation goes there."""
+    account = candidate.user
+    if account is None:
+        return
+    if account.has_usable_password():
+        raise ValidationError({"email": _(
+            "De kandidaat heeft de uitnodiging al geaccepteerd. Het e-mailadres is nu de "
+            "inlognaam; alleen de kandidaat kan het veranderen.")})
+    if User.objects.filter(email__iexact=candidate.email).exclude(pk=account.pk).exists():
+        raise ValidationError({"email": _("Er bestaat al een account met dit e-mailadres.")})
+    account.email = candidate.email
+    account.save(update_fields=["email"])
+
+
+@transaction.atomic
+def candidate_set_directly_approachable(*, by: User, candidate: Candidate, value: bool,
+                                        request=None) -> Candidate:
+    """Whether employers may contact the candidate themselves or through the coach."""
+    _require_coach_of(by, candidate)
+    if candidate.directly_approachable != value:
+        candidate.directly_approachable = value
+        candidate.save(update_fields=["directly_approachable", "updated_at"])
+        audit_changed(actor=by, target=candidate, fields=["directly_approachable"],
+                      request=request)
+    return candidate
+
+
+def _account_of(candidate: Candidate) -> User:
+    if candidate.user is None:
+        raise ValidationError(_("Deze kandidaat heeft geen account meer op HalloWerk."))
+    return candidate.user
+
+
+def candidate_invitation_resend(*, by: User, candidate: Candidate) -> str:
+    """A fresh link for a candidate who has not accepted yet (the old link stops working)."""
+    _require_coach_of(by, candidate)
+    return invitation_resend(by=by, user=_account_of(candidate))
+
+
+def candidate_invitation_withdraw(*, by: User, candidate: Candidate) -> None:
+    _require_coach_of(by, candidate)
+    account = _account_of(candidate)
+    if account.has_usable_password():
+        raise ValidationError(_("Deze persoon heeft de uitnodiging al geaccepteerd."))
+    invitation_withdraw(by=by, user=account)
+

@@ -1,0 +1,19 @@
+"""Celery tasks of the employer portal: thin, they take ids and call a service."""
+
+from celery import shared_task
+
+from .saved_searches import saved_search_alert_send, saved_searches_due
+
+
+@shared_task(acks_late=True)
+def saved_search_alert(saved_search_id: int) -> int:
+    return saved_search_alert_send(saved_search_id=saved_search_id)
+
+
+@shared_task(acks_late=True)
+def saved_search_alerts_daily() -> int:
+    """Fan out one task per saved search, so one failing search never blocks the others."""
+    due = saved_searches_due()
+    for saved_search_id in due:
+        saved_search_alert.delay(saved_search_id)
+    return len(due)

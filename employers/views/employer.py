@@ -1,9 +1,0 @@
-from django.shortcuts import render
-
-from hallowerk.permissions import role_required
-from hallowerk.roles import Role
-
-
-@role_required(Role.EMPLOYER)
-def home(request):
-    return render(request, "employers/employer/home.html")

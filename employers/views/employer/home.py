@@ -1,0 +1,30 @@
+from django.shortcuts import render
+
+from candidates.messaging import threads_for
+from candidates.models import Candidate, VacancyResponse
+from employers.models import SavedSearch, Vacancy
+from employers.search_form import SearchForm
+from employers.shortlists import shortlists_for
+from hallowerk.permissions import role_required
+from hallowerk.roles import Role
+
+
+@role_required(Role.EMPLOYER)
+def home(request):
+    user = request.user
+    new_responses = VacancyResponse.objects.filter(
+        vacancy__in=Vacancy.objects.visible_to(user),
+        candidate__in=Candidate.objects.visible_to(user).values("pk"),
+        status=VacancyResponse.Status.SENT).count()
+    unread = sum(thread.unread_count for thread in threads_for(user)[:200])
+    return render(request, "employers/employer/home.html", {
+        "employer": user.employer,
+        # The WSP of the municipality that invited this employer is their contact point.
+        "municipality": user.employer.municipality,
+        "search_form": SearchForm(),
+        "new_responses": new_responses,
+        "unread_messages": unread,
+        "shortlists": shortlists_for(user)[:5],
+        "saved_searches": SavedSearch.objects.visible_to(user)[:5],
+        "open_vacancies": Vacancy.objects.visible_to(user).published().count(),
+    })

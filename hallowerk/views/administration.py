@@ -1,0 +1,188 @@
+"""The administrator's pages: staff accounts, municipality settings, legal text versions."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django_otp import user_has_device
+
+from hallowerk.administration import (
+    administered_municipalities,
+    administered_staff,
+    legal_text_publish,
+    municipality_update,
+    staff_invite,
+    user_deactivate,
+    user_reactivate,
+    user_two_factor_reset,
+)
+from hallowerk.forms.administration import (
+    LegalTextForm,
+    MunicipalityForm,
+    StaffFilterForm,
+    StaffInviteForm,
+)
+from hallowerk.permissions import role_required
+from hallowerk.roles import Role
+from privacy.models import LegalText
+
+admin_only = role_required(Role.ADMINISTRATOR)
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    elif error.code == "exists":
+        form.add_error("email", error)
+    else:
+        form.add_error(None, error)
+
+
+# --- staff accounts ------------------------------------------------------------------------
+
+@admin_only
+def users(request):
+    form = StaffFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    staff = administered_staff(request.user).select_related("municipality")
+    if filters.get("role"):
+        staff = staff.filter(role=filters["role"])
+    if filters.get("active") in ("yes", "no"):
+        staff = staff.filter(is_active=filters["active"] == "yes")
+    staff = staff.order_by("last_name", "first_name", "id")
+    page = Paginator(staff, 25).get_page(request.GET.get("pagina"))
+    return render(request, "hallowerk/admin/users.html", {"form": form, "page": page})
+
+
+@admin_only
+def user_invite(request):
+    municipalities = administered_municipalities(request.user)
+    form = StaffInviteForm(request.POST or None, municipalities=municipalities)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = staff_invite(by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("%(email)s heeft een uitnodiging gekregen. Bij de eerste "
+                                        "keer inloggen stelt deze persoon "
+                                        "tweestapsverificatie in.") % {"email": user.email})
+            return redirect("administrator_user", pk=user.pk)
+    return render(request, "hallowerk/admin/user_invite.html", {"form": form})
+
+
+def _staff_or_404(request, pk):
+    return get_object_or_404(administered_staff(request.user).select_related("municipality"),
+                             pk=pk)
+
+
+@admin_only
+def user_detail(request, pk):
+    person = _staff_or_404(request, pk)
+    invitation = person.invitations.order_by("-created_at").first()
+    return render(request, "hallowerk/admin/user_detail.html", {
+        "person": person, "invitation": invitation,
+        "has_two_factor": user_has_device(person, confirmed=True),
+        "is_self": person.pk == request.user.pk,
+    })
+
+
+ACTIONS = {
+    "deactivate": (user_deactivate, gettext_lazy(
+        "Het account is uitgeschakeld. Deze persoon kan niet meer inloggen.")),
+    "reactivate": (user_reactivate, gettext_lazy("Het account werkt weer.")),
+    "reset-2fa": (user_two_factor_reset, gettext_lazy(
+        "De tweestapsverificatie is gewist. Bij de volgende keer inloggen stelt deze persoon "
+        "een nieuwe app in.")),
+}
+
+
+@admin_only
+def user_action(request, pk, action):
+    """Confirm, then act. Each action is audited by its service."""
+    person = _staff_or_404(request, pk)
+    if action not in ACTIONS:
+        raise Http404
+    if request.method == "POST":
+        service, done = ACTIONS[action]
+        try:
+            if action == "reset-2fa":
+                service(by=request.user, user=person)
+            else:
+                service(by=request.user, user=person, request=request)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, str(done))
+        return redirect("administrator_user", pk=person.pk)
+    return render(request, "hallowerk/admin/user_confirm.html",
+                  {"person": person, "action": action})
+
+
+# --- municipality settings ------------------------------------------------------------------
+
+@admin_only
+def municipality(request, pk=None):
+    municipalities = administered_municipalities(request.user)
+    if pk is None:
+        if municipalities.count() != 1:
+            return render(request, "hallowerk/admin/municipalities.html",
+                          {"municipalities": municipalities})
+        chosen = municipalities.get()
+    else:
+        chosen = get_object_or_404(municipalities, pk=pk)
+    form = MunicipalityForm(request.POST or None, instance=chosen)
+    if request.method == "POST" and form.is_valid():
+        try:
+            changed = municipality_update(by=request.user, municipality=chosen,
+                                          changes=form.changes(), request=request)
+        except ValidationError as error:
+            chosen.refresh_from_db()
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("De instellingen zijn opgeslagen.") if changed
+                             else _("Er was niets veranderd."))
+            return redirect(request.path)
+    return render(request, "hallowerk/admin/municipality.html",
+                  {"form": form, "municipality": chosen})
+
+
+# --- legal texts ----------------------------------------------------------------------------
+
+@admin_only
+def legal_texts(request):
+    texts = LegalText.objects.order_by("kind", "-version")
+    return render(request, "hallowerk/admin/legal_texts.html", {
+        "kinds": [(kind, label, [t for t in texts if t.kind == kind])
+                  for kind, label in LegalText.Kind.choices]})
+
+
+@admin_only
+def legal_text_new(request, kind):
+    if kind not in LegalText.Kind.values:
+        raise Http404
+    latest = LegalText.objects.filter(kind=kind).order_by("-version").first()
+    initial = {"body_nl": latest.body_nl, "body_en": latest.body_en} if latest else {}
+    form = LegalTextForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            text = legal_text_publish(by=request.user, kind=kind, request=request,
+                                      **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Versie %(version)s is gepubliceerd.")
+                             % {"version": text.version})
+            return redirect("administrator_legal_texts")
+    return render(request, "hallowerk/admin/legal_text_new.html", {
+        "form": form, "kind_label": LegalText.Kind(kind).label, "latest": latest})
+
+
+@admin_only
+def legal_text_detail(request, pk):
+    return render(request, "hallowerk/admin/legal_text.html",
+                  {"text": get_object_or_404(LegalText, pk=pk)})

@@ -1,0 +1,155 @@
+"""The platform's own periods: conversations, contact requests and vacancy responses, the
+audit log and unused invitations. Each purge deletes in small batches and leaves one
+DestructionRecord with counts (no personal data) per run."""
+
+from collections import Counter
+from datetime import datetime
+
+from dateutil.relativedelta import relativedelta
+from django.db import connection, transaction
+from django.db.models import Exists, Max, OuterRef, Q
+from django.db.models.functions import Coalesce, Greatest
+
+from candidates.models import Candidate, ContactRequest, Thread, VacancyResponse
+from employers.models import Employer
+from hallowerk.models import Invitation, User
+from privacy.models import AuditEvent, DestructionRecord, RetentionRule
+
+from .rules import Rules
+
+Kind = RetentionRule.Kind
+BATCH_SIZE = 1000
+AUDIT_BATCH_SIZE = 5000
+
+
+def _cutoff(now: datetime, months: int) -> datetime:
+    return now - relativedelta(months=months)
+
+
+def _in_batches(queryset, batch_size: int, delete, order=("pk",)) -> Counter:
+    """Delete what `queryset` selects, `batch_size` rows per transaction, until none is left.
+    `order` should follow an index that the filter uses, so each batch finds its rows at once."""
+    counts: Counter = Counter()
+    while True:
+        with transaction.atomic():
+            ids = list(queryset.order_by(*order).values_list("pk", flat=True)[:batch_size])
+            if ids:
+                counts.update(delete(ids))
+        if len(ids) < batch_size:
+            return counts
+
+
+def _django_delete(model):
+    def delete(ids):
+        return {label.lower(): n for label, n in model.objects.filter(pk__in=ids).delete()[1]
+                .items()}
+    return delete
+
+
+def _record(kind: str, rule: str, rules: Rules, counts: Counter) -> DestructionRecord | None:
+    counts = {label: n for label, n in sorted(counts.items()) if n}
+    if not counts:
+        return None
+    return DestructionRecord.objects.create(kind=kind, rule=rule, rule_months=rules.get(rule),
+                                            counts=counts)
+
+
+def messages_purge(*, rules: Rules, now: datetime) -> DestructionRecord | None:
+    """Whole conversations whose last message (or start, when empty) is older than the rule."""
+    months = rules.get(Kind.MESSAGES)
+    if months is None:
+        return None
+    stale = (Thread.objects.annotate(last_at=Coalesce(Max("messages__created_at"), "created_at"))
+             .filter(last_at__lt=_cutoff(now, months)))
+    counts = _in_batches(stale, BATCH_SIZE, _django_delete(Thread))
+    return _record(DestructionRecord.Kind.MESSAGES, Kind.MESSAGES, rules, counts)
+
+
+def contact_requests_purge(*, rules: Rules, now: datetime) -> DestructionRecord | None:
+    months = rules.get(Kind.CONTACT_REQUESTS)
+    if months is None:
+        return None
+    cutoff = _cutoff(now, months)
+    requests = ContactRequest.objects.annotate(
+        last_at=Greatest("created_at", Coalesce("handled_at", "created_at"))
+    ).filter(last_at__lt=cutoff)
+    counts = _in_batches(requests, BATCH_SIZE, _django_delete(ContactRequest))
+    counts += _in_batches(VacancyResponse.objects.filter(created_at__lt=cutoff), BATCH_SIZE,
+                          _django_delete(VacancyResponse))
+    return _record(DestructionRecord.Kind.CONTACT_REQUESTS, Kind.CONTACT_REQUESTS, rules, counts)
+
+
+def _audit_delete(ids) -> dict:
+    # The audit log refuses DELETE unless this transaction says it is the retention purge
+    # (privacy/migrations/0002_audit_append_only.py). set_config(..., true) is SET LOCAL;
+    # it is switched off again at once, so nothing else in the transaction profits.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT set_config('hallowerk.audit_purge', 'on', true)")
+        cursor.execute("DELETE FROM privacy_auditevent WHERE id = ANY(%s)", [ids])
+        deleted = cursor.rowcount
+        cursor.execute("SELECT set_config('hallowerk.audit_purge', 'off', true)")
+    return {"privacy.auditevent": deleted}
+
+
+def audit_purge(*, rules: Rules, now: datetime) -> DestructionRecord | None:
+    months = rules.get(Kind.AUDIT)
+    if months is None:
+        return None
+    old = AuditEvent.objects.filter(created_at__lt=_cutoff(now, months))
+    counts = _in_batches(old, AUDIT_BATCH_SIZE, _audit_delete, order=("created_at", "pk"))
+    return _record(DestructionRecord.Kind.AUDIT, Kind.AUDIT, rules, counts)
+
+
+def _unused_accounts_delete(user_ids) -> Counter:
+    """Accounts that only ever existed for an invitation that was never used — not a
+    jobseeker's account that belongs to a dossier (the dossier decides about that one)."""
+    counts: Counter = Counter()
+    unused = (User.objects.filter(pk__in=user_ids, last_login__isnull=True,
+                                  password__startswith="!")
+              .exclude(Exists(Invitation.objects.filter(user=OuterRef("pk"))))
+              .exclude(Exists(Candidate.objects.filter(user=OuterRef("pk")))))
+    for user in unused:
+        counts.update({label.lower(): n for label, n in user.delete()[1].items()})
+    return counts
+
+
+def invitations_purge(*, rules: Rules, now: datetime) -> DestructionRecord | None:
+    months = rules.get(Kind.INVITATIONS)
+    if months is None:
+        return None
+    cutoff = _cutoff(now, months)
+    finished = Invitation.objects.filter(accepted_at__isnull=True).filter(
+        Q(withdrawn_at__lt=cutoff) | Q(withdrawn_at__isnull=True, expires_at__lt=cutoff))
+
+    def delete(ids):
+        user_ids = set(Invitation.objects.filter(pk__in=ids).values_list("user_id", flat=True))
+        counts = Counter({label.lower(): n for label, n in
+                          Invitation.objects.filter(pk__in=ids).delete()[1].items()})
+        return counts + _unused_accounts_delete(user_ids)
+
+    counts = _in_batches(finished, BATCH_SIZE, delete)
+    return _record(DestructionRecord.Kind.INVITATIONS, Kind.INVITATIONS, rules, counts)
+
+
+CONTACT_FIELDS = ("contact_first_name", "contact_last_name", "contact_email", "contact_phone")
+
+
+def employer_contacts_purge(*, rules: Rules, now: datetime) -> DestructionRecord | None:
+    """Blank the contact person of employers that stopped longer ago than the rule; the
+    company data (not personal) stays."""
+    months = rules.get(Kind.EMPLOYER_CONTACTS)
+    if months is None:
+        return None
+    has_contact = Q()
+    for name in CONTACT_FIELDS:
+        has_contact |= ~Q(**{name: ""})
+    stopped = Employer.objects.filter(is_active=False,
+                                      deactivated_at__lt=_cutoff(now, months)).filter(has_contact)
+
+    def blank(ids):
+        updated = Employer.objects.filter(pk__in=ids).update(**dict.fromkeys(CONTACT_FIELDS, ""))
+        return {"employers.employer (contactpersoon)": updated}
+
+    counts = _in_batches(stopped, BATCH_SIZE, blank)
+    return _record(DestructionRecord.Kind.EMPLOYER_CONTACTS, Kind.EMPLOYER_CONTACTS, rules,
+                   counts)

@@ -1,0 +1,21 @@
+"""Periodic jobs of the privacy app (collected by hallowerk/celery.py)."""
+
+from celery.schedules import crontab
+
+BEAT_SCHEDULE = {
+    # At night, when nobody works in the back office.
+    "privacy-retention-daily": {
+        "task": "privacy.tasks.retention_run_task",
+        "schedule": crontab(hour=2, minute=30),
+    },
+    # Tips are planned in the morning, so they arrive in working hours.
+    "privacy-tips-plan": {
+        "task": "privacy.tasks.tips_plan_task",
+        "schedule": crontab(hour=9, minute=0),
+    },
+    # Sends what is due, including what failed before (mail server or Redis away).
+    "privacy-tips-send-due": {
+        "task": "privacy.tasks.tips_send_due_task",
+        "schedule": crontab(minute="*/15"),
+    },
+}

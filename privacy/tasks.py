@@ -1,0 +1,41 @@
+"""Celery tasks of the privacy app: thin, idempotent, taking ids and calling a service."""
+
+from celery import shared_task
+
+
+@shared_task(acks_late=True)
+def retention_run_task():
+    from privacy.retention.run import retention_run
+
+    return retention_run().as_data()
+
+
+@shared_task(acks_late=True)
+def retention_notices_task():
+    """After a rule change: notices for what became due soon, without waiting for the night."""
+    from privacy.retention.notices import retention_notices_send
+    from privacy.retention.rules import Rules
+    from privacy.retention.run import advisory_lock
+
+    with advisory_lock() as acquired:
+        if acquired:
+            from django.utils import timezone
+
+            return retention_notices_send(rules=Rules.load(), today=timezone.localdate())
+    return 0
+
+
+@shared_task(acks_late=True)
+def tips_plan_task():
+    from privacy.tips import tips_plan
+
+    return tips_plan()
+
+
+@shared_task(acks_late=True)
+def tips_send_due_task():
+    """Sends every due tip. Retries live in the database (attempts, next attempt with a
+    growing wait), so they survive a worker restart and a Redis outage alike."""
+    from privacy.tips import tips_send_due
+
+    return tips_send_due()

@@ -1,0 +1,303 @@
+"""`make bench`: the back office at 100,000 candidates — whole pages, as a coach sees them.
+
+Uses the benchmark database of scripts/bench.py (the demo population), and adds what the
+back office needs that the demo does not make: an invitation for every jobseeker account
+(accepted, pending, expired or withdrawn) and some contact requests. Each benchmark requests
+one page through Django's test client with a logged-in, 2FA-verified user — middleware,
+session, form, selector, template — RUNS times after WARMUP runs, and counts the queries
+with 25 rows per page and with 5 (they must be the same). The issue's target: the coach's
+list with filters, p95 under 100 ms. Results go to this script's section of
+docs/benchmarks.md; `scripts/bench_backoffice.py NAME ...` runs only those and leaves the
+file alone.
+"""
+
+import os
+import statistics
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench import (  # noqa: E402 (scripts/ is not a package)
+    BENCH_DATABASE,
+    RUNS,
+    WARMUP,
+    population_ensure,
+    section_write,
+    setup_django,
+)
+
+TARGET_P95_MS = 100.0
+START = "<!-- scripts/bench_backoffice.py: start -->"
+END = "<!-- scripts/bench_backoffice.py: end -->"
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str
+    description: str
+    role: str
+    path: str
+    target_p95_ms: float | None = TARGET_P95_MS
+
+
+COACH_LIST = "/werkmatcher/kandidaten/"
+PAGES = [
+    Page("coach_list", "Werkmatcher: alle kandidaten van de gemeente, op naam", "coach",
+         COACH_LIST),
+    Page("coach_list_mine", "… alleen mijn kandidaten", "coach", f"{COACH_LIST}?mine=on"),
+    Page("coach_list_filters", "… actief, gedeeld, niet verborgen, niet direct benaderbaar, "
+         "laatst actief eerst", "coach",
+         f"{COACH_LIST}?status=active&shared=yes&hidden=no&approachable=no"
+         "&sort=-last_activity"),
+    Page("coach_list_mine_incomplete", "… mijn kandidaten met een half ingevuld profiel",
+         "coach", f"{COACH_LIST}?mine=on&completeness=started"),
+    Page("coach_list_hidden", "… alleen verborgen profielen (zeldzaam)", "coach",
+         f"{COACH_LIST}?hidden=yes"),
+    Page("coach_list_invitation_expired", "… uitnodiging verlopen, nieuwste dossiers eerst",
+         "coach", f"{COACH_LIST}?invitation=expired&sort=-created"),
+    Page("coach_list_invitation_pending", "… uitnodiging nog niet geaccepteerd, mijn kandidaten",
+         "coach", f"{COACH_LIST}?invitation=pending&mine=on"),
+    Page("coach_list_stale", "… meer dan 180 dagen niet actief, oudste eerst", "coach",
+         f"{COACH_LIST}?activity=180&sort=last_activity"),
+    # Informational: a score over columns of every profile of the municipality cannot come
+    # from an index (see the note under the table).
+    Page("coach_list_empty_profiles", "… profiel nog leeg (zie noot)", "coach",
+         f"{COACH_LIST}?completeness=empty", target_p95_ms=None),
+    Page("coach_list_search", "… zoeken op naam (wordt gelogd)", "coach",
+         f"{COACH_LIST}?q=jan"),
+    Page("coach_list_deep_page", "… pagina 400", "coach", f"{COACH_LIST}?pagina=400"),
+    Page("coach_contact_requests", "Werkmatcher: contactverzoeken van de hele gemeente",
+         "coach", "/werkmatcher/contactverzoeken/?wie=alle", target_p95_ms=None),
+    Page("am_candidates", "Accountmanager: kandidaten (eigen gemeente + gedeeld in de regio)",
+         "account_manager", "/wsp/kandidaten/", target_p95_ms=None),
+    Page("am_candidates_other", "… alleen andere gemeenten", "account_manager",
+         "/wsp/kandidaten/?origin=other", target_p95_ms=None),
+    Page("am_employers", "Accountmanager: werkgevers", "account_manager", "/wsp/werkgevers/",
+         target_p95_ms=None),
+    Page("am_vacancies", "Accountmanager: vacatures", "account_manager", "/wsp/vacatures/",
+         target_p95_ms=None),
+    Page("team_lead_overview", "Teamleider: overzicht sinds de start (alleen totalen)",
+         "team_lead", "/teamleider/?period=all", target_p95_ms=None),
+]
+
+
+# --- what the back office needs on top of the demo population
+
+
+def invitations_ensure() -> int:
+    """One invitation per jobseeker account that has none, in a fixed mix: 70% accepted,
+    15% expired, 10% pending, 5% withdrawn. Idempotent; plain SQL so 100k rows take seconds."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("""
+            INSERT INTO hallowerk_invitation (user_id, role, token_hash, invited_by_id,
+                                              created_at, expires_at, accepted_at, withdrawn_at)
+            SELECT u.id, 'jobseeker', md5('bench' || u.id) || md5('token' || u.id),
+                   c.responsible_coach_id,
+                   CASE WHEN u.id % 20 IN (14, 15) THEN now() - interval '2 days'
+                        ELSE c.created_at END,
+                   CASE WHEN u.id % 20 IN (14, 15) THEN now() + interval '12 days'
+                        ELSE c.created_at + interval '14 days' END,
+                   CASE WHEN u.id % 20 < 14 THEN c.created_at + interval '2 days' END,
+                   CASE WHEN u.id % 20 = 19 THEN c.created_at + interval '3 days' END
+            FROM hallowerk_user u JOIN candidates_candidate c ON c.user_id = u.id
+            WHERE u.role = 'jobseeker'
+              AND NOT EXISTS (SELECT 1 FROM hallowerk_invitation i WHERE i.user_id = u.id)
+        """)
+        created = cursor.rowcount
+    from hallowerk.demo.bulk import vacuum_analyze
+    from hallowerk.models import Invitation
+
+    # Settled as autovacuum leaves it, so the partial indexes can be read on their own.
+    vacuum_analyze(Invitation)
+    return created
+
+
+def contact_requests_ensure(municipality, count: int = 120) -> int:
+    """Pending contact requests from employer users about shared candidates of one
+    municipality, so the coach's page has something to show."""
+    from candidates.models import Candidate, ContactRequest
+    from hallowerk.models import User
+
+    if ContactRequest.objects.filter(candidate__municipality=municipality).exists():
+        return 0
+    employer_users = list(User.objects.filter(role="employer", is_active=True,
+                                              employer__is_active=True)[:20])
+    candidates = Candidate.objects.filter(municipality=municipality, shared_with_employers=True,
+                                          directly_approachable=False).order_by("pk")[:count]
+    requests = [ContactRequest(candidate=candidate, requested_by=user, employer_id=user.employer_id,
+                               message="Wij hebben een vacature die bij dit profiel past.")
+                for candidate, user in zip(candidates, employer_users * (count // 20 + 1),
+                                           strict=False)]
+    ContactRequest.objects.bulk_create(requests)
+    return len(requests)
+
+
+def viewers() -> dict:
+    """One person per role in Rotterdam (the biggest municipality of the demo); the coach is
+    the one with the biggest caseload, so 'my candidates' is a real list."""
+    from django.db.models import Count
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from hallowerk.models import User
+
+    rotterdam = {"municipality__slug": "rotterdam", "is_active": True}
+    coach = (User.objects.filter(role="coach", **rotterdam)
+             .annotate(caseload=Count("coached_candidates")).order_by("-caseload", "pk").first())
+    people = {
+        "coach": coach,
+        "account_manager": User.objects.filter(role="account_manager", **rotterdam)
+        .order_by("pk").first(),
+        "team_lead": User.objects.filter(role="team_lead", **rotterdam).order_by("pk").first(),
+    }
+    for role, user in people.items():
+        if user is None:
+            user = User.objects.create_user(f"bench-{role}@rotterdam.bench", None, role=role,
+                                            municipality_id=coach.municipality_id)
+            people[role] = user
+        TOTPDevice.objects.get_or_create(user=user, name="bench",
+                                         defaults={"key": "31" * 20, "confirmed": True})
+    return people
+
+
+def client_for(user):
+    from django.test import Client
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    client = Client()
+    client.force_login(user)
+    session = client.session
+    session["otp_device_id"] = TOTPDevice.objects.get(user=user, name="bench").persistent_id
+    session.save()
+    return client
+
+
+# --- the runner
+
+
+@dataclass
+class Result:
+    page: Page
+    median_ms: float
+    p95_ms: float
+    queries: int
+    queries_small_page: int
+
+    @property
+    def ok(self) -> bool:
+        target = self.page.target_p95_ms
+        return (target is None or self.p95_ms < target) and self.queries == self.queries_small_page
+
+
+def _page_size(size: int) -> None:
+    from candidates.views.coach import common as coach_pages
+    from employers.views.account_manager import common as account_manager_pages
+
+    coach_pages.PAGE_SIZE = account_manager_pages.PAGE_SIZE = size
+
+
+def _queries(client, path: str, size: int) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _page_size(size)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(path)
+    _page_size(25)
+    assert response.status_code == 200, (path, response.status_code)
+    return len(captured)
+
+
+def run(pages: list[Page], clients: dict) -> list[Result]:
+    """Round robin over the pages, so a burst of load from elsewhere on the (shared) machine
+    falls on all of them alike instead of on whichever page was running."""
+    for page in pages:
+        for _ in range(WARMUP):
+            assert clients[page.role].get(page.path).status_code == 200, page.path
+    timings: dict[str, list[float]] = {page.name: [] for page in pages}
+    for _ in range(RUNS):
+        for page in pages:
+            started = time.perf_counter()
+            clients[page.role].get(page.path)
+            timings[page.name].append((time.perf_counter() - started) * 1000)
+    results = []
+    for page in pages:
+        runs = sorted(timings[page.name])
+        results.append(Result(page, statistics.median(runs), runs[int(len(runs) * 0.95) - 1],
+                              _queries(clients[page.role], page.path, 25),
+                              _queries(clients[page.role], page.path, 5)))
+    return results
+
+
+def markdown(results: list[Result], population: str, caseload: int,
+             load: tuple[float, float]) -> str:
+    lines = [
+        "## Back office (scripts/bench_backoffice.py)",
+        "",
+        f"Written by `make bench` (scripts/bench_backoffice.py). Each row requests the whole page "
+        f"through Django's test client as a logged-in, verified user (middleware, session, form, "
+        f"selector, template), {RUNS} times after {WARMUP} warm-up runs, on `{BENCH_DATABASE}` "
+        f"({population}; every jobseeker account has an invitation: 70% accepted, 15% expired, "
+        f"10% pending, 5% withdrawn). The viewers work in Rotterdam (about a quarter of the "
+        f"candidates); the coach has a caseload of {caseload:,}.",
+        f"Target for the coach's list: p95 under {TARGET_P95_MS:.0f} ms, and the same number of "
+        "queries for a page of 5 rows as for 25. The pages take turns (round robin). The "
+        f"machine is shared (2 cores; load average {load[0]:.1f} at the start of this run, "
+        f"{load[1]:.1f} at the end), so timings vary between runs.",
+        "",
+        "| page | what | median (ms) | p95 (ms) | target p95 | queries (25 / 5 rows) | ok |",
+        "|---|---|---:|---:|---:|---:|---|",
+    ]
+    for r in results:
+        target = f"{r.page.target_p95_ms:.0f} ms" if r.page.target_p95_ms else "-"
+        lines.append(f"| `{r.page.name}` | {r.page.description} | {r.median_ms:.1f} | "
+                     f"{r.p95_ms:.1f} | {target} | {r.queries} / {r.queries_small_page} | "
+                     f"{'yes' if r.ok else 'NO'} |")
+    lines += [
+        "",
+        "Note on `coach_list_empty_profiles`: the completeness filter scores columns of every "
+        "profile of the municipality (a quarter of a 125 MB table here), which no existing "
+        "index covers and which this issue may not add to `candidates`. A stored score on the "
+        "profile, kept up to date by the profile service and indexed with the municipality, "
+        "would make it as fast as the other filters. Pages without that filter compute the "
+        "score only for their 25 rows.",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def results_write(report: str) -> None:
+    section_write(START, END, report)
+
+def main(names: list[str]) -> int:
+    setup_django()
+    from django.conf import settings
+
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+    print(f"Benchmark database {BENCH_DATABASE}: ensuring the demo population...")
+    population = population_ensure()
+    print(population)
+    print(f"invitations added: {invitations_ensure()}")
+    people = viewers()
+    print(f"contact requests added: {contact_requests_ensure(people['coach'].municipality)}")
+    clients = {role: client_for(user) for role, user in people.items()}
+    selected = [p for p in PAGES if not names or p.name in names]
+    load_before = os.getloadavg()[0]
+    results = run(selected, clients)
+    load = (load_before, os.getloadavg()[0])
+    for result in results:
+        print(f"{result.page.name}: median {result.median_ms:.1f} ms, p95 {result.p95_ms:.1f} "
+              f"ms, {result.queries} queries ({result.queries_small_page} for 5 rows)")
+    caseload = people["coach"].coached_candidates.count()
+    report = markdown(results, population, caseload, load)
+    if not names:
+        results_write(report)
+    print(report)
+    return 0 if all(r.ok for r in results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

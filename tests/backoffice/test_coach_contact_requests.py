@@ -1,0 +1,79 @@
+"""Contact requests land with the coach, who forwards or declines them."""
+
+import pytest
+from django.urls import reverse
+
+from candidates.messaging import contact_request_create
+from candidates.models import ContactRequest, Message
+from tests.factories import UserFactory
+
+from .conftest import candidate_in, staff
+
+pytestmark = pytest.mark.django_db
+LIST = reverse("candidates:coach_contact_requests")
+
+
+def request_for(candidate, text="Wij zoeken een bakker."):
+    employer_user = UserFactory(employer_user=True)
+    return contact_request_create(by=employer_user, candidate=candidate, message=text)
+
+
+def shared(slug="utrecht", **kwargs):
+    return candidate_in(slug, shared_with_employers=True, sharing_scope="all", **kwargs)
+
+
+def decide(client, contact_request, decision):
+    return client.post(reverse("candidates:coach_contact_request_decide",
+                               args=[contact_request.pk]), {"decision": decision}, follow=True)
+
+
+def test_list_shows_own_caseload_first_and_all_of_the_municipality_on_request(coach,
+                                                                              coach_client):
+    mine = request_for(shared(responsible_coach=coach, last_name="Mijn"))
+    colleague = request_for(shared(responsible_coach=staff(), last_name="Collega"))
+    request_for(shared("rotterdam", last_name="Rotterdam"))
+    assert [r.pk for r in coach_client.get(LIST).context["page"].object_list] == [mine.pk]
+    listed = coach_client.get(LIST, {"wie": "alle"}).context["page"].object_list
+    assert [r.pk for r in listed] == [mine.pk, colleague.pk]
+    assert "Rotterdam" not in coach_client.get(LIST, {"wie": "alle"}).content.decode()
+
+
+def test_forward_opens_a_thread_for_the_candidate(coach, coach_client):
+    contact_request = request_for(shared(responsible_coach=coach))
+    response = decide(coach_client, contact_request, "forward")
+    assert "Doorgestuurd" in response.content.decode()
+    contact_request.refresh_from_db()
+    assert contact_request.status == ContactRequest.Status.FORWARDED
+    assert contact_request.handled_by == coach
+    message = Message.objects.get()
+    assert message.body == "Wij zoeken een bakker."
+    assert message.thread.candidate == contact_request.candidate
+    # Handled once: a second decision is refused with a message.
+    response = decide(coach_client, contact_request, "decline")
+    assert "al afgehandeld" in response.content.decode()
+
+
+def test_decline_and_bad_decisions(coach, coach_client):
+    contact_request = request_for(shared(responsible_coach=coach))
+    response = decide(coach_client, contact_request, "misschien")
+    assert "Kies doorsturen" in response.content.decode()
+    decide(coach_client, contact_request, "decline")
+    contact_request.refresh_from_db()
+    assert contact_request.status == ContactRequest.Status.DECLINED
+    assert not Message.objects.exists()
+
+
+def test_a_request_about_another_municipalitys_candidate_is_a_404(coach_client):
+    foreign = request_for(shared("rotterdam"))
+    assert decide(coach_client, foreign, "forward").status_code == 404
+    foreign.refresh_from_db()
+    assert foreign.status == ContactRequest.Status.PENDING
+
+
+def test_forward_without_accounts_is_explained(coach, coach_client):
+    contact_request = request_for(shared(responsible_coach=coach))
+    contact_request.requested_by.delete()
+    contact_request.refresh_from_db()
+    response = decide(coach_client, contact_request, "forward")
+    assert "geen account meer" in response.content.decode()
+    assert coach_client.get(LIST).status_code == 200
