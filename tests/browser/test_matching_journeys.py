@@ -35,7 +35,7 @@ def cooks(site):
 def test_jobseeker_sees_explained_suggestions_and_gives_feedback(page, site, cooks):
     jobseeker = cooks["shared"].user
     log_in(page, site, jobseeker)
-    page.get_by_role("link", name="Vacatures voor u").click()
+    page.get_by_role("link", name="Passend werk").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Vacatures die bij u kunnen passen")
     card = page.locator(f"#vacature-{cooks['job'].pk}")
@@ -76,7 +76,7 @@ def test_employer_sees_candidate_suggestions_with_only_allowed_fields(page, site
                                 municipality=cooks["employer"].municipality,
                                 with_totp_device=True)
     log_in(page, site, employer_user)
-    page.get_by_role("link", name="Kandidaten voor uw vacatures").click()
+    page.get_by_role("link", name="Kandidaatsuggesties").click()
     assert_accessible(page)
     page.get_by_role("link", name="Kok in de keuken").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
@@ -101,7 +101,7 @@ def test_staff_matching_pages_are_accessible(page, site, cooks):
     shared.responsible_coach = coach
     shared.save()
     log_in(page, site, coach)
-    page.get_by_role("link", name="Vacatures bespreken").click()
+    page.get_by_role("link", name="Passend werk bespreken").click()
     assert_accessible(page)
     page.get_by_role("link", name="Sanne Jansen").click()
     expect(page.get_by_text("het systeem geeft alleen advies")).to_be_visible()
@@ -111,7 +111,7 @@ def test_staff_matching_pages_are_accessible(page, site, cooks):
 
     manager = UserFactory(role="account_manager", municipality=utrecht, with_totp_device=True)
     log_in(page, site, manager)
-    page.get_by_role("link", name="Kandidaten voor vacatures").click()
+    page.get_by_role("link", name="Kandidaatsuggesties").click()
     page.get_by_role("link", name="Kok in de keuken").click()
     expect(page.get_by_role("heading", name="Niet Gedeeld")).to_be_visible()  # own municipality
     assert_accessible(page)
