@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 from django.utils import timezone
 
-from candidates.choices import DrivingLicence, Language, LanguageLevel, Transport
+from candidates.choices import DrivingLicence, LanguageLevel, Transport
 from candidates.models import LanguageSkill
 from candidates.physical import PHYSICAL_CODES, physical_field_name
 from hallowerk.models import Occupation, Place, Sector
@@ -103,7 +103,3 @@ def random_vacancy(rng: random.Random, **extra):
         required_languages=_some(rng, ["nl", "en", "ar"], 2),
         physical_demands=_some(rng, PHYSICAL_CODES, 2),
         **extra)
-
-
-__all__ = ["Language", "candidate", "occupation", "place", "random_candidate",
-           "random_vacancy", "sector", "vacancy"]
