@@ -1,0 +1,121 @@
+"""Ranked lists both ways: the database ranks, Python scores and explains the few it returns.
+
+The callers pass the *scope* — the candidates or vacancies the viewer may see (visible_to);
+this module narrows it to what can be matched and never widens it. Nothing here writes: a
+ranking sends no mail and changes no status (tests/matching/test_no_automatic_action.py).
+"""
+
+from dataclasses import dataclass
+
+from django.db import connection
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from candidates.models import Candidate
+from employers.models import Vacancy
+from hallowerk.models import User
+
+from . import sql
+from .features import (
+    CANDIDATE_PREFETCH,
+    CANDIDATE_SELECT,
+    VACANCY_SELECT,
+    candidate_features,
+    vacancy_features,
+)
+from .scoring import MatchResult, Weights, candidate_order, match, vacancy_order
+
+SUGGESTION_LIMIT = 25
+
+# Only people who can act on advice: active, dossier open, account active, and not hidden by
+# a coach (a hidden profile is incorrect or harmful — no advice should be built on it).
+# Without a profile nobody is relevant to a vacancy, so that needs no condition here.
+MATCHABLE_CANDIDATE = Q(is_active=True, hidden_by_staff=False, dossier_ended_on__isnull=True,
+                        user_id__isnull=False)
+
+
+def matchable_candidates(scope: QuerySet) -> QuerySet:
+    # "Account active" as "no deactivated account", like Candidate.objects.visible_to():
+    # deactivated accounts are few and indexed, so the user table is never scanned.
+    deactivated = User.objects.filter(pk=OuterRef("user_id"), is_active=False)
+    return scope.filter(MATCHABLE_CANDIDATE, ~Exists(deactivated))
+
+
+def matchable_vacancies(scope: QuerySet) -> QuerySet:
+    return scope.published()
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """One row of a ranked list: the other side of the match and its scored result."""
+
+    obj: Candidate | Vacancy
+    result: MatchResult
+
+
+def _fetch(sql_and_params) -> list[tuple]:
+    query, params = sql_and_params
+    with connection.cursor() as cursor:
+        cursor.execute(query, params)
+        return cursor.fetchall()
+
+
+def candidate_ids_for_vacancy(*, vacancy: Vacancy, candidates: QuerySet, weights: Weights,
+                              limit: int = SUGGESTION_LIMIT) -> list[int]:
+    """The best candidates' ids, best first, computed in PostgreSQL."""
+    rows = _fetch(sql.candidates_for_vacancy(vacancy_features(vacancy), weights,
+                                             matchable_candidates(candidates), limit))
+    return [row[0] for row in rows]
+
+
+def vacancy_ids_for_candidate(*, candidate: Candidate, vacancies: QuerySet, weights: Weights,
+                              limit: int = SUGGESTION_LIMIT) -> list[int]:
+    rows = _fetch(sql.vacancies_for_candidate(candidate_features(candidate), weights,
+                                              matchable_vacancies(vacancies), limit))
+    return [row[0] for row in rows]
+
+
+def candidates_for_vacancy(*, vacancy: Vacancy, candidates: QuerySet, weights: Weights,
+                           limit: int = SUGGESTION_LIMIT, select=(), prefetch=()) -> list[Ranked]:
+    """Candidates in `candidates` that may suit the vacancy, best first, each with its
+    result. `select`/`prefetch` add what the caller's page reads of each candidate."""
+    ids = candidate_ids_for_vacancy(vacancy=vacancy, candidates=candidates, weights=weights,
+                                    limit=limit)
+    rows = (Candidate.objects.filter(pk__in=ids)
+            .select_related(*CANDIDATE_SELECT, *select)
+            .prefetch_related(*CANDIDATE_PREFETCH, *prefetch).in_bulk())
+    v = vacancy_features(vacancy)
+    return [Ranked(rows[pk], match(candidate_features(rows[pk]), v, weights)) for pk in ids]
+
+
+def vacancies_for_candidate(*, candidate: Candidate, vacancies: QuerySet, weights: Weights,
+                            limit: int = SUGGESTION_LIMIT) -> list[Ranked]:
+    """Vacancies in `vacancies` that may suit the candidate, best first. Fetch the candidate
+    with features.CANDIDATE_SELECT / CANDIDATE_PREFETCH."""
+    c = candidate_features(candidate)
+    ids = [row[0] for row in _fetch(sql.vacancies_for_candidate(
+        c, weights, matchable_vacancies(vacancies), limit))]
+    rows = (Vacancy.objects.filter(pk__in=ids)
+            .select_related(*VACANCY_SELECT, "employer", "sector").in_bulk())
+    return [Ranked(rows[pk], match(c, vacancy_features(rows[pk]), weights)) for pk in ids]
+
+
+# --- the naive way, kept as the oracle for tests and the benchmark's baseline
+
+
+def candidates_for_vacancy_naive(*, vacancy: Vacancy, candidates: QuerySet, weights: Weights,
+                                 limit: int = SUGGESTION_LIMIT) -> list[MatchResult]:
+    """Every matchable candidate loaded and scored in Python."""
+    v = vacancy_features(vacancy)
+    everyone = (matchable_candidates(candidates).select_related(*CANDIDATE_SELECT)
+                .prefetch_related(*CANDIDATE_PREFETCH))
+    results = [match(candidate_features(candidate), v, weights) for candidate in everyone]
+    return sorted((r for r in results if r.suggested), key=candidate_order)[:limit]
+
+
+def vacancies_for_candidate_naive(*, candidate: Candidate, vacancies: QuerySet,
+                                  weights: Weights,
+                                  limit: int = SUGGESTION_LIMIT) -> list[MatchResult]:
+    c = candidate_features(candidate)
+    everything = matchable_vacancies(vacancies).select_related(*VACANCY_SELECT)
+    results = [match(c, vacancy_features(vacancy), weights) for vacancy in everything]
+    return sorted((r for r in results if r.suggested), key=vacancy_order)[:limit]
