@@ -535,9 +535,33 @@ EMPLOYER_WORKSPACE = [
                P_SAVED_SEARCH, R.ACCOUNT, EMPLOYER_OWN),
 ]
 
+# What the jobseeker answered about a matching suggestion (a choice, never free text).
+P_FEEDBACK = ("Om de suggesties voor passend werk beter te maken. Het is advies: jouw antwoord "
+              "verandert niets aan je dossier.",
+              "To make the suggestions of suitable work better. It is advice: your answer "
+              "changes nothing in your dossier.")
+FB = "matching.SuggestionFeedback"
+FEEDBACK_READERS = frozenset({Role.JOBSEEKER, Role.COACH})
+
+
+def _feedback(field, nl, en, filled_by=F.JOBSEEKER):
+    return _spec(FB, field, nl, en, C.USAGE, filled_by, E.NEVER, P_FEEDBACK, R.PROFILE,
+                 visible_to=FEEDBACK_READERS)
+
+
+SUGGESTION_FEEDBACK = [
+    _feedback("candidate", "Kandidaat die het antwoord gaf", "Candidate who answered", F.SYSTEM),
+    _feedback("verdict", "Helpt deze suggestie?", "Does this suggestion help?"),
+    _feedback("reason", "Waarom past het niet?", "Why does it not fit?"),
+    _feedback("given_by", "Antwoord gegeven door", "Answer given by", F.SYSTEM),
+    _feedback("created_at", "Antwoord gegeven op", "Answered on", F.SYSTEM),
+    _feedback("updated_at", "Antwoord gewijzigd op", "Answer changed on", F.SYSTEM),
+]
+
 CATALOGUE: tuple[FieldSpec, ...] = (*CANDIDATE, *PROFILE, *ENTRIES, *CONVERSATIONS,
                                     *SENSITIVE_REVIEWS, *EMPLOYER, *USER, *AUDIT,
-                                    *PRIVACY_OPERATIONS, *EMPLOYER_WORKSPACE)
+                                    *PRIVACY_OPERATIONS, *EMPLOYER_WORKSPACE,
+                                    *SUGGESTION_FEEDBACK)
 _BY_KEY: dict[tuple[str, str], FieldSpec] = {spec.key: spec for spec in CATALOGUE}
 
 # The models that hold personal data; every field of theirs is declared above or below.
@@ -547,7 +571,7 @@ PERSONAL_DATA_MODELS = (
     "candidates.Thread", "candidates.Message", "candidates.ContactRequest",
     "candidates.VacancyResponse", "candidates.SensitiveReview", "employers.Employer",
     "hallowerk.User",
-    "privacy.AuditEvent", TP, TS, LH, RN, SL, SLE, SS,
+    "privacy.AuditEvent", TP, TS, LH, RN, SL, SLE, SS, FB,
 )
 
 # Fields of those models that are not personal data, each with the reason.
@@ -566,6 +590,7 @@ NOT_PERSONAL_DATA: dict[tuple[str, str], str] = {
     (SL, "vacancy"): "the employer's own vacancy, not about a person",
     (SL, "created_at"): "when the list was made, not about a person",
     (SLE, "shortlist"): _PARENT_LINK,
+    (FB, "vacancy"): "the vacancy the answer is about, not about a person",
     ("candidates.ContactRequest", "vacancy"): "a vacancy is not about the candidate",
     ("candidates.VacancyResponse", "vacancy"): "a vacancy is not about the candidate",
     ("hallowerk.User", "groups"): "Django admin permissions, unused by the platform",

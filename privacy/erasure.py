@@ -21,6 +21,7 @@ from candidates.models.completeness_rule import completeness_score
 from candidates.uploads import pending_dir
 from hallowerk.models import User
 from hallowerk.roles import Role
+from matching.services import suggestion_feedback_erase
 
 from .audit import audit_record
 from .catalogue import FieldSpec, FilledBy, RetentionClass, specs_for
@@ -136,6 +137,8 @@ def candidate_entered_data_erase(*, by: User, candidate: Candidate, request=None
     # The coach's review list spoke about data that no longer exists.
     counts["sensitive_reviews"], _by_model = SensitiveReview.objects.filter(
         candidate=candidate).delete()
+    # Their answers to matching suggestions are entered data too.
+    counts["suggestion_feedback"] = suggestion_feedback_erase(candidate=candidate)
     counts["pending_uploads"] = _pending_uploads(candidate, files)
     counts["files"] = len(files)
     transaction.on_commit(lambda: [storage.delete(name) for storage, name in files])

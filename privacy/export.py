@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy
 from candidates.models import Candidate, Message
 from hallowerk.models import User
 from hallowerk.roles import Role
+from matching.models import SuggestionFeedback
 from privacy.access_log import access_log
 from privacy.audit import audit_export
 from privacy.catalogue import specs_for
@@ -67,6 +68,8 @@ RECORDS: dict[str, Callable[[Candidate], Iterable[models.Model]]] = {
     "privacy.LegalHold": lambda c: LegalHold.objects.filter(candidate=c),
     "privacy.RetentionNotice": lambda c: RetentionNotice.objects.filter(candidate=c),
     "employers.ShortlistEntry": lambda c: c.shortlist_entries.all(),
+    "matching.SuggestionFeedback": lambda c: SuggestionFeedback.objects.filter(
+        candidate=c).select_related("vacancy"),
 }
 TITLES = {
     "candidates.Candidate": gettext_lazy("Uw dossier bij de gemeente"),
@@ -86,6 +89,7 @@ TITLES = {
     "privacy.LegalHold": gettext_lazy("Bewaarplicht"),
     "privacy.RetentionNotice": gettext_lazy("Vernietiging van uw dossier"),
     "employers.ShortlistEntry": gettext_lazy("Op een lijst van een werkgever"),
+    "matching.SuggestionFeedback": gettext_lazy("Uw antwoorden op suggesties voor passend werk"),
 }
 # Catalogue models that are not part of a candidate's export, and why.
 NOT_EXPORTED = {

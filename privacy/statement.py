@@ -29,7 +29,8 @@ E = EmployerVisibility
 GROUPS: list[tuple[str, tuple[str, ...]]] = [
     ("dossier", ("candidates.Candidate",)),
     ("profile", ("candidates.Profile", "candidates.WorkExperience", "candidates.Education",
-                 "candidates.Course", "candidates.LanguageSkill", "candidates.SensitiveReview")),
+                 "candidates.Course", "candidates.LanguageSkill", "candidates.SensitiveReview",
+                 "matching.SuggestionFeedback")),
     ("conversations", ("candidates.Thread", "candidates.Message", "candidates.ContactRequest",
                        "candidates.VacancyResponse")),
     ("account", ("hallowerk.User",)),
