@@ -3,6 +3,7 @@
 from datetime import date
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -227,3 +228,20 @@ class ImportForm(forms.Form):
                     "komma's, opgeslagen als UTF-8."),
         error_messages={"required": _("Kies een CSV-bestand."),
                         "empty": _("Het bestand is leeg.")})
+
+
+def hide_form_submit(request, candidate) -> tuple["HideForm", bool]:
+    """The hide-from-employers form as coaches and account managers both use it: returns the
+    form (with any Dutch error on the reason) and whether the profile is now hidden."""
+    from candidates.services import candidate_hide
+
+    form = HideForm(request.POST or None)
+    if request.method != "POST" or not form.is_valid():
+        return form, False
+    try:
+        candidate_hide(by=request.user, candidate=candidate,
+                       reason=form.cleaned_data["reason"], request=request)
+    except ValidationError as error:
+        form.add_error("reason", error.message_dict.get("reason", error.messages))
+        return form, False
+    return form, True

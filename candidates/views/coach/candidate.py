@@ -12,6 +12,7 @@ from candidates.forms_coach import (
     DossierEditForm,
     EndDossierForm,
     HideForm,
+    hide_form_submit,
 )
 from candidates.messaging import message_send, thread_open
 from candidates.models import Candidate, ContactRequest, Thread
@@ -24,7 +25,6 @@ from candidates.presenters_staff import (
 from candidates.selectors_coach import latest_invitation
 from candidates.services import (
     candidate_dossier_end,
-    candidate_hide,
     candidate_reactivate,
     candidate_set_inactive,
     candidate_unhide,
@@ -129,16 +129,10 @@ def set_approachable(request, pk):
 @role_required(Role.COACH)
 def hide(request, pk):
     candidate = candidate_or_404(request, pk)
-    form = HideForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            candidate_hide(by=request.user, candidate=candidate,
-                           reason=form.cleaned_data["reason"], request=request)
-        except ValidationError as error:
-            form.add_error("reason", error.message_dict.get("reason", error.messages))
-        else:
-            return done(request, _("Het profiel is verborgen voor werkgevers. De kandidaat "
-                                   "ziet de reden."), candidate)
+    form, hidden = hide_form_submit(request, candidate)
+    if hidden:
+        return done(request, _("Het profiel is verborgen voor werkgevers. De kandidaat "
+                               "ziet de reden."), candidate)
     return render(request, "candidates/coach/hide.html", {"candidate": candidate,
                                                           "form": form})
 

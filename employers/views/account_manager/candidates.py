@@ -3,7 +3,6 @@ of other municipalities only those shared with employers of the region, and only
 employer sees."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,13 +10,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from candidates.forms_coach import HideForm
+from candidates.forms_coach import HideForm, hide_form_submit
 from candidates.models import Candidate, Profile
 from candidates.presenters import employer_profile_view
 from candidates.presenters_staff import STAFF_VIEW_PREFETCH, STAFF_VIEW_SELECT
 from candidates.selectors import candidate_for_viewer, candidate_sees_as_employer
 from candidates.selectors_coach import in_order, order_for, page_of_ids
-from candidates.services import candidate_hide, candidate_unhide
+from candidates.services import candidate_unhide
 from candidates.views.coach.candidate import candidate_context
 from employers.forms_account_manager import CandidateSearchForm
 from hallowerk.permissions import role_required
@@ -88,17 +87,11 @@ def _own_candidate(request, pk) -> Candidate:
 def candidate_hide_view(request, pk):
     """SPEC §4: a coach or an account manager may hide a profile from employers."""
     candidate = _own_candidate(request, pk)
-    form = HideForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            candidate_hide(by=request.user, candidate=candidate,
-                           reason=form.cleaned_data["reason"], request=request)
-        except ValidationError as error:
-            form.add_error("reason", error.message_dict.get("reason", error.messages))
-        else:
-            messages.success(request, _("Het profiel is verborgen voor werkgevers. De "
-                                        "kandidaat ziet de reden."))
-            return redirect("employers:am_candidate", pk=candidate.pk)
+    form, hidden = hide_form_submit(request, candidate)
+    if hidden:
+        messages.success(request, _("Het profiel is verborgen voor werkgevers. De "
+                                    "kandidaat ziet de reden."))
+        return redirect("employers:am_candidate", pk=candidate.pk)
     return render(request, "candidates/coach/hide.html", {
         "candidate": candidate, "form": form,
         "back_url": reverse("employers:am_candidate", args=[candidate.pk])})
