@@ -3,6 +3,7 @@
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django_otp import user_has_device
 
 from candidates.models import Candidate
 from hallowerk.permissions import role_required
@@ -37,7 +38,9 @@ def my_data(request):
     return render(request, "privacy/jobseeker/my_data.html", {
         "candidate": candidate, "uploads": uploads,
         "notice": RetentionNotice.objects.filter(candidate=candidate).first(),
-        "tips_on": not tips_opted_out(request.user)})
+        "tips_on": not tips_opted_out(request.user),
+        # Jobseekers may switch two-step verification on; nobody forces them (issue 2).
+        "two_factor_on": user_has_device(request.user, confirmed=True)})
 
 
 @role_required(Role.JOBSEEKER)

@@ -107,3 +107,19 @@ def test_staff_login_stores_ip_and_gets_shorter_session(client, settings):
     assert AuditEvent.objects.get(action="login", actor=user).ip_address == "127.0.0.1"
     client.get(reverse("twofactor_verify"))
     assert client.session.get_expiry_age() == settings.STAFF_SESSION_SECONDS
+
+
+def test_jobseeker_switches_two_factor_on_from_my_data_page(client):
+    from tests.factories import CandidateFactory
+
+    candidate = CandidateFactory()
+    login(client, candidate.user)
+    page = client.get(reverse("privacy:my_data")).content.decode()
+    assert reverse("twofactor_setup") in page and "niet verplicht" in page
+    assert client.get(reverse("twofactor_setup")).status_code == 200
+    device = TOTPDevice.objects.get(user=candidate.user, confirmed=False)
+    from django_otp.oath import totp
+
+    response = client.post(reverse("twofactor_setup"), {"token": f"{totp(device.bin_key):06d}"})
+    assert "Tweestapsverificatie staat aan" in response.content.decode()
+    assert "Tweestapsverificatie staat aan" in client.get(reverse("privacy:my_data")).content.decode()
