@@ -64,18 +64,18 @@ RETENTION_DESCRIPTIONS: dict[RetentionClass, tuple[str, str]] = {
         "After the support ends: 1 year (broken off), 5 years (refused) or 10 years (ended). "
         "Needed for ESF subsidy: 10 years after that ESF programme ends."),
     RetentionClass.PROFILE: (
-        "Tot je het zelf wist of van HalloWerk weggaat, en uiterlijk tot je dossier wordt "
+        "Tot u het zelf wist of van HalloWerk weggaat, en uiterlijk tot uw dossier wordt "
         "vernietigd.",
         "Until you erase it yourself or leave HalloWerk, and at most until your dossier is "
         "destroyed."),
     RetentionClass.MESSAGES: (
-        "1 jaar na het laatste bericht, en uiterlijk tot je dossier wordt vernietigd.",
+        "1 jaar na het laatste bericht, en uiterlijk tot uw dossier wordt vernietigd.",
         "1 year after the last message, and at most until your dossier is destroyed."),
     RetentionClass.AUDIT: (
         "2 jaar; daarna wordt het logboek automatisch gewist.",
         "2 years; after that the log is erased automatically."),
     RetentionClass.ACCOUNT: (
-        "Zolang je account bestaat.",
+        "Zolang uw account bestaat.",
         "As long as your account exists."),
     RetentionClass.EMPLOYER_CONTACT: (
         "Zolang de werkgever meedoet, en 1 jaar daarna.",
@@ -136,33 +136,33 @@ class FieldSpec:
 
 
 # --- purposes, phrased for the person the data is about (B1)
-P_GUIDANCE = ("Om je te begeleiden naar werk.", "To guide you into work.")
-P_CONTACT = ("Om contact met je te houden.", "To keep in touch with you.")
-P_PRESENT = ("Zodat werkgevers zien wie je bent en wat je kunt, als je je profiel deelt.",
+P_GUIDANCE = ("Om u te begeleiden naar werk.", "To guide you into work.")
+P_CONTACT = ("Om contact met u te houden.", "To keep in touch with you.")
+P_PRESENT = ("Zodat werkgevers zien wie u bent en wat u kunt, als u uw profiel deelt.",
              "So employers see who you are and what you can do, if you share your profile.")
-P_MATCH = ("Om je te helpen werk te vinden dat bij je past, en om je aan werkgevers te laten "
-           "zien als je je profiel deelt.",
+P_MATCH = ("Om u te helpen werk te vinden dat bij u past, en om u aan werkgevers te laten "
+           "zien als u uw profiel deelt.",
            "To help you find work that suits you, and to show you to employers if you share "
            "your profile.")
-P_PHYSICAL = ("Om werk te vinden dat je lichamelijk kunt doen. Werkgevers zien alleen ja of nee, "
+P_PHYSICAL = ("Om werk te vinden dat u lichamelijk kunt doen. Werkgevers zien alleen ja of nee, "
               "nooit een reden.",
               "To find work you can physically do. Employers only see yes or no, never a reason.")
-P_TARGET_GROUP = ("Om de juiste regelingen voor je te gebruiken. Werkgevers zien alleen of je in "
+P_TARGET_GROUP = ("Om de juiste regelingen voor u te gebruiken. Werkgevers zien alleen of u in "
                   "het doelgroepregister staat.",
                   "To use the right schemes for you. Employers only see whether you are in the "
                   "target-group register.")
-P_TARGET_GROUP_STAFF = ("Om de juiste regelingen voor je te gebruiken. Werkgevers zien dit niet.",
+P_TARGET_GROUP_STAFF = ("Om de juiste regelingen voor u te gebruiken. Werkgevers zien dit niet.",
                         "To use the right schemes for you. Employers never see this.")
-P_SHARING = ("Om te doen wat je kiest: wel of niet delen met werkgevers, en met welke.",
+P_SHARING = ("Om te doen wat u kiest: wel of niet delen met werkgevers, en met welke.",
              "To do what you choose: whether to share with employers, and with which.")
-P_PROTECT = ("Om je te beschermen als je profiel niet klopt of je kan schaden. Je ziet de reden.",
+P_PROTECT = ("Om u te beschermen als uw profiel niet klopt of u kan schaden. U ziet de reden.",
              "To protect you when your profile is wrong or could harm you. You see the reason.")
-P_RETENTION = ("Om te weten hoe lang we je gegevens moeten bewaren en wanneer we ze vernietigen.",
+P_RETENTION = ("Om te weten hoe lang we uw gegevens moeten bewaren en wanneer we ze vernietigen.",
                "To know how long we must keep your data and when we destroy it.")
-P_ACCOUNT = ("Om je veilig te laten inloggen.", "To let you log in safely.")
+P_ACCOUNT = ("Om u veilig te laten inloggen.", "To let you log in safely.")
 P_AUDIT = ("Om te laten zien wie wat heeft bekeken of veranderd, en misbruik te ontdekken.",
            "To show who viewed or changed what, and to detect misuse.")
-P_MESSAGES = ("Om berichten tussen jou, werkgevers en de gemeente te bewaren.",
+P_MESSAGES = ("Om berichten tussen u, werkgevers en de gemeente te bewaren.",
               "To keep the messages between you, employers and the municipality.")
 P_EMPLOYER = ("Om de werkgever te kunnen bereiken over vacatures en kandidaten.",
               "To reach the employer about vacancies and candidates.")
@@ -210,13 +210,13 @@ CANDIDATE = [
     _candidate("service_type", "Soort dienstverlening", "Type of service", C.WORK, F.COACH,
                E.NEVER, P_GUIDANCE),
     _candidate("responsible_coach", "Werkmatcher", "Job coach", C.CONTACT, F.COACH, E.SHOWN,
-               ("Zodat je weet wie je begeleidt, en werkgevers via je werkmatcher contact kunnen "
+               ("Zodat u weet wie u begeleidt, en werkgevers via uw werkmatcher contact kunnen "
                 "zoeken.",
                 "So you know who guides you, and employers can get in touch through your job "
                 "coach.")),
     _candidate("directly_approachable", "Direct benaderbaar", "Directly approachable",
                C.CONTACT, F.COACH, E.SHOWN,
-               ("Om te weten of werkgevers je zelf mogen benaderen of via je werkmatcher.",
+               ("Om te weten of werkgevers u zelf mogen benaderen of via uw werkmatcher.",
                 "To know whether employers may contact you themselves or through your job "
                 "coach.")),
     _candidate("tg_banenafspraak", "Banenafspraak (doelgroepregister)",
@@ -249,13 +249,13 @@ CANDIDATE = [
                C.USAGE, F.COACH, E.NEVER, P_RETENTION),
     _candidate("leave_requested_at", "Wil stoppen met HalloWerk sinds",
                "Asked to leave HalloWerk on", C.USAGE, F.SYSTEM, E.NEVER,
-               ("Zodat je werkmatcher weet dat je wilt stoppen en je dossier afsluit.",
+               ("Zodat uw werkmatcher weet dat u wilt stoppen en uw dossier afsluit.",
                 "So your job coach knows you want to leave and closes your dossier.")),
     _candidate("created_at", "Aangemaakt op", "Created on", C.USAGE, F.SYSTEM, E.NEVER,
                P_RETENTION),
     _candidate("updated_at", "Gewijzigd op", "Changed on", C.USAGE, F.SYSTEM, E.NEVER, P_AUDIT),
     _candidate("last_activity_at", "Laatst actief", "Last active", C.USAGE, F.SYSTEM, E.NEVER,
-               ("Om je tips te sturen als je een tijd niet bent geweest.",
+               ("Om u tips te sturen als u een tijd niet bent geweest.",
                 "To send you tips when you have not been around for a while.")),
 ]
 
@@ -301,7 +301,7 @@ ENTRIES = [
     _profile(W, "employer_name", "Werkgever", "Employer", C.WORK),
     _profile(W, "start_date", "Begonnen op", "Started on", C.WORK),
     _profile(W, "end_date", "Gestopt op", "Ended on", C.WORK),
-    _profile(W, "description", "Wat deed je", "What you did", C.WORK),
+    _profile(W, "description", "Wat deed u", "What you did", C.WORK),
     _profile(ED, "name", "Opleiding", "Education", C.WORK),
     _profile(ED, "institution", "School", "School", C.WORK),
     _profile(ED, "level", "Niveau", "Level", C.WORK),
@@ -352,7 +352,7 @@ CONVERSATIONS = [
 
 # The coach's review list of sensitive data a jobseeker chose to publish anyway (SPEC §9).
 # It holds which kinds of data were flagged, never the passage; erased with the profile.
-P_SENSITIVE = ("Zodat je werkmatcher kan meekijken als je gevoelige gegevens in je profiel zet.",
+P_SENSITIVE = ("Zodat uw werkmatcher kan meekijken als u gevoelige gegevens in uw profiel zet.",
                "So your job coach can take a look when you put sensitive data in your profile.")
 SR = "candidates.SensitiveReview"
 SENSITIVE_REVIEWS = [
@@ -430,13 +430,13 @@ AUDIT = [
 ]
 
 # Privacy operations: tip e-mails, legal holds and destruction notices.
-P_TIPS = ("Om je tips te sturen, nooit vaker dan eens per week, en niet als je dat niet wilt.",
+P_TIPS = ("Om u tips te sturen, nooit vaker dan eens per week, en niet als u dat niet wilt.",
           "To send you tips, never more than once a week, and not if you do not want them.")
 P_HOLD = ("Om een dossier langer te bewaren als dat moet, bijvoorbeeld voor een bezwaar of een "
           "onderzoek.",
           "To keep a dossier longer when that is needed, for example for an objection or an "
           "investigation.")
-P_NOTICE = ("Om je werkmatcher op tijd te laten weten dat je dossier wordt vernietigd.",
+P_NOTICE = ("Om uw werkmatcher op tijd te laten weten dat uw dossier wordt vernietigd.",
             "To tell your job coach in time that your dossier will be destroyed.")
 OWN = frozenset({Role.JOBSEEKER})
 HOLD_READERS = frozenset({Role.JOBSEEKER, Role.ADMINISTRATOR})
@@ -536,8 +536,8 @@ EMPLOYER_WORKSPACE = [
 ]
 
 # What the jobseeker answered about a matching suggestion (a choice, never free text).
-P_FEEDBACK = ("Om de suggesties voor passend werk beter te maken. Het is advies: jouw antwoord "
-              "verandert niets aan je dossier.",
+P_FEEDBACK = ("Om de suggesties voor passend werk beter te maken. Het is advies: uw antwoord "
+              "verandert niets aan uw dossier.",
               "To make the suggestions of suitable work better. It is advice: your answer "
               "changes nothing in your dossier.")
 FB = "matching.SuggestionFeedback"
