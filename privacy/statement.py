@@ -46,30 +46,30 @@ GROUP_OF = {model: key for key, models in GROUPS for model in models}
 
 def _titles() -> dict[str, tuple[str, str]]:
     return {
-        "dossier": (_("Wat de gemeente over je vastlegt"), _(
-            "Je werkmatcher vult dit in bij het eerste gesprek. Je kunt het zien, maar niet "
-            "veranderen. Klopt er iets niet? Vraag je werkmatcher het te verbeteren.")),
-        "profile": (_("Wat je zelf invult: je profiel"), _(
-            "Je vult dit zelf in. Je bepaalt zelf of werkgevers het zien. Alles wat je zelf "
-            "invulde, kun je op elk moment wissen.")),
+        "dossier": (_("Wat de gemeente over u vastlegt"), _(
+            "Uw werkmatcher vult dit in bij het eerste gesprek. U kunt het zien, maar niet "
+            "veranderen. Klopt er iets niet? Vraag uw werkmatcher het te verbeteren.")),
+        "profile": (_("Wat u zelf invult: uw profiel"), _(
+            "U vult dit zelf in. U bepaalt zelf of werkgevers het zien. Alles wat u zelf invulde, "
+            "kunt u op elk moment wissen.")),
         "conversations": (_("Berichten en contact"), _(
-            "Berichten tussen jou, werkgevers en je werkmatcher, contactverzoeken van "
-            "werkgevers en je reacties op vacatures.")),
-        "account": (_("Je account"), _("Om in te loggen. Dit geldt voor iedereen die HalloWerk "
+            "Berichten tussen u, werkgevers en uw werkmatcher, contactverzoeken van werkgevers en "
+            "uw reacties op vacatures.")),
+        "account": (_("Uw account"), _("Om in te loggen. Dit geldt voor iedereen die HalloWerk "
                                        "gebruikt, ook voor medewerkers en werkgevers.")),
         "tips": (_("E-mail met tips"), _(
-            "HalloWerk stuurt je soms een tip om je profiel te verbeteren. Nooit een besluit. "
-            "Je kunt je altijd afmelden.")),
+            "HalloWerk stuurt u soms een tip om uw profiel te verbeteren. Nooit een besluit. U "
+            "kunt zich altijd afmelden.")),
         "retention": (_("Bewaren en vernietigen"), _(
-            "Wat HalloWerk bijhoudt om je dossier op tijd te vernietigen, of langer te "
-            "bewaren als dat moet.")),
+            "Wat HalloWerk bijhoudt om uw dossier op tijd te vernietigen, of langer te bewaren "
+            "als dat moet.")),
         "audit": (_("Het logboek"), _(
             "HalloWerk schrijft op wie welke gegevens bekeek of veranderde, en wie zocht. Het "
             "logboek bevat nummers, nooit de gegevens zelf. Van medewerkers van de gemeente "
             "bewaren we ook het IP-adres; van werkzoekenden en werkgevers niet.")),
         "employer_workspace": (_("Lijsten en zoekopdrachten van werkgevers"), _(
             "Een werkgever kan kandidaten die hij interessant vindt op een lijst zetten, en een "
-            "zoekopdracht bewaren. Als je je profiel niet meer deelt, ziet de werkgever je niet "
+            "zoekopdracht bewaren. Als u uw profiel niet meer deelt, ziet de werkgever u niet "
             "meer op de lijst. Een e-mail over een zoekopdracht noemt alleen een aantal, nooit "
             "een naam.")),
         "employer": (_("Contactpersonen van werkgevers"), _(
@@ -80,8 +80,8 @@ def _titles() -> dict[str, tuple[str, str]]:
 
 def filled_by_text(spec: FieldSpec) -> str:
     return {
-        FilledBy.JOBSEEKER: _("jij"),
-        FilledBy.COACH: _("je werkmatcher"),
+        FilledBy.JOBSEEKER: _("uzelf"),
+        FilledBy.COACH: _("uw werkmatcher"),
         FilledBy.ACCOUNT_MANAGER: _("de accountmanager (WSP)"),
         FilledBy.ADMINISTRATOR: _("een beheerder van de gemeente"),
         FilledBy.EMPLOYER: _("de werkgever"),
@@ -91,17 +91,17 @@ def filled_by_text(spec: FieldSpec) -> str:
 
 def _employer_text(spec: FieldSpec, group: str) -> str:
     if group == "conversations":
-        return _("de werkgever met wie je contact hebt")
+        return _("de werkgever met wie u contact hebt")
     if group == "employer":
         return _("de werkgever zelf")
     if group == "employer_workspace":
         return _("de werkgever die de lijst of zoekopdracht maakte, en collega's van die "
                  "werkgever")
     return {
-        E.SHOWN: _("werkgevers, alleen als je je profiel met ze deelt"),
-        E.WHEN_APPROACHABLE: _("werkgevers, alleen als je je profiel deelt én direct "
-                               "benaderbaar bent"),
-        E.YES_NO: _("werkgevers zien alleen ja of nee, als je je profiel deelt"),
+        E.SHOWN: _("werkgevers, alleen als u uw profiel met ze deelt"),
+        E.WHEN_APPROACHABLE: _("werkgevers, alleen als u uw profiel deelt én direct benaderbaar "
+                               "bent"),
+        E.YES_NO: _("werkgevers zien alleen ja of nee, als u uw profiel deelt"),
     }[spec.employer]
 
 
@@ -111,19 +111,19 @@ def seen_by_text(spec: FieldSpec) -> str:
     roles = spec.visible_to
     parts = []
     if Role.JOBSEEKER in roles or group == "account":
-        parts.append(_("jij"))
+        parts.append(_("uzelf"))
     if Role.COACH in roles:
-        parts.append(_("werkmatchers van je gemeente"))
+        parts.append(_("werkmatchers van uw gemeente"))
     if Role.ACCOUNT_MANAGER in roles:
         if spec.employer != E.NEVER and group in ("dossier", "profile"):
-            parts.append(_("accountmanagers (WSP) van je gemeente; van andere gemeenten "
-                           "alleen wat werkgevers zien"))
+            parts.append(_("accountmanagers (WSP) van uw gemeente; van andere gemeenten alleen "
+                           "wat werkgevers zien"))
         else:
-            parts.append(_("accountmanagers (WSP) van je gemeente"))
+            parts.append(_("accountmanagers (WSP) van uw gemeente"))
     if Role.EMPLOYER in roles:
         parts.append(_employer_text(spec, group))
     if Role.ADMINISTRATOR in roles:
-        parts.append(_("beheerders van je gemeente"))
+        parts.append(_("beheerders van uw gemeente"))
     if Role.TEAM_LEAD in roles:
         parts.append(_("teamleiders, alleen als totalen"))
     return "; ".join(parts)
@@ -140,19 +140,19 @@ def retention_text(spec: FieldSpec, rules: Rules) -> str:
             "refused": period_text(months[Kind.DOSSIER_REFUSED]),
             "esf": period_text(months[Kind.DOSSIER_ESF])}
     if spec.retention == RetentionClass.PROFILE:
-        return _("Tot je het zelf wist of van HalloWerk weggaat, en uiterlijk tot je dossier "
-                 "wordt vernietigd.")
+        return _("Tot u het zelf wist of van HalloWerk weggaat, en uiterlijk tot uw dossier wordt "
+                 "vernietigd.")
     if spec.retention == RetentionClass.MESSAGES:
         if spec.model in ("candidates.ContactRequest", "candidates.VacancyResponse"):
-            return _("%(period)s na het verzoek of de reactie, en uiterlijk tot je dossier "
-                     "wordt vernietigd.") % {"period": period_text(months[Kind.CONTACT_REQUESTS])}
-        return _("%(period)s na het laatste bericht in het gesprek, en uiterlijk tot je dossier "
+            return _("%(period)s na het verzoek of de reactie, en uiterlijk tot uw dossier wordt "
+                     "vernietigd.") % {"period": period_text(months[Kind.CONTACT_REQUESTS])}
+        return _("%(period)s na het laatste bericht in het gesprek, en uiterlijk tot uw dossier "
                  "wordt vernietigd.") % {"period": period_text(months[Kind.MESSAGES])}
     if spec.retention == RetentionClass.AUDIT:
         return _("%(period)s; daarna wordt het automatisch gewist.") % {
             "period": period_text(months[Kind.AUDIT])}
     if spec.retention == RetentionClass.ACCOUNT:
-        return _("Zolang je account bestaat. Een werkzoekende: uiterlijk tot het dossier wordt "
+        return _("Zolang uw account bestaat. Een werkzoekende: uiterlijk tot het dossier wordt "
                  "vernietigd. Een uitnodiging die niet is gebruikt: %(period)s na het "
                  "verlopen.") % {"period": period_text(months[Kind.INVITATIONS])}
     return _("Zolang de werkgever meedoet, en %(period)s daarna.") % {

@@ -29,10 +29,10 @@ def test_every_catalogue_field_is_in_the_statement(language):
 def test_the_page_lists_fields_periods_logging_and_rights(client):
     html = client.get(reverse("privacy:statement")).content.decode()
     for text in ("Klantnummer", "Banenafspraak (doelgroepregister)", "Foto", "Bericht",
-                 "IP-adres (alleen medewerkers)", "werkmatchers van je gemeente",
+                 "IP-adres (alleen medewerkers)", "werkmatchers van uw gemeente",
                  "werkgevers zien alleen ja of nee", "10 jaar na het einde",
                  "Het IP-adres van medewerkers van de gemeente",
-                 "Autoriteit Persoonsgegevens", "Je hoeft deze verklaring niet te accepteren",
+                 "Autoriteit Persoonsgegevens", "U hoeft deze verklaring niet te accepteren",
                  "Utrecht", "Rotterdam"):
         assert text in html, text
 
@@ -66,7 +66,7 @@ def test_the_statement_is_also_in_english(client):
     for text in ("What the municipality records about you", "job coaches of your municipality",
                  "10 years after the support ends", "Your rights", "IP address of municipal staff"):
         assert text in html, text
-    assert "werkmatchers van je gemeente" not in html
+    assert "werkmatchers van uw gemeente" not in html
 
 
 def test_the_terms_stay_separate_versioned_and_include_the_right_to_be_forgotten(client):
