@@ -16,8 +16,8 @@ PHYSICAL_ITEMS: list[tuple[str, str, str]] = [
     ("sitting", "Lang zitten", "Sitting for a long time"),
     ("walking", "Veel lopen", "Walking a lot"),
     ("kneeling", "Knielen", "Kneeling"),
-    ("overhead_work", "Werken boven je hoofd", "Working above your head"),
-    ("fine_motor", "Precies werken met je handen", "Precise work with your hands"),
+    ("overhead_work", "Werken boven uw hoofd", "Working above your head"),
+    ("fine_motor", "Precies werken met uw handen", "Precise work with your hands"),
 ]
 
 PHYSICAL_CODES: list[str] = [code for code, _nl, _en in PHYSICAL_ITEMS]
