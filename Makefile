@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test install lint bench messages browser clean-data
+.PHONY: run test install lint bench bench-scale messages browser clean-data
 
 $(INSTALLED): pyproject.toml constraints.txt
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)."; exit 1; }
@@ -39,8 +39,14 @@ test: install browser
 	DJANGO_SETTINGS_MODULE=hallowerk.settings.test $(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest -n 2 $(PYTEST_ARGS)
 
+# Every bench script at 100,000 candidates; bench-scale puts 100,000 and 500,000 side by side
+# in docs/benchmarks.md (BENCH_SIZES to choose others).
 bench: install
-	for script in scripts/bench*.py; do $(PY) $$script || exit 1; done
+	$(PY) scripts/run_benchmarks.py --sizes 100000
+
+BENCH_SIZES ?= 100000 500000
+bench-scale: install
+	$(PY) scripts/run_benchmarks.py --sizes $(BENCH_SIZES)
 
 clean-data:
 	rm -rf .hallowerk

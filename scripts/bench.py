@@ -23,8 +23,23 @@ from pathlib import Path
 BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
 
-BENCH_DATABASE = os.environ.get("BENCH_DATABASE", "hallowerk_bench")
-BENCH_CANDIDATES = int(os.environ.get("BENCH_CANDIDATES", "100000"))
+def _candidates_argument(argv: list[str]) -> str | None:
+    """`--candidates N` on any bench script's command line (the same as BENCH_CANDIDATES)."""
+    for n, arg in enumerate(argv):
+        if arg == "--candidates" and n + 1 < len(argv):
+            return argv[n + 1]
+        if arg.startswith("--candidates="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+BENCH_CANDIDATES = int(_candidates_argument(sys.argv) or os.environ.get("BENCH_CANDIDATES",
+                                                                        "100000"))
+os.environ["BENCH_CANDIDATES"] = str(BENCH_CANDIDATES)  # scripts started from this one agree
+# One database per population size, so 100k and 500k can be measured in one run.
+BENCH_DATABASE = os.environ.get(
+    "BENCH_DATABASE",
+    "hallowerk_bench" if BENCH_CANDIDATES == 100_000 else f"hallowerk_bench_{BENCH_CANDIDATES}")
 RUNS = int(os.environ.get("BENCH_RUNS", "200"))
 WARMUP = 10
 PAGE_SIZE = 25
@@ -53,6 +68,37 @@ def setup_django() -> None:
     import django
 
     django.setup()
+
+
+# --- the machine and the headline figures shared by every bench script
+
+
+def machine() -> str:
+    """What the machine is, measured now: cores seen by this process and the load average."""
+    one, five, fifteen = os.getloadavg()
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return f"{cores} cores, load average {one:.2f} / {five:.2f} / {fifteen:.2f} (1/5/15 min)"
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, int(len(ordered) * 0.95 + 0.5) - 1)]
+
+
+def headline_write(script: str, rows: list[dict]) -> None:
+    """Hand the script's headline rows to scripts/bench_scale.py, which puts every size side
+    by side. Each row: name, what, p50_ms, p95_ms, and target_p95_ms (or None); a row with
+    another unit sets "unit" (for example "s") and gives its values in that unit.
+    Does nothing unless BENCH_HEADLINES names a file (bench_scale.py sets it)."""
+    import json
+
+    path = os.environ.get("BENCH_HEADLINES")
+    if not path:
+        return
+    with open(path, "a") as out:
+        for row in rows:
+            out.write(json.dumps({"script": script, "candidates": BENCH_CANDIDATES,
+                                  "machine": machine(), **row}) + "\n")
 
 
 # --- the registry
