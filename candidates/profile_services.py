@@ -19,7 +19,7 @@ from privacy.models import AuditAction
 
 from .models import Candidate, Course, Education, LanguageSkill, Profile, WorkExperience
 from .models.completeness_rule import completeness_score
-from .search_text import profile_search_document_refresh
+from .search_documents import candidate_search_documents_refresh
 from .uploads import CheckedFile
 
 # The repeatable entries and the relation on Profile that holds them.
@@ -29,9 +29,6 @@ ENTRY_MODELS: dict[type[models.Model], str] = {
     Course: "courses",
     LanguageSkill: "language_skills",
 }
-# Profile fields that feed the employer's search (candidates/search_text.py).
-SEARCHED_FIELDS = {"preferred_occupations", "sectors", "kind_of_work", "competences",
-                   "professional_skills", "personal_description", "what_suits_me", "free_text"}
 
 
 def _require_owner(by: User, candidate: Candidate) -> None:
@@ -51,7 +48,7 @@ def profile_completeness_store(profile: Profile) -> int:
 
 
 def _after_change(*, by: User, profile: Profile, fields: list[str], request=None,
-                  searched: bool = False, operation: str = "") -> None:
+                  operation: str = "") -> None:
     """Audit, search document, completeness and 'recently active' for every kind of
     change."""
     if not fields:
@@ -62,10 +59,10 @@ def _after_change(*, by: User, profile: Profile, fields: list[str], request=None
                      target=profile, data={"fields": sorted(fields), "operation": operation})
     else:
         audit_changed(actor=by, target=profile, fields=fields, request=request)
-    if searched:
-        profile_search_document_refresh(profile)
     # Employers see recently active jobseekers first (candidates/selectors.py).
     Candidate.objects.filter(pk=profile.candidate_id).update(last_activity_at=timezone.now())
+    # The search document carries the text, the filters and that moment (searched or not).
+    candidate_search_documents_refresh([profile.candidate_id])
 
 
 def profile_get_or_create(*, candidate: Candidate) -> Profile:
@@ -101,8 +98,7 @@ def profile_update(*, by: User, profile: Profile, changes: dict[str, Any],
     for name, pks in many_to_many.items():
         getattr(profile, name).set(pks)
     fields = [*changed, *many_to_many]
-    _after_change(by=by, profile=profile, fields=fields, request=request,
-                  searched=bool(SEARCHED_FIELDS & set(fields)))
+    _after_change(by=by, profile=profile, fields=fields, request=request)
     return fields
 
 
@@ -113,8 +109,7 @@ def profile_occupation_add(*, by: User, profile: Profile, occupation: Occupation
     if profile.preferred_occupations.filter(pk=occupation.pk).exists():
         return False
     profile.preferred_occupations.add(occupation)
-    _after_change(by=by, profile=profile, fields=["preferred_occupations"], request=request,
-                  searched=True)
+    _after_change(by=by, profile=profile, fields=["preferred_occupations"], request=request)
     return True
 
 
@@ -125,8 +120,7 @@ def profile_occupation_remove(*, by: User, profile: Profile, occupation: Occupat
     if not profile.preferred_occupations.filter(pk=occupation.pk).exists():
         return False
     profile.preferred_occupations.remove(occupation)
-    _after_change(by=by, profile=profile, fields=["preferred_occupations"], request=request,
-                  searched=True)
+    _after_change(by=by, profile=profile, fields=["preferred_occupations"], request=request)
     return True
 
 
@@ -144,7 +138,7 @@ def profile_entry_create(*, by: User, profile: Profile, model: type[models.Model
     entry.full_clean()
     entry.save()
     _after_change(by=by, profile=profile, fields=_entry_fields(entry, values),
-                  request=request, searched=True, operation="entry_added")
+                  request=request, operation="entry_added")
     return entry
 
 
@@ -161,7 +155,7 @@ def profile_entry_update(*, by: User, entry: models.Model, values: dict[str, Any
     entry.full_clean()
     entry.save(update_fields=changed)
     _after_change(by=by, profile=profile, fields=_entry_fields(entry, changed),
-                  request=request, searched=True)
+                  request=request)
     return changed
 
 
@@ -171,7 +165,7 @@ def profile_entry_delete(*, by: User, entry: models.Model, request=None) -> None
     _require_owner(by, profile.candidate)
     relation = ENTRY_MODELS[type(entry)]
     entry.delete()
-    _after_change(by=by, profile=profile, fields=[relation], request=request, searched=True,
+    _after_change(by=by, profile=profile, fields=[relation], request=request,
                   operation="entry_deleted")
 
 

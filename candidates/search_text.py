@@ -1,4 +1,5 @@
-"""The full-text search document of a profile, for the employer's search.
+"""The text of a profile's search document, for the employer's search (the document itself
+and its tokens: candidates/search_documents.py).
 
 PostgreSQL has no unaccent extension here, so text is normalised in Python (lowercase,
 accents stripped) and the employer's query must go through the same `normalise()`.
@@ -7,8 +8,6 @@ Only fields an employer may see go in: searching must never reveal what the view
 
 import unicodedata
 from collections.abc import Iterable
-
-from django.db import connection
 
 from candidates.models import Profile
 
@@ -52,36 +51,3 @@ def profile_search_texts(profile: Profile) -> tuple[str, str, str]:
             *(e.name for e in profile.educations.all()),
             *(c.name for c in profile.courses.all()),
         ])
-
-
-_UPDATE_SQL = f"""
-UPDATE candidates_profile AS p SET search_document =
-    setweight(to_tsvector('{SEARCH_CONFIG}', v.a), 'A')
-    || setweight(to_tsvector('{SEARCH_CONFIG}', v.b), 'B')
-    || setweight(to_tsvector('{SEARCH_CONFIG}', v.c), 'C')
-FROM (SELECT unnest(%s::bigint[]) AS id, unnest(%s::text[]) AS a,
-             unnest(%s::text[]) AS b, unnest(%s::text[]) AS c) AS v
-WHERE p.id = v.id
-"""  # noqa: S608  (a constant config name; the values travel as parameters)
-
-
-def search_documents_write(rows: Iterable[tuple[int, str, str, str]]) -> int:
-    """Store (profile id, A, B, C) texts as search documents, in one statement."""
-    rows = list(rows)
-    if not rows:
-        return 0
-    ids, a_texts, b_texts, c_texts = (list(column) for column in zip(*rows, strict=True))
-    with connection.cursor() as cursor:
-        cursor.execute(_UPDATE_SQL, [ids, a_texts, b_texts, c_texts])
-        return cursor.rowcount
-
-
-def profile_search_documents_refresh(profiles: Iterable[Profile]) -> int:
-    """Rebuild the search document of many profiles at once (prefetch their relations)."""
-    return search_documents_write(
-        (profile.pk, *profile_search_texts(profile)) for profile in profiles)
-
-
-def profile_search_document_refresh(profile: Profile) -> None:
-    """Call after every change to the profile or its entries (the profile services do)."""
-    profile_search_documents_refresh([profile])

@@ -1,12 +1,12 @@
 """Reads of candidates that depend on who is asking. The rules themselves live in
 Candidate.objects.visible_to() (candidates/models/querysets.py); these add what pages need."""
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
 from hallowerk.roles import Role
 
-from .models import Candidate, Profile
+from .models import Candidate
 from .presenters import (
     EMPLOYER_LIST_PREFETCH,
     EMPLOYER_LIST_SELECT,
@@ -18,20 +18,18 @@ from .presenters import (
 # jobseeker who keeps their profile up to date is seen.
 STAFF_ORDER = ["last_name", "first_name", "id"]
 EMPLOYER_ORDER = ["-last_activity_at", "-id"]
-# The search document is for the database only; pages never need it (and it is large).
-NOT_FOR_PAGES = ["profile__search_document"]
 
 
 def candidate_list(*, viewer) -> QuerySet[Candidate]:
     """Every candidate the viewer may see, in the order their list shows them."""
     queryset = Candidate.objects.visible_to(viewer)
     if viewer.role == Role.EMPLOYER:
-        return (queryset.select_related(*EMPLOYER_LIST_SELECT).defer(*NOT_FOR_PAGES)
+        return (queryset.select_related(*EMPLOYER_LIST_SELECT)
                 .prefetch_related(*EMPLOYER_LIST_PREFETCH).order_by(*EMPLOYER_ORDER))
     # The profile comes in a second query for the page only: joining it before the sort
     # would make the database join every visible profile, not 25.
     return (queryset.select_related("responsible_coach").order_by(*STAFF_ORDER)
-            .prefetch_related(Prefetch("profile", Profile.objects.defer("search_document"))))
+            .prefetch_related("profile"))
 
 
 def candidate_for_viewer(user, pk) -> Candidate:
@@ -42,7 +40,7 @@ def candidate_for_viewer(user, pk) -> Candidate:
 def candidate_profile_for_viewer(user, pk) -> Candidate:
     """Like candidate_for_viewer, with everything employer_profile_view() reads."""
     queryset = (Candidate.objects.visible_to(user).select_related(*EMPLOYER_VIEW_SELECT)
-                .defer(*NOT_FOR_PAGES).prefetch_related(*EMPLOYER_VIEW_PREFETCH))
+                .prefetch_related(*EMPLOYER_VIEW_PREFETCH))
     return get_object_or_404(queryset, pk=pk)
 
 

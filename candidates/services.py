@@ -20,6 +20,7 @@ from privacy.audit import audit_changed, audit_record
 from privacy.models import AuditAction
 
 from .models import Candidate, EndReason, Gender, Profile, ServiceType, SharingScope
+from .search_documents import candidate_search_documents_refresh
 
 DOSSIER_STAFF = (Role.COACH, Role.ACCOUNT_MANAGER)
 
@@ -33,6 +34,8 @@ def _require_staff_of(by: User, candidate: Candidate, roles=DOSSIER_STAFF) -> No
 def _save(*, by: User, candidate: Candidate, fields: list[str], action: str,
           request=None) -> Candidate:
     candidate.save(update_fields=[*fields, "updated_at"])
+    # Sharing, hiding, activity and ending decide whether employers can find the candidate.
+    candidate_search_documents_refresh([candidate.pk])
     audit_changed(actor=by, target=candidate, fields=fields, request=request, action=action)
     return candidate
 

@@ -1,19 +1,20 @@
-"""The employer's search over shared profiles (issue 6).
+"""The employer's search over shared profiles (issue 6; at national scale, issue 11).
 
-Everything starts from Candidate.objects.visible_to(viewer), so the search can never
-reach a candidate the visibility rules (SPEC §4) keep from this employer. The criteria are
+The search runs on the search documents (employers/search_query.py), which apply the
+visibility rules and the filters before ranking; every row shown is fetched through
+Candidate.objects.visible_to(viewer), so the search can never reach a candidate the
+visibility rules (SPEC §4) keep from this employer. The criteria are
 deliberately limited to what says something about the work: there is no field for target
 groups, gender, age or photo, so nobody can select or rank on them (no cherry-picking).
 """
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from math import ceil
 
-from django.contrib.postgres.search import SearchRank
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Window
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Greatest
 
 from candidates.models import Candidate, LanguageSkill, Profile
@@ -24,10 +25,10 @@ from candidates.selectors import EMPLOYER_ORDER
 from hallowerk.models import Occupation, Place, Sector
 from privacy.audit import audit_search
 
-from .fulltext import search_terms, text_query, tsquery_source
+from .fulltext import search_terms, tsquery_source
 from .radius import place_ids_within
+from .search_query import PAGE_SIZE, RESULT_CAP, matching_documents_sql, search_id_page
 
-PAGE_SIZE = 25
 RADIUS_MIN_KM, RADIUS_MAX_KM, DEFAULT_RADIUS_KM = 1, 200, 25
 
 
@@ -77,12 +78,18 @@ class SearchResult:
     criteria: SearchCriteria
     page: Page
     candidates: list[Candidate] = field(default_factory=list)
+    # Exact up to RESULT_CAP; RESULT_CAP + 1 stands for "more than RESULT_CAP".
+    total: int = 0
     # The query had words, but none that PostgreSQL searches on ("de", "het", …).
     only_stop_words: bool = False
 
     @property
     def count(self) -> int:
-        return self.page.paginator.count
+        return min(self.total, RESULT_CAP)
+
+    @property
+    def more_than_cap(self) -> bool:
+        return self.total > RESULT_CAP
 
 
 def _profile_has(model, **conditions) -> Exists:
@@ -122,19 +129,28 @@ def criteria_filter(criteria: SearchCriteria) -> Q:
 
 def search_queryset(*, viewer, criteria: SearchCriteria,
                     changed_after: datetime | None = None) -> QuerySet[Candidate]:
-    """Matching candidates the viewer may see, best first (relevance, then most recent)."""
-    queryset = Candidate.objects.visible_to(viewer).filter(criteria_filter(criteria))
+    """Every matching candidate the viewer may see, uncapped and unranked, most recently
+    active first: for the saved-search alerts, which count what changed in a background
+    job. Pages use candidate_search()."""
+    matching = matching_documents_sql(viewer=viewer, criteria=criteria)
+    if matching is None:
+        return Candidate.objects.none()
+    sql, params = matching
+    queryset = Candidate.objects.visible_to(viewer).filter(
+        # Our own SQL text; every value travels as a parameter.
+        pk__in=RawSQL(f"SELECT m.candidate_id FROM ({sql}) m", params))  # noqa: S608, S611
     if changed_after is not None:
         queryset = queryset.alias(changed_at=Greatest(
             "updated_at", "last_activity_at", "profile__updated_at")).filter(
             changed_at__gt=changed_after)
-    terms = criteria.terms
-    if not terms:
-        return queryset.order_by(*EMPLOYER_ORDER)
-    query = text_query(terms)
-    return (queryset.filter(profile__search_document=query)
-            .annotate(rank=SearchRank(F("profile__search_document"), query))
-            .order_by("-rank", *EMPLOYER_ORDER))
+    return queryset.order_by(*EMPLOYER_ORDER)
+
+
+def rules_queryset(*, viewer, criteria: SearchCriteria) -> QuerySet[Candidate]:
+    """The same set written directly on the visibility rules and the profile tables,
+    without the search documents: the oracle of the tests and the naive baseline of the
+    benchmark (text is left to the caller)."""
+    return Candidate.objects.visible_to(viewer).filter(criteria_filter(criteria))
 
 
 def _only_stop_words(terms: list[str]) -> bool:
@@ -147,50 +163,25 @@ def _only_stop_words(terms: list[str]) -> bool:
 def _page_number(value) -> int:
     try:
         return max(1, int(value))
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return 1
-
-
-def page_with_count(queryset: QuerySet, page_number, *, select=(), prefetch=()) -> Page:
-    """A page and the total count from ONE narrow query (COUNT(*) OVER ()), then the page's
-    rows with what the list shows.
-
-    Ranking must look at every match anyway, so counting in the same pass halves the work of
-    a separate COUNT query; keeping that pass to ids (no profile text, no search document)
-    keeps what PostgreSQL sorts small. Past the last page, the last page is shown (as
-    Paginator.get_page does).
-    """
-    def fetch(number: int) -> list:
-        offset = (number - 1) * PAGE_SIZE
-        return list(queryset.annotate(total_count=Window(Count("pk")))
-                    .values_list("pk", "total_count")[offset:offset + PAGE_SIZE])
-
-    number = _page_number(page_number)
-    ids = fetch(number)
-    if ids:
-        count = ids[0][1]
-    else:
-        count = queryset.count()
-        last = max(1, ceil(count / PAGE_SIZE))
-        if number > last:
-            number = last
-            ids = fetch(number) if count else []
-    order = [pk for pk, _total in ids]
-    # Through the same scoped queryset: a candidate who stopped sharing a moment ago is
-    # left out rather than shown.
-    rows = {candidate.pk: candidate for candidate in queryset.filter(pk__in=order)
-            .select_related(*select).prefetch_related(*prefetch)} if order else {}
-    paginator = Paginator(queryset, PAGE_SIZE)
-    paginator.count = count  # known already: the paginator must not count again
-    return Page([rows[pk] for pk in order if pk in rows], number, paginator)
 
 
 def candidate_search(*, viewer, criteria: SearchCriteria, page_number=1,
                      request=None) -> SearchResult:
-    """One page of results with the total count; every search is written to the audit log."""
-    page = page_with_count(search_queryset(viewer=viewer, criteria=criteria), page_number,
-                           select=EMPLOYER_LIST_SELECT, prefetch=EMPLOYER_LIST_PREFETCH)
-    result = SearchResult(criteria=criteria, page=page, candidates=list(page.object_list))
+    """One page of results with the total count (exact up to RESULT_CAP); every search is
+    written to the audit log."""
+    found = search_id_page(viewer=viewer, criteria=criteria,
+                           page_number=_page_number(page_number))
+    # Through the scoped queryset: a candidate who stopped sharing a moment ago is left out
+    # rather than shown, whatever the document still says.
+    rows = (Candidate.objects.visible_to(viewer).filter(pk__in=found.ids)
+            .select_related(*EMPLOYER_LIST_SELECT).prefetch_related(*EMPLOYER_LIST_PREFETCH)
+            .in_bulk()) if found.ids else {}
+    paginator = Paginator(range(min(found.count, RESULT_CAP)), PAGE_SIZE)
+    page = Page([rows[pk] for pk in found.ids if pk in rows], found.number, paginator)
+    result = SearchResult(criteria=criteria, page=page, candidates=list(page.object_list),
+                          total=found.count)
     if result.count == 0 and criteria.terms:
         result.only_stop_words = _only_stop_words(criteria.terms)
     audit_search(viewer=viewer, query=criteria.text, request=request,

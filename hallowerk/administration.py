@@ -73,6 +73,14 @@ def staff_invite(*, by: User, email: str, role: str, first_name: str, last_name:
     return user
 
 
+def _search_documents_follow(user: User) -> None:
+    """A jobseeker's account state is part of who employers may find."""
+    from candidates.search_documents import candidate_search_documents_refresh
+
+    candidate_search_documents_refresh(
+        user.candidate_set.values_list("pk", flat=True) if user.role == Role.JOBSEEKER else [])
+
+
 @transaction.atomic
 def user_deactivate(*, by: User, user: User, request=None) -> User:
     """The account stops working at once: login and every open session refuse it."""
@@ -82,6 +90,7 @@ def user_deactivate(*, by: User, user: User, request=None) -> User:
         user.save(update_fields=["is_active"])
         user.invitations.filter(accepted_at__isnull=True, withdrawn_at__isnull=True).update(
             withdrawn_at=timezone.now())
+        _search_documents_follow(user)
         audit_changed(actor=by, target=user, fields=["is_active"], request=request)
     return user
 
@@ -92,6 +101,7 @@ def user_reactivate(*, by: User, user: User, request=None) -> User:
     if not user.is_active:
         user.is_active = True
         user.save(update_fields=["is_active"])
+        _search_documents_follow(user)
         audit_changed(actor=by, target=user, fields=["is_active"], request=request)
     return user
 

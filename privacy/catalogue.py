@@ -580,7 +580,6 @@ _COMPANY = "data about a company, not about a person"
 NOT_PERSONAL_DATA: dict[tuple[str, str], str] = {
     **{(model, "id"): "technical key" for model in PERSONAL_DATA_MODELS},
     ("candidates.Profile", "candidate"): _PARENT_LINK,
-    ("candidates.Profile", "search_document"): "derived from declared profile fields for search",
     ("candidates.Profile", "completeness"): "a count of declared profile fields that are filled "
                                             "in, derived for the coach's list",
     **{(model, "profile"): _PARENT_LINK for model in (W, ED, CO, LS)},

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from candidates.messaging import message_send, thread_open
 from candidates.models import Candidate, Profile, SensitiveReview
 from candidates.models.completeness_rule import completeness_score
+from candidates.search_documents import candidate_search_documents_refresh
 from candidates.uploads import pending_dir
 from hallowerk.models import User
 from hallowerk.roles import Role
@@ -131,9 +132,9 @@ def candidate_entered_data_erase(*, by: User, candidate: Candidate, request=None
                     bool(_reset(row, _entered_fields(model._meta.label), files)) for row in rows)
         # Derived from what was entered: nothing may be left to search on, and the coach's
         # stored score follows what is left (the same rule as every profile change).
-        Profile.objects.filter(pk=profile.pk).update(search_document=None,
-                                                     completeness=completeness_score(),
+        Profile.objects.filter(pk=profile.pk).update(completeness=completeness_score(),
                                                      updated_at=timezone.now())
+        candidate_search_documents_refresh([candidate.pk])
     # The coach's review list spoke about data that no longer exists.
     counts["sensitive_reviews"], _by_model = SensitiveReview.objects.filter(
         candidate=candidate).delete()
@@ -201,6 +202,7 @@ def candidate_leave_request(*, by: User, candidate: Candidate, note: str = "",
     candidate.leave_requested_at = timezone.now()
     candidate.shared_with_employers = False
     candidate.save(update_fields=["leave_requested_at", "shared_with_employers", "updated_at"])
+    candidate_search_documents_refresh([candidate.pk])
     audit_record(action=AuditAction.RECORD_CHANGED, actor=by, request=request, target=candidate,
                  data={"operation": "leave_requested",
                        "fields": ["leave_requested_at", "shared_with_employers"]})

@@ -5,8 +5,6 @@ is deleting this row.
 """
 
 from django.contrib.postgres.fields import ArrayField
-from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -76,14 +74,11 @@ class Profile(models.Model):
     completeness = models.PositiveSmallIntegerField(
         _("volledigheid"), default=0, editable=False,
         validators=[MaxValueValidator(COMPLETENESS_MAX)])
-    # Derived from the text above by profile_search_document_refresh(); never edited.
-    search_document = SearchVectorField(null=True, editable=False)
 
     class Meta:
         verbose_name = _("profiel")
         verbose_name_plural = _("profielen")
         indexes = [
-            GinIndex(fields=["search_document"], name="profile_search_document"),
             # The coach's completeness filter: candidates with a score in a range.
             models.Index(fields=["completeness", "candidate"], name="profile_completeness"),
         ]

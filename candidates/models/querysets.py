@@ -12,22 +12,48 @@ from hallowerk.models import Municipality, User
 from hallowerk.roles import Role
 
 
-def shared_with_region(region_of: models.QuerySet) -> Q:
-    """Candidates an employer invited by a municipality in `region_of`'s region may see.
-
-    Shared, not hidden, active, dossier open, account active — and either shared with all
-    participating municipalities or living in that labour-market region (SPEC §4).
-    """
+def visible_to_some_employer() -> Q:
+    """Shared, not hidden, active, dossier open, account active: the part of the employer
+    rule that does not depend on which employer asks. The search document
+    (candidates/search_documents.py) exists exactly for these candidates."""
     from .candidate import EMPLOYER_VISIBLE  # candidate.py imports this module
 
-    region_municipalities = Municipality.objects.filter(
-        labour_market_region__in=region_of.values("labour_market_region")).values("pk")
     # "The account is active", written as "no deactivated account": deactivated accounts
     # are few and have their own partial index (migration 0002), so counting tens of
     # thousands of visible candidates never has to visit the user table.
     account_deactivated = User.objects.filter(pk=OuterRef("user_id"), is_active=False)
-    return (EMPLOYER_VISIBLE & Q(user_id__isnull=False) & ~Exists(account_deactivated)
+    return EMPLOYER_VISIBLE & Q(user_id__isnull=False) & ~Exists(account_deactivated)
+
+
+def shared_with_region(region_of: models.QuerySet) -> Q:
+    """Candidates an employer invited by a municipality in `region_of`'s region may see.
+
+    Visible to some employer — and either shared with all participating municipalities or
+    living in that labour-market region (SPEC §4).
+    """
+    region_municipalities = Municipality.objects.filter(
+        labour_market_region__in=region_of.values("labour_market_region")).values("pk")
+    return (visible_to_some_employer()
             & (Q(sharing_scope="all") | Q(municipality_id__in=region_municipalities)))
+
+
+def employer_audience(user) -> list[int] | None:
+    """The municipalities whose region-scoped candidates this employer user may see (the
+    municipalities of its own labour-market region), or None when it may see nobody.
+
+    The same rule as visible_to() for employers, as plain ids, for the search document's
+    audience tokens (employers/search_query.py). Candidates shared with all municipalities
+    are seen by every employer that sees anyone.
+    """
+    if (user is None or not user.is_authenticated or not user.is_active
+            or user.role != Role.EMPLOYER):
+        return None
+    employer = apps.get_model("employers", "Employer").objects.filter(
+        pk=user.employer_id, is_active=True).values("municipality_id")
+    region = Municipality.objects.filter(pk__in=employer).values("labour_market_region")
+    ids = list(Municipality.objects.filter(labour_market_region__in=region)
+               .values_list("pk", flat=True))
+    return ids or None
 
 
 class CandidateQuerySet(models.QuerySet):

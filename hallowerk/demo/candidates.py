@@ -23,7 +23,8 @@ from candidates.models import (
 )
 from candidates.models.completeness_rule import completeness_score
 from candidates.physical import PHYSICAL_CODES, physical_field_name
-from candidates.search_text import compose_search_texts, search_documents_write
+from candidates.search_documents import DocumentSource, document_tokens, search_documents_write
+from candidates.search_text import compose_search_texts
 from hallowerk.models import User
 from hallowerk.roles import Role
 
@@ -66,7 +67,7 @@ class Batch:
     languages: list[dict] = field(default_factory=list)
     occupations: list[tuple[int, int]] = field(default_factory=list)
     sectors: list[tuple[int, int]] = field(default_factory=list)
-    search: list[tuple[int, str, str, str]] = field(default_factory=list)
+    search: list[DocumentSource] = field(default_factory=list)
 
 
 def _moment_between(rng: random.Random, start, end):
@@ -155,7 +156,7 @@ def _profile(ctx: DemoContext, rng: random.Random, profile_id: int, candidate: d
         "hours_per_week_min": hours_min,
         "hours_per_week_max": None if hours_min is None else min(40, hours_min + 8),
         "availability_notes": rng.choice(AVAILABILITY_NOTES) if complete else "",
-        "updated_at": candidate["last_activity_at"], "search_document": None,
+        "updated_at": candidate["last_activity_at"],
     }
     for code in PHYSICAL_CODES:
         answered = complete and rng.random() < 0.8
@@ -164,18 +165,33 @@ def _profile(ctx: DemoContext, rng: random.Random, profile_id: int, candidate: d
     batch.occupations += [(profile_id, ctx.occupations[c].pk) for c in codes]
     batch.sectors += [(profile_id, ctx.sectors[s].pk) for s in sector_codes]
     entries = _entries(rng, profile_id, codes, complete, batch)
-    batch.search.append((profile_id, *compose_search_texts(
+    texts = compose_search_texts(
         occupation_labels=[label for c in codes for label in (ctx.occupations[c].label_nl,
                                                               ctx.occupations[c].label_en)],
         kind_of_work=kind_of_work, job_titles=entries["titles"], competences=competences,
         professional_skills=skills,
         descriptions=[about, suits, *(ctx.sectors[s].label_nl for s in sector_codes),
-                      *entries["descriptions"], *entries["educations"], *entries["courses"]])))
+                      *entries["descriptions"], *entries["educations"], *entries["courses"]])
+    # search_documents_write() keeps only the candidates the one visibility rule lets
+    # employers see; the demo does not decide that itself.
+    batch.search.append(DocumentSource(
+        candidate_id=candidate["id"], texts=texts,
+        tokens=document_tokens(
+            municipality_id=candidate["municipality_id"],
+            sharing_scope=candidate["sharing_scope"], place_id=row["place_of_residence_id"],
+            occupation_ids=[ctx.occupations[c].pk for c in codes],
+            sector_ids=[ctx.sectors[s].pk for s in sector_codes],
+            licences=row["driving_licences"], languages=entries["languages"],
+            physical_can=[code for code in PHYSICAL_CODES
+                          if row[physical_field_name(code)] is True]),
+        available_from=row["available_from"], hours_per_week_min=row["hours_per_week_min"],
+        hours_per_week_max=row["hours_per_week_max"],
+        last_activity_at=candidate["last_activity_at"]))
 
 
 def _entries(rng: random.Random, profile_id: int, codes: list[str], complete: bool,
              batch: Batch) -> dict[str, list[str]]:
-    found = {"titles": [], "descriptions": [], "educations": [], "courses": []}
+    found = {"titles": [], "descriptions": [], "educations": [], "courses": [], "languages": []}
     if not complete:
         return found
     start = date.today() - timedelta(days=rng.randint(400, 6000))
@@ -207,11 +223,12 @@ def _entries(rng: random.Random, profile_id: int, codes: list[str], complete: bo
         batch.courses.append({"profile_id": profile_id, "name": name, "provider": provider,
                               "year": rng.randint(2010, 2025)})
         found["courses"].append(name)
-    batch.languages.append({"profile_id": profile_id, "language": "nl",
-                            "level": rng.choice(LEVELS)})
+    languages = [{"profile_id": profile_id, "language": "nl", "level": rng.choice(LEVELS)}]
     if rng.random() < 0.6:
-        batch.languages.append({"profile_id": profile_id, "language": rng.choice(OTHER_LANGUAGES),
-                                "level": rng.choice(LEVELS[1:])})
+        languages.append({"profile_id": profile_id, "language": rng.choice(OTHER_LANGUAGES),
+                          "level": rng.choice(LEVELS[1:])})
+    batch.languages += languages
+    found["languages"] = [row["language"] for row in languages]
     return found
 
 

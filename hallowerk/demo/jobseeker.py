@@ -16,7 +16,7 @@ from candidates.models import (
 )
 from candidates.physical import PHYSICAL_CODES, physical_field_name
 from candidates.profile_services import profile_completeness_store
-from candidates.search_text import profile_search_document_refresh
+from candidates.search_documents import profile_search_document_refresh
 from employers.models import Vacancy
 from hallowerk.models import Occupation, Place, Sector, User
 from hallowerk.roles import Role

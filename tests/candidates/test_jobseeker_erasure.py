@@ -15,6 +15,7 @@ from candidates.models import (
     LanguageSkill,
     Message,
     Profile,
+    SearchDocument,
     SensitiveReview,
     VacancyResponse,
     WorkExperience,
@@ -70,7 +71,7 @@ def full(client, django_capture_on_commit_callbacks):
     Education.objects.create(profile=profile, name="Koken")
     Course.objects.create(profile=profile, name="VCA")
     LanguageSkill.objects.create(profile=profile, language="nl", level="good")
-    from candidates.search_text import profile_search_document_refresh
+    from candidates.search_documents import profile_search_document_refresh
 
     profile_search_document_refresh(profile)
     candidate.shared_with_employers = True
@@ -99,7 +100,8 @@ def test_erasure_removes_everything_entered_and_keeps_the_dossier(
             assert not value.exists(), spec.field
         else:
             assert value in (None, "", []) or not value, spec.field
-    assert profile.search_document is None
+    # The sharing choice is theirs too and is reset: nothing is left for employers to find.
+    assert not SearchDocument.objects.filter(candidate=full).exists()
     for model in (WorkExperience, Education, Course, LanguageSkill, SensitiveReview):
         assert not model.objects.exists(), model
     assert not any(os.path.exists(path) for path in paths)

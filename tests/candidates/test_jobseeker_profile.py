@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from candidates.completeness import CHECKS, profile_completeness
 from candidates.forms.steps import STEPS
-from candidates.models import LanguageSkill, Profile, WorkExperience
+from candidates.models import Candidate, LanguageSkill, Profile, SearchDocument, WorkExperience
 from candidates.profile_services import profile_entry_create, profile_update
 from privacy.catalogue import FilledBy, specs_for
 from privacy.models import AuditAction, AuditEvent
@@ -53,7 +53,8 @@ def test_saving_a_step_stores_audits_field_names_and_refreshes_search(client, ca
     assert response["Location"] == step_url("werk-dat-past")
     profile = Profile.objects.get(candidate=candidate)
     assert profile.competences == ["Geduldig", "Op tijd", "Vriendelijk"]
-    assert profile.search_document is not None and "buit" in str(profile.search_document)
+    # Not shared yet: employers cannot find the profile, so it has no search document.
+    assert not SearchDocument.objects.filter(candidate=candidate).exists()
     event = AuditEvent.objects.get(action=AuditAction.RECORD_CHANGED, target_id=str(profile.pk))
     assert event.actor == candidate.user
     assert event.data == {"fields": ["competences", "personal_description",
@@ -137,7 +138,11 @@ def test_sectors_and_occupations(client, candidate):
                            {"occupation": cook.pk, "zoek": "keuken"})
     assert response.status_code == 302 and "zoek=keuken" in response["Location"]
     assert list(profile.preferred_occupations.all()) == [cook]
-    assert "keukenhulp" in str(Profile.objects.get(pk=profile.pk).search_document)
+    assert not SearchDocument.objects.filter(candidate=candidate).exists()
+    Candidate.objects.filter(pk=candidate.pk).update(shared_with_employers=True)
+    client.post(reverse("candidates:jobseeker_occupation_remove"), {"occupation": cook.pk})
+    client.post(reverse("candidates:jobseeker_occupation_add"), {"occupation": cook.pk})
+    assert "keukenhulp" in SearchDocument.objects.get(candidate=candidate).document
     client.post(reverse("candidates:jobseeker_occupation_remove"), {"occupation": cook.pk})
     assert not profile.preferred_occupations.exists()
     assert client.post(reverse("candidates:jobseeker_occupation_add"),

@@ -3,7 +3,7 @@
 import pytest
 
 from candidates.models import LanguageSkill
-from candidates.search_text import profile_search_document_refresh
+from candidates.search_documents import profile_search_document_refresh
 from hallowerk.models import Occupation, Place, Sector
 from tests.factories import CandidateFactory, ProfileFactory, UserFactory, municipality
 

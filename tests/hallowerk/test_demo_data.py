@@ -6,7 +6,8 @@ import pytest
 from django.core.management import call_command
 from django.db.models import Count
 
-from candidates.models import Candidate, Profile
+from candidates.models import Candidate, Profile, SearchDocument
+from candidates.models.querysets import visible_to_some_employer
 from employers.models import Employer, Vacancy
 from hallowerk.demo.accounts import DEMO_ACCOUNTS
 from hallowerk.demo.population import DemoSize, demo_population_ensure
@@ -44,7 +45,10 @@ def test_demo_population_has_the_mix_the_demo_needs_and_is_idempotent():
     profiles = Profile.objects.filter(candidate__in=demo)
     assert profiles.filter(personal_description="").exists()
     assert profiles.exclude(personal_description="").filter(work_experiences__isnull=False).exists()
-    assert profiles.filter(search_document__isnull=True).count() == 0
+    # A search document for exactly the candidates employers may see.
+    findable = set(demo.filter(visible_to_some_employer()).values_list("pk", flat=True))
+    assert findable and findable == set(SearchDocument.objects.filter(
+        candidate__in=demo).values_list("candidate_id", flat=True))
     # Every municipality, including neighbours in the same labour-market region.
     per_region = Municipality.objects.filter(candidates__in=demo).values(
         "labour_market_region").annotate(n=Count("slug", distinct=True))

@@ -49,8 +49,7 @@ def candidate_list(request):
                             request.GET.get("pagina"), page_size(), count_with_page=filtered)
     page.object_list = in_order(
         Candidate.objects.filter(pk__in=ids).select_related("municipality").prefetch_related(
-            Prefetch("profile", Profile.objects.defer("search_document")
-                     .select_related("place_of_residence"))), ids)
+            Prefetch("profile", Profile.objects.select_related("place_of_residence"))), ids)
     if text:
         audit_search(viewer=request.user, query=text, request=request,
                      filters={"origin": filters.get("origin", "")},

@@ -1,0 +1,42 @@
+"""The employer's search reads one narrow row per candidate that employers may see.
+
+Why a table of its own (issue 11): searching the profile table meant ranking every text
+match of the country before the visibility rules dropped three quarters of them. Here a row
+exists only while the candidate is visible to employers somewhere (the one rule,
+candidates/models/querysets.py), and its `document` carries, next to the weighted text, the
+facts that decide the audience and the filters as tokens (candidates/search_documents.py).
+One GIN index then answers "visible to this employer, these filters, these words" before
+anything is ranked. Rows are written only by candidates.search_documents; pages never read
+this table except through employers/search_query.py, which re-checks every shown candidate
+through Candidate.objects.visible_to().
+"""
+
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class SearchDocument(models.Model):
+    candidate = models.OneToOneField("candidates.Candidate", on_delete=models.CASCADE,
+                                     primary_key=True, related_name="+",
+                                     verbose_name=_("kandidaat"))
+    # Weighted text (A: occupations and titles, B: skills, C: descriptions) plus tokens.
+    document = SearchVectorField()
+    # The filters that are ranges, not tokens (copies of the profile's columns).
+    available_from = models.DateField(null=True)
+    hours_per_week_min = models.PositiveSmallIntegerField(null=True)
+    hours_per_week_max = models.PositiveSmallIntegerField(null=True)
+    # The employer's order: most recently active first (copy of the candidate's column).
+    last_activity_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("zoekdocument")
+        verbose_name_plural = _("zoekdocumenten")
+        indexes = [
+            GinIndex(fields=["document"], name="search_document_gin"),
+            models.Index(fields=["-last_activity_at", "-candidate"], name="search_document_recent"),
+        ]
+
+    def __str__(self):
+        return f"search document of candidate {self.candidate_id}"
