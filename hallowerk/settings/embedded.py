@@ -15,13 +15,59 @@ DATABASE_NAME = "hallowerk"
 _keep_alive = []  # the service handles must live as long as this process
 
 
+TUNING_FILE = "hallowerk-tuning.conf"
+
+
+def _tuning_write(pg_dir: Path) -> None:
+    """Settings sized to this machine (postgres_tuning.py), included by postgresql.conf."""
+    from .postgres_tuning import machine_cores, machine_memory_bytes, tuned_conf, tuned_settings
+
+    conf = pg_dir / "postgresql.conf"
+    include = f"include_if_exists = '{TUNING_FILE}'"
+    if include not in conf.read_text():
+        with conf.open("a") as out:
+            out.write(f"\n{include}\n")
+    wanted = tuned_conf(tuned_settings(memory_bytes=machine_memory_bytes(),
+                                       cores=machine_cores()))
+    path = pg_dir / TUNING_FILE
+    if not path.exists() or path.read_text() != wanted:
+        path.write_text(wanted)
+        path.chmod(0o644)
+
+
+def _tuned(server, pg_dir: Path) -> None:
+    """Write the tuning; restart once if the running server does not have it yet (the first
+    start of a new data directory, or a machine of another size)."""
+    from pgserver._commands import pg_ctl
+
+    from .postgres_tuning import machine_memory_bytes, tuned_settings
+
+    _tuning_write(pg_dir)
+    wanted = tuned_settings(memory_bytes=machine_memory_bytes(), cores=1)["shared_buffers"]
+    running = [line.strip() for line in server.psql("SHOW shared_buffers;").splitlines()]
+    if _as_shown(wanted) in running:
+        server.psql("SELECT pg_reload_conf();")  # settings that need no restart
+    else:
+        pg_ctl(["-w", "-m", "fast", "-l", str(pg_dir / "log"), "restart"], pgdata=pg_dir,
+               user=server.system_user, timeout=60)
+
+
+def _as_shown(size_mb: str) -> str:
+    """'4096MB' as PostgreSQL's SHOW prints it: '4GB'."""
+    mb = int(size_mb.removesuffix("MB"))
+    return f"{mb // 1024}GB" if mb % 1024 == 0 else f"{mb}MB"
+
+
 def embedded_database_url(data_dir: Path, name: str = DATABASE_NAME) -> str:
     import pgserver
 
     pg_dir = data_dir / "pgdata"
     pg_dir.mkdir(parents=True, exist_ok=True)
+    if (pg_dir / "PG_VERSION").exists():
+        _tuning_write(pg_dir)  # a server that starts now starts tuned
     server = pgserver.get_server(str(pg_dir), cleanup_mode="stop")
     _keep_alive.append(server)
+    _tuned(server, pg_dir)
     # Names come from our own code (the app's, or the benchmark's), never from input.
     exists = server.psql(f"SELECT 1 FROM pg_database WHERE datname = '{name}';")  # noqa: S608
     if "(1 row)" not in exists:
