@@ -31,7 +31,7 @@ def test_settings_grow_with_the_machine_within_bounds():
 
 @pytest.mark.django_db
 def test_the_embedded_server_runs_tuned_for_this_machine():
-    if ".hallowerk" not in str(connection.settings_dict.get("HOST", "")):
+    if ".hallowerk" not in str(connection.settings_dict["OPTIONS"].get("host", "")):
         pytest.skip("a real server (DATABASE_URL) is tuned by its operator")
     wanted = tuned_settings(memory_bytes=machine_memory_bytes(), cores=machine_cores())
     with connection.cursor() as cursor:
