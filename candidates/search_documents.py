@@ -39,6 +39,30 @@ from .search_text import SEARCH_CONFIG, profile_search_texts
 
 TOKEN_ALL = "@all"
 
+# What a document is made of, held to the catalogue by tests/employer_portal/
+# test_search_documents.py: its text and filters come only from fields an employer may see
+# on the profile...
+TEXT_AND_FILTER_SOURCES = (
+    ("candidates.Profile", "preferred_occupations"), ("candidates.Profile", "kind_of_work"),
+    ("candidates.Profile", "competences"), ("candidates.Profile", "professional_skills"),
+    ("candidates.Profile", "personal_description"), ("candidates.Profile", "what_suits_me"),
+    ("candidates.Profile", "free_text"), ("candidates.Profile", "sectors"),
+    ("candidates.Profile", "place_of_residence"), ("candidates.Profile", "driving_licences"),
+    ("candidates.Profile", "available_from"), ("candidates.Profile", "hours_per_week_min"),
+    ("candidates.Profile", "hours_per_week_max"),
+    *(("candidates.Profile", physical_field_name(code)) for code in PHYSICAL_CODES),
+    ("candidates.WorkExperience", "job_title"), ("candidates.WorkExperience", "description"),
+    ("candidates.Education", "name"), ("candidates.Course", "name"),
+    ("candidates.LanguageSkill", "language"),
+)
+# ...and these decide only who may find it and in which order, never what is shown.
+AUDIENCE_AND_ORDER_SOURCES = {
+    ("candidates.Candidate", "municipality"): "employers of the candidate's region find it",
+    ("candidates.Candidate", "sharing_scope"): "the jobseeker's choice of which employers",
+    ("candidates.Candidate", "last_activity_at"): "the order of the employer's list, as "
+                                                  "candidates/selectors.py already has it",
+}
+
 
 def token_municipality(pk: int) -> str:
     return f"@m{pk}"
