@@ -3,10 +3,47 @@ streamed with PostgreSQL COPY. Django model instances are never built, which is 
 100,000 candidates a matter of minutes. Development data only; real data goes through the
 services."""
 
-from collections.abc import Iterable
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 
-from django.db import connection, models
+from django.db import connection, connections, models
 from psycopg import sql
+
+# Below this many batches, or inside a transaction (tests), one process does the work.
+PARALLEL_FROM_BATCHES = 4
+_WORK: tuple | None = None  # (function, context) for the forked workers
+
+
+def _in_worker(batch):
+    function, context = _WORK
+    return function(context, batch)
+
+
+def _worker_start():
+    # The parent closed its connections before forking, so each child opens its own.
+    connections.close_all()
+
+
+def parallel_map(function: Callable, context, batches: list) -> Iterator:
+    """function(context, batch) for every batch, in as many processes as there are cores
+    (each with its own database connection), yielding results as they come. The batches
+    must not depend on each other: each commits on its own."""
+    global _WORK
+    workers = min(len(os.sched_getaffinity(0)), 4)
+    if workers < 2 or len(batches) < PARALLEL_FROM_BATCHES or connection.in_atomic_block:
+        for batch in batches:
+            yield function(context, batch)
+        return
+    _WORK = (function, context)
+    connections.close_all()  # the children open their own
+    fork = multiprocessing.get_context("fork")
+    try:
+        with ProcessPoolExecutor(workers, mp_context=fork, initializer=_worker_start) as pool:
+            yield from pool.map(_in_worker, batches)
+    finally:
+        _WORK = None
 
 
 def ids_allocate(model: type[models.Model], count: int) -> list[int]:

@@ -28,7 +28,7 @@ from candidates.search_text import compose_search_texts
 from hallowerk.models import User
 from hallowerk.roles import Role
 
-from .bulk import copy_rows, copy_through, ids_allocate
+from .bulk import copy_rows, copy_through, ids_allocate, parallel_map
 from .context import UNUSABLE_PASSWORD, DemoContext, email_part
 from .employers import postcode_for
 from .vocabulary import (
@@ -248,24 +248,31 @@ def _write(batch: Batch) -> None:
     search_documents_write(batch.search)
 
 
+def _batch_create(ctx: DemoContext, numbers: list[int]) -> int:
+    """Candidates with these numbers, in one transaction. Each row has its own random
+    stream (ctx.rng), so the result does not depend on which process makes which batch."""
+    with transaction.atomic():
+        user_ids = ids_allocate(User, len(numbers))
+        candidate_ids = ids_allocate(Candidate, len(numbers))
+        profile_ids = ids_allocate(Profile, len(numbers))
+        batch = Batch()
+        for n, index in enumerate(numbers):
+            rng = ctx.rng("candidate", index)
+            candidate, demo = _dossier(ctx, rng, index, (user_ids[n], candidate_ids[n]), batch)
+            _profile(ctx, rng, profile_ids[n], candidate, demo, batch)
+        _write(batch)
+    return len(numbers)
+
+
 def demo_candidates_ensure(ctx: DemoContext, count: int, progress=None) -> int:
     """Make sure demo candidates 0..count-1 exist. Returns how many were created."""
     existing = set(Candidate.objects.filter(client_number__startswith="DEMO-")
                    .values_list("client_number", flat=True))
     missing = [i for i in range(count) if client_number(i) not in existing]
-    for start in range(0, len(missing), BATCH):
-        numbers = missing[start:start + BATCH]
-        with transaction.atomic():
-            user_ids = ids_allocate(User, len(numbers))
-            candidate_ids = ids_allocate(Candidate, len(numbers))
-            profile_ids = ids_allocate(Profile, len(numbers))
-            batch = Batch()
-            for n, index in enumerate(numbers):
-                rng = ctx.rng("candidate", index)
-                candidate, demo = _dossier(ctx, rng, index, (user_ids[n], candidate_ids[n]),
-                                           batch)
-                _profile(ctx, rng, profile_ids[n], candidate, demo, batch)
-            _write(batch)
+    batches = [missing[start:start + BATCH] for start in range(0, len(missing), BATCH)]
+    done = 0
+    for made in parallel_map(_batch_create, ctx, batches):
+        done += made
         if progress:
-            progress(start + len(numbers), len(missing))
+            progress(done, len(missing))
     return len(missing)
