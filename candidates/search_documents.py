@@ -213,14 +213,32 @@ def profile_search_document_refresh(profile: Profile) -> None:
     candidate_search_documents_refresh([profile.candidate_id])
 
 
-def search_documents_rebuild_all(batch: int = 2000, log=None) -> int:
-    """Every document from scratch, in batches (a migration, or repairing drift)."""
+def _refresh_in_batches(ids: list[int], batch: int, log=None) -> int:
     written = 0
-    visible = Candidate.objects.filter(visible_to_some_employer())
-    SearchDocument.objects.exclude(candidate_id__in=visible.values("pk")).delete()
-    ids = list(visible.order_by("pk").values_list("pk", flat=True))
     for start in range(0, len(ids), batch):
         written += candidate_search_documents_refresh(ids[start:start + batch])
         if log:
             log(f"{min(start + batch, len(ids))}/{len(ids)} search documents")
     return written
+
+
+def search_documents_reconcile(batch: int = 2000) -> int:
+    """Repair drift, nightly: a change that bypassed the services (a data fix in the
+    database, a bug) can leave a document too many or too few. Removes the documents of
+    candidates no employer may see and builds the missing ones. Returns how many
+    candidates were set right (0 when nothing drifted)."""
+    visible = Candidate.objects.filter(visible_to_some_employer())
+    removed, _by_model = SearchDocument.objects.exclude(
+        candidate_id__in=visible.values("pk")).delete()
+    missing = list(visible.exclude(pk__in=SearchDocument.objects.values("candidate_id"))
+                   .order_by("pk").values_list("pk", flat=True))
+    _refresh_in_batches(missing, batch)
+    return removed + len(missing)
+
+
+def search_documents_rebuild_all(batch: int = 2000, log=None) -> int:
+    """Every document from scratch, in batches (a migration, or a change of what goes in)."""
+    visible = Candidate.objects.filter(visible_to_some_employer())
+    SearchDocument.objects.exclude(candidate_id__in=visible.values("pk")).delete()
+    return _refresh_in_batches(list(visible.order_by("pk").values_list("pk", flat=True)),
+                               batch, log)

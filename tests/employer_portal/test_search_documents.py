@@ -15,6 +15,7 @@ from candidates.search_documents import (
     AUDIENCE_AND_ORDER_SOURCES,
     TEXT_AND_FILTER_SOURCES,
     search_documents_rebuild_all,
+    search_documents_reconcile,
 )
 from candidates.search_text import profile_search_texts
 from candidates.services import (
@@ -127,14 +128,25 @@ def test_ending_the_dossier_and_erasure_remove_the_document(staff):
     assert not has_document(erased)
 
 
-def test_a_full_rebuild_repairs_drift():
+@pytest.mark.parametrize("repair", [search_documents_reconcile, search_documents_rebuild_all])
+def test_the_nightly_reconcile_and_a_rebuild_repair_drift(repair):
     kept = make_candidate()
     drifted = make_candidate()
     Candidate.objects.filter(pk=drifted.pk).update(shared_with_employers=False)
     missing = make_candidate()
     SearchDocument.objects.filter(candidate=missing).delete()
-    search_documents_rebuild_all()
+    repair()
     assert has_document(kept) and has_document(missing) and not has_document(drifted)
+    assert search_documents_reconcile() == 0, "nothing left to repair"
+
+
+def test_the_reconcile_job_is_scheduled_nightly():
+    from candidates.schedule import BEAT_SCHEDULE
+    from hallowerk.celery import app
+
+    app.loader.import_default_modules()
+    assert {entry["task"] for entry in BEAT_SCHEDULE.values()} <= set(app.tasks)
+    assert app.conf.beat_schedule.keys() >= BEAT_SCHEDULE.keys()
 
 
 # --- the same set as the rules --------------------------------------------------------------

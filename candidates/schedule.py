@@ -1,0 +1,12 @@
+"""Periodic jobs of the candidates app (collected by hallowerk/celery.py)."""
+
+from celery.schedules import crontab
+
+BEAT_SCHEDULE = {
+    # At night: sets right any search document that a change outside the services left
+    # behind (candidates/search_documents.py). Usually finds nothing.
+    "candidates-search-documents-reconcile": {
+        "task": "candidates.tasks.search_documents_reconcile_task",
+        "schedule": crontab(hour=3, minute=10),
+    },
+}
