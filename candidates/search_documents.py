@@ -8,7 +8,6 @@ the filters, so that one GIN index lookup applies visibility and filters *before
 
     @all            shared with all participating municipalities
     @m<id>          lives in municipality <id> (employers of its region see it)
-    @w<place id>    place of residence
     @o<id> @s<id>   preferred occupation, sector
     @l<code>        driving licence held
     @t<code>        speaks the language (any level)
@@ -68,10 +67,6 @@ def token_municipality(pk: int) -> str:
     return f"@m{pk}"
 
 
-def token_place(pk: int) -> str:
-    return f"@w{pk}"
-
-
 def token_occupation(pk: int) -> str:
     return f"@o{pk}"
 
@@ -92,15 +87,13 @@ def token_physical(code: str) -> str:
     return f"@p{code}"
 
 
-def document_tokens(*, municipality_id: int, sharing_scope: str, place_id: int | None,
+def document_tokens(*, municipality_id: int, sharing_scope: str,
                     occupation_ids: Iterable[int], sector_ids: Iterable[int],
                     licences: Iterable[str], languages: Iterable[str],
                     physical_can: Iterable[str]) -> list[str]:
     tokens = [token_municipality(municipality_id)]
     if sharing_scope == SharingScope.ALL:
         tokens.append(TOKEN_ALL)
-    if place_id is not None:
-        tokens.append(token_place(place_id))
     tokens += [token_occupation(pk) for pk in occupation_ids]
     tokens += [token_sector(pk) for pk in sector_ids]
     tokens += [token_licence(code) for code in licences]
@@ -116,6 +109,7 @@ class DocumentSource:
     candidate_id: int
     texts: tuple[str, str, str]  # A, B, C (search_text.compose_search_texts)
     tokens: list[str]
+    place_id: int | None
     available_from: date | None
     hours_per_week_min: int | None
     hours_per_week_max: int | None
@@ -123,17 +117,17 @@ class DocumentSource:
 
 
 _INSERT_SQL = f"""
-INSERT INTO candidates_searchdocument (candidate_id, document, available_from,
+INSERT INTO candidates_searchdocument (candidate_id, document, place_id, available_from,
     hours_per_week_min, hours_per_week_max, last_activity_at)
 SELECT v.id,
     setweight(to_tsvector('{SEARCH_CONFIG}', v.a), 'A')
     || setweight(to_tsvector('{SEARCH_CONFIG}', v.b), 'B')
     || setweight(to_tsvector('{SEARCH_CONFIG}', v.c), 'C')
     || array_to_tsvector(string_to_array(v.tokens, ' ')),
-    v.available_from, v.hmin, v.hmax, v.active
-FROM unnest(%s::bigint[], %s::text[], %s::text[], %s::text[], %s::text[], %s::date[],
-            %s::smallint[], %s::smallint[], %s::timestamptz[])
-    AS v(id, a, b, c, tokens, available_from, hmin, hmax, active)
+    v.place_id, v.available_from, v.hmin, v.hmax, v.active
+FROM unnest(%s::bigint[], %s::text[], %s::text[], %s::text[], %s::text[], %s::bigint[],
+            %s::date[], %s::smallint[], %s::smallint[], %s::timestamptz[])
+    AS v(id, a, b, c, tokens, place_id, available_from, hmin, hmax, active)
 """  # noqa: S608  (a constant config name; every value travels as a parameter)
 
 
@@ -153,7 +147,8 @@ def search_documents_write(sources: Iterable[DocumentSource]) -> int:
     columns = [
         [s.candidate_id for s in rows], [s.texts[0] for s in rows],
         [s.texts[1] for s in rows], [s.texts[2] for s in rows],
-        [" ".join(s.tokens) for s in rows], [s.available_from for s in rows],
+        [" ".join(s.tokens) for s in rows], [s.place_id for s in rows],
+        [s.available_from for s in rows],
         [s.hours_per_week_min for s in rows], [s.hours_per_week_max for s in rows],
         [s.last_activity_at for s in rows]]
     with connection.cursor() as cursor:
@@ -167,13 +162,13 @@ def _source(candidate: Candidate, profile: Profile) -> DocumentSource:
         texts=profile_search_texts(profile),
         tokens=document_tokens(
             municipality_id=candidate.municipality_id, sharing_scope=candidate.sharing_scope,
-            place_id=profile.place_of_residence_id,
             occupation_ids=[o.pk for o in profile.preferred_occupations.all()],
             sector_ids=[s.pk for s in profile.sectors.all()],
             licences=profile.driving_licences or [],
             languages=[skill.language for skill in profile.language_skills.all()],
             physical_can=[code for code in PHYSICAL_CODES
                           if getattr(profile, physical_field_name(code)) is True]),
+        place_id=profile.place_of_residence_id,
         available_from=profile.available_from,
         hours_per_week_min=profile.hours_per_week_min,
         hours_per_week_max=profile.hours_per_week_max,

@@ -1,10 +1,11 @@
 """The employer's search as one index-driven query over the search documents (issue 11).
 
 Why its cost follows the answer and not the country: the audience (which municipalities'
-region-scoped candidates this employer may see, or those shared with all) and every
-token filter (occupation, sector, place within the radius, licence, language, physical
-"can") are tokens in the document (candidates/search_documents.py), so the GIN index
-returns only documents this employer may see that pass the filters and contain the words.
+region-scoped candidates this employer may see, or those shared with all) and the token
+filters (occupation, sector, licence, language, physical "can") are tokens in the document
+(candidates/search_documents.py), so the GIN index returns only documents this employer
+may see that pass them and contain the words. Place within a radius, availability and
+hours are checked on the rows found (a radius is hundreds of places: too many tokens).
 Of those, the RESULT_CAP + 1 most recently active are taken (a top-N sort of narrow rows),
 and only those are ranked by relevance. Beyond the cap the page says "meer dan 1.000" and
 asks to refine: an exact count and a full ranking would cost as much as the whole match.
@@ -26,7 +27,6 @@ from candidates.search_documents import (
     token_municipality,
     token_occupation,
     token_physical,
-    token_place,
     token_sector,
 )
 from candidates.search_text import SEARCH_CONFIG
@@ -53,19 +53,14 @@ def _any_of(tokens: list[str]) -> str:
     return "(" + " | ".join(tokens) + ")"
 
 
-def filter_tsquery(criteria, audience: list[int]) -> str | None:
-    """The audience and token filters as tsquery text, or None when nothing can match
-    (a radius with no place in it). Tokens are our own (letters, digits, '@')."""
+def filter_tsquery(criteria, audience: list[int]) -> str:
+    """The audience and token filters as tsquery text. Tokens are our own (letters,
+    digits, '@')."""
     parts = [_any_of([TOKEN_ALL, *(token_municipality(pk) for pk in audience)])]
     if criteria.occupation is not None:
         parts.append(token_occupation(criteria.occupation.pk))
     if criteria.sector is not None:
         parts.append(token_sector(criteria.sector.pk))
-    if criteria.place is not None:
-        places = place_ids_within(criteria.place, criteria.radius_km)
-        if not places:
-            return None
-        parts.append(_any_of([token_place(pk) for pk in places]))
     if criteria.driving_licence:
         parts.append(token_licence(criteria.driving_licence))
     parts += [token_language(code) for code in criteria.languages]
@@ -73,7 +68,7 @@ def filter_tsquery(criteria, audience: list[int]) -> str | None:
     return " & ".join(parts)
 
 
-def _conditions(criteria, text: str, filters: str) -> tuple[str, list]:
+def _conditions(criteria, text: str, filters: str) -> tuple[str, list] | None:
     """WHERE clause over the documents `d`, with its parameters in order."""
     if text:
         where = [f"d.document @@ (%s::tsquery && to_tsquery('{SEARCH_CONFIG}', %s))",
@@ -82,6 +77,12 @@ def _conditions(criteria, text: str, filters: str) -> tuple[str, list]:
         params: list = [filters, text, text]
     else:
         where, params = ["d.document @@ %s::tsquery"], [filters]
+    if criteria.place is not None:
+        places = place_ids_within(criteria.place, criteria.radius_km)
+        if not places:
+            return None  # a radius with no place in it
+        where.append("d.place_id = ANY(%s::bigint[])")
+        params.append(places)
     if criteria.available_on is not None:
         # No date filled in means no known constraint: available (the form says so).
         where.append("(d.available_from IS NULL OR d.available_from <= %s)")
@@ -97,10 +98,13 @@ def matching_documents_sql(*, viewer, criteria) -> tuple[str, list] | None:
     """SELECT of (candidate_id, last_activity_at, document) of every document this
     employer may see that passes the criteria, uncapped; None when nothing can match."""
     audience = employer_audience(viewer)
-    filters = filter_tsquery(criteria, audience) if audience is not None else None
-    if filters is None:
+    if audience is None:
         return None
-    where, params = _conditions(criteria, tsquery_source(criteria.terms), filters)
+    conditions = _conditions(criteria, tsquery_source(criteria.terms),
+                             filter_tsquery(criteria, audience))
+    if conditions is None:
+        return None
+    where, params = conditions
     return ("SELECT d.candidate_id, d.last_activity_at, d.document "  # noqa: S608
             f"FROM candidates_searchdocument d WHERE {where}", params)
 

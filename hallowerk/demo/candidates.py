@@ -178,13 +178,14 @@ def _profile(ctx: DemoContext, rng: random.Random, profile_id: int, candidate: d
         candidate_id=candidate["id"], texts=texts,
         tokens=document_tokens(
             municipality_id=candidate["municipality_id"],
-            sharing_scope=candidate["sharing_scope"], place_id=row["place_of_residence_id"],
+            sharing_scope=candidate["sharing_scope"],
             occupation_ids=[ctx.occupations[c].pk for c in codes],
             sector_ids=[ctx.sectors[s].pk for s in sector_codes],
             licences=row["driving_licences"], languages=entries["languages"],
             physical_can=[code for code in PHYSICAL_CODES
                           if row[physical_field_name(code)] is True]),
-        available_from=row["available_from"], hours_per_week_min=row["hours_per_week_min"],
+        place_id=row["place_of_residence_id"], available_from=row["available_from"],
+        hours_per_week_min=row["hours_per_week_min"],
         hours_per_week_max=row["hours_per_week_max"],
         last_activity_at=candidate["last_activity_at"]))
 
