@@ -3,7 +3,15 @@
 import time
 from dataclasses import dataclass
 
-from candidates.models import Candidate, Course, Education, LanguageSkill, Profile, WorkExperience
+from candidates.models import (
+    Candidate,
+    Course,
+    Education,
+    LanguageSkill,
+    Profile,
+    SearchDocument,
+    WorkExperience,
+)
 from employers.models import Employer, Vacancy
 from hallowerk.models import User
 
@@ -59,6 +67,6 @@ def demo_population_ensure(*, size: DemoSize, seed: int = DEFAULT_SEED, log=prin
     }
     if any(created.values()):
         vacuum_analyze(User, Employer, Vacancy, Candidate, Profile, WorkExperience, Education,
-                       Course, LanguageSkill)
+                       Course, LanguageSkill, SearchDocument)
     log(f"Demo data ready in {time.monotonic() - started:.1f} s")
     return created
