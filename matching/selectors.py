@@ -92,7 +92,11 @@ def vacancy_suggestions(*, viewer, candidate: Candidate) -> Suggestions:
     scope = Vacancy.objects.visible_to(viewer).filter(municipality_id=candidate.municipality_id)
     found, as_of = cache.vacancies(candidate=candidate, scope=scope)
     c, weights = candidate_features(candidate), weights_for(candidate.municipality)
-    results = [match(c, vacancy_features(vacancy), weights) for vacancy in found]
+    # A change the sweep has not applied yet may have made a kept vacancy unsuitable: the
+    # page shows only what the current profile still suits.
+    scored = [(vacancy, match(c, vacancy_features(vacancy), weights)) for vacancy in found]
+    found = [vacancy for vacancy, result in scored if result.suggested]
+    results = [result for _vacancy, result in scored if result.suggested]
     audience = Audience.SELF if viewer.role == Role.JOBSEEKER else Audience.STAFF
     strengths = explain_all(results, audience)
     feedback = {given.vacancy_id: given for given in SuggestionFeedback.objects.filter(
@@ -123,6 +127,8 @@ def candidate_suggestions(*, viewer, vacancy: Vacancy) -> Suggestions:
     v = vacancy_features(vacancy)
     ranked = [(found[pk], match(candidate_features(found[pk]), v, weights))
               for pk in ids if pk in found]
+    # Also a changed profile the sweep has not applied yet (or an erasure) may no longer suit.
+    ranked = [(person, result) for person, result in ranked if result.suggested]
     as_employer = [candidate_sees_as_employer(viewer, person) for person, _result in ranked]
     strengths = explain_all([result for _person, result in ranked],
                             [Audience.EMPLOYER if flag else Audience.STAFF
