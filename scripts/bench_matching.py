@@ -232,28 +232,32 @@ def naive_comparison(vacancies, candidates) -> list[tuple[str, float, float, int
     return rows
 
 
-def fairness_timing() -> tuple[str, int, float, float]:
+def fairness_timing() -> tuple[str, int, float, float, int]:
     """The monitoring report of the municipality with the most published vacancies: with
     its lists missing (the first night, or after a weighting change) and with them kept."""
     from django.db.models import Count, Q
 
+    from employers.models import Vacancy
     from hallowerk.models import Municipality
     from matching.fairness import fairness_report_compute
     from matching.models import CandidateRanking
 
     municipality = (Municipality.objects.annotate(n=Count(
         "vacancies", filter=Q(vacancies__status="published"))).order_by("-n").first())
-    CandidateRanking.objects.filter(vacancy__municipality=municipality,
-                                    audience="municipality").delete()
+    # The first run ranks and keeps whatever lists are missing (all of them on a new
+    # database: the old cost); the second reads them, as every night after.
+    missing = (Vacancy.objects.published().filter(municipality=municipality)
+               .exclude(pk__in=CandidateRanking.objects.filter(
+                   audience="municipality").values("vacancy_id")).count())
     started = time.perf_counter()
     fairness_report_compute(municipality=municipality)
     cold = time.perf_counter() - started
     started = time.perf_counter()
     computed = fairness_report_compute(municipality=municipality)
     warm = time.perf_counter() - started
-    print(f"fairness {municipality.name}: {computed.vacancy_count} vacancies, "
-          f"lists missing {cold:.1f} s, lists kept {warm:.1f} s")
-    return municipality.name, computed.vacancy_count, cold, warm
+    print(f"fairness {municipality.name}: {computed.vacancy_count} vacancies, first run "
+          f"({missing} lists missing) {cold:.1f} s, lists kept {warm:.1f} s")
+    return municipality.name, computed.vacancy_count, cold, warm, missing
 
 
 def miss_timing(vacancies, candidates) -> list[Timing]:
@@ -310,7 +314,8 @@ def markdown(timings, naive_rows, fairness, population: str, runs: int,
         "",
         f"Written by `make bench` (scripts/bench_matching.py) on `{bench.BENCH_DATABASE}` "
         f"({population}; PostgreSQL {version // 10000}, embedded). Each row builds the "
-        f"page's data the way the view does (top 25: ranking in PostgreSQL, then scores, "
+        f"page's data the way the view does (top 25: the kept lists narrowed to the "
+        f"viewer's scope, then scores, "
         f"explanations and, for candidates, the catalogue-limited rows), {runs} times over "
         f"{SAMPLE} different vacancies or candidates after warm-up runs that keep their "
         f"lists. Machine: {bench.machine()}.",
@@ -350,11 +355,11 @@ def markdown(timings, naive_rows, fairness, population: str, runs: int,
                   "| what | median (ms) | max (ms) |", "|---|---:|---:|"]
         lines += [f"| {t.what} | {t.median_ms:.0f} | {t.max_ms:.0f} |" for t in extra]
     if fairness:
-        name, vacancy_count, cold, warm = fairness
+        name, vacancy_count, cold, warm, missing = fairness
         lines += ["", f"Monitoring report (nightly job) for {name}, the municipality with "
                   f"the most published vacancies ({vacancy_count}): {warm:.1f} s reading the "
-                  f"kept lists; {cold:.1f} s when none of its lists exist yet (they are then "
-                  f"ranked and kept)."]
+                  f"kept lists; the run before took {cold:.1f} s with {missing} of its lists "
+                  f"missing (ranked and kept then)."]
     return "\n".join(lines) + "\n"
 
 
@@ -388,12 +393,12 @@ def main(arguments: list[str]) -> int:
     rows += [{"name": t.name, "what": t.what, "p50_ms": round(t.median_ms, 1),
               "p95_ms": round(t.p95_ms, 1), "target_p95_ms": None} for t in extra]
     if fairness:
-        name, _count, cold, warm = fairness
+        name, _count, cold, warm, missing = fairness
         rows += [{"name": "fairness_job_largest", "unit": "s", "target_p95_ms": FAIRNESS_TARGET_S,
                   "what": f"Monitoringrapport {name}, lijsten bewaard", "p50_ms": round(warm, 1),
                   "p95_ms": round(warm, 1)},
                  {"name": "fairness_job_largest_cold", "unit": "s", "target_p95_ms": None,
-                  "what": f"Monitoringrapport {name}, eerste keer (lijsten ontbreken)",
+                  "what": f"Monitoringrapport {name}, run ervoor ({missing} lijsten ontbraken)",
                   "p50_ms": round(cold, 1), "p95_ms": round(cold, 1)}]
     bench.headline_write("bench_matching.py", rows)
     ok = (all(t.ok for t in timings) and all(row[4] == 0 for row in naive_rows)
