@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from hallowerk.models import Occupation, User
 from hallowerk.roles import Role
+from matching.refresh import ranking_change_record
 from privacy.audit import audit_changed, audit_record
 from privacy.models import AuditAction
 
@@ -54,6 +55,7 @@ def _after_change(*, by: User, profile: Profile, fields: list[str], request=None
     if not fields:
         return
     profile_completeness_store(profile)
+    ranking_change_record(candidate_id=profile.candidate_id)  # the profile is what matching reads
     if operation:
         audit_record(action=AuditAction.RECORD_CHANGED, actor=by, request=request,
                      target=profile, data={"fields": sorted(fields), "operation": operation})

@@ -16,6 +16,7 @@ from hallowerk.accounts.invitations import invitation_create
 from hallowerk.models import User
 from hallowerk.roles import Role
 from hallowerk.validators import normalise_postcode
+from matching.refresh import ranking_change_record
 from privacy.audit import audit_changed, audit_record
 from privacy.models import AuditAction
 
@@ -34,8 +35,10 @@ def _require_staff_of(by: User, candidate: Candidate, roles=DOSSIER_STAFF) -> No
 def _save(*, by: User, candidate: Candidate, fields: list[str], action: str,
           request=None) -> Candidate:
     candidate.save(update_fields=[*fields, "updated_at"])
-    # Sharing, hiding, activity and ending decide whether employers can find the candidate.
+    # Sharing, hiding, activity and ending decide whether employers can find the candidate
+    # and who ranks in the kept lists.
     candidate_search_documents_refresh([candidate.pk])
+    ranking_change_record(candidate_id=candidate.pk)
     audit_changed(actor=by, target=candidate, fields=fields, request=request, action=action)
     return candidate
 

@@ -14,6 +14,7 @@ from hallowerk.accounts.invitations import invitation_create
 from hallowerk.models import Invitation, User
 from hallowerk.roles import Role
 from hallowerk.validators import normalise_postcode
+from matching.refresh import ranking_change_record
 from privacy.audit import audit_record
 from privacy.models import AuditAction
 
@@ -30,6 +31,8 @@ VACANCY_EDITABLE_FIELDS = ("title", "occupation", "description", "sector", "plac
 def _audit(*, by: User, target, event: str, fields=(), request=None, **data) -> None:
     audit_record(action=AuditAction.RECORD_CHANGED, actor=by, request=request, target=target,
                  data={"event": event, "fields": sorted(fields), **data})
+    if isinstance(target, Vacancy):  # the ranked lists follow the vacancy (matching/refresh.py)
+        ranking_change_record(vacancy_id=target.pk)
 
 
 def _require_account_manager(by: User) -> None:

@@ -22,7 +22,13 @@ from candidates.models import Candidate
 from employers.models import Vacancy
 
 from . import ranking
-from .models import FeedbackReason, FeedbackVerdict, SuggestionFeedback
+from .models import (
+    Audience,
+    CandidateRanking,
+    FeedbackReason,
+    FeedbackVerdict,
+    SuggestionFeedback,
+)
 
 SMALL_CELL = 5
 RATIO_TO_FLAG = 0.8
@@ -94,30 +100,52 @@ class Computed:
     data: dict
 
 
-def top_appearances(municipality) -> tuple[Counter, int]:
-    """How often each candidate of the municipality is in a top 25 of its published
-    vacancies. Candidate ids stay in memory only."""
-    from .selectors import weights_for  # selectors import this module's neighbours
+def top_appearances(municipality, people: set[int]) -> tuple[Counter, int]:
+    """How often each of `people` (the municipality's matchable candidates) is in a top 25
+    of its published vacancies. One pass over the kept lists of the municipality's own
+    candidates (models/cache.py, audience "municipality"), each narrowed to `people` now;
+    a list that is missing or too short after that is ranked again. Candidate ids stay in
+    memory only."""
+    from .refresh import candidate_rankings_compute  # refresh imports the selectors
 
-    weights = weights_for(municipality)
-    candidates = Candidate.objects.filter(municipality=municipality)
     appearances: Counter = Counter()
-    vacancies = (Vacancy.objects.published().filter(municipality=municipality)
-                 .select_related("occupation", "place"))
-    count = 0
-    for vacancy in vacancies.iterator(chunk_size=500):
-        appearances.update(ranking.candidate_ids_for_vacancy(
-            vacancy=vacancy, candidates=candidates, weights=weights, limit=TOP))
-        count += 1
-    return appearances, count
+    published = list(Vacancy.objects.published().filter(municipality=municipality)
+                     .order_by("pk").values_list("pk", flat=True))
+    again = []
+    for start in range(0, len(published), 2000):
+        chunk = published[start:start + 2000]
+        lists = {row.vacancy_id: row for row in CandidateRanking.objects.filter(
+            vacancy_id__in=chunk, audience=Audience.MUNICIPALITY)}
+        for pk in chunk:
+            top = _top(lists.get(pk), people)
+            if top is None:
+                again.append(pk)
+            else:
+                appearances.update(top)
+    for vacancy in (Vacancy.objects.filter(pk__in=again)
+                    .select_related("occupation", "place", "municipality")):
+        row = candidate_rankings_compute(
+            vacancy=vacancy, audiences=[Audience.MUNICIPALITY])[Audience.MUNICIPALITY]
+        appearances.update(_top(row, people) or [])
+    return appearances, len(published)
+
+
+def _top(row, people: set[int]) -> list[int] | None:
+    if row is None:
+        return None
+    kept = [pk for pk in row.candidate_ids if pk in people]
+    if len(kept) < TOP and not row.complete:
+        return None
+    return kept[:TOP]
 
 
 def fairness_report_compute(*, municipality, today: date | None = None) -> Computed:
     today = today or timezone.localdate()
-    appearances, vacancy_count = top_appearances(municipality)
     people = list(ranking.matchable_candidates(Candidate.objects.filter(
         municipality=municipality)).values("pk", "gender", "date_of_birth",
                                            *(field for _key, field in TARGET_GROUPS)))
+    appearances, vacancy_count = top_appearances(municipality,
+                                                 {person["pk"] for person in people})
     groups: dict[str, dict[str, list[int]]] = {"gender": {}, "age_band": {}, "target_group": {}}
     for person in people:
         pk = person["pk"]

@@ -59,19 +59,32 @@ def _fetch(sql_and_params) -> list[tuple]:
         return cursor.fetchall()
 
 
+def candidate_rows_for_vacancy(*, vacancy: Vacancy, candidates: QuerySet, weights: Weights,
+                               limit: int = SUGGESTION_LIMIT) -> list[tuple[int, int]]:
+    """(candidate id, score numerator) of the best candidates, best first, computed in
+    PostgreSQL. One vacancy has one denominator, so the numerator orders them."""
+    return [tuple(row) for row in _fetch(sql.candidates_for_vacancy(
+        vacancy_features(vacancy), weights, matchable_candidates(candidates), limit))]
+
+
 def candidate_ids_for_vacancy(*, vacancy: Vacancy, candidates: QuerySet, weights: Weights,
                               limit: int = SUGGESTION_LIMIT) -> list[int]:
     """The best candidates' ids, best first, computed in PostgreSQL."""
-    rows = _fetch(sql.candidates_for_vacancy(vacancy_features(vacancy), weights,
-                                             matchable_candidates(candidates), limit))
-    return [row[0] for row in rows]
+    return [row[0] for row in candidate_rows_for_vacancy(
+        vacancy=vacancy, candidates=candidates, weights=weights, limit=limit)]
+
+
+def vacancy_rows_for_candidate(*, candidate: Candidate, vacancies: QuerySet, weights: Weights,
+                               limit: int = SUGGESTION_LIMIT) -> list[tuple[int, int, int]]:
+    """(vacancy id, numerator, denominator) of the best vacancies, best first."""
+    return [tuple(row) for row in _fetch(sql.vacancies_for_candidate(
+        candidate_features(candidate), weights, matchable_vacancies(vacancies), limit))]
 
 
 def vacancy_ids_for_candidate(*, candidate: Candidate, vacancies: QuerySet, weights: Weights,
                               limit: int = SUGGESTION_LIMIT) -> list[int]:
-    rows = _fetch(sql.vacancies_for_candidate(candidate_features(candidate), weights,
-                                              matchable_vacancies(vacancies), limit))
-    return [row[0] for row in rows]
+    return [row[0] for row in vacancy_rows_for_candidate(
+        candidate=candidate, vacancies=vacancies, weights=weights, limit=limit)]
 
 
 def candidates_for_vacancy(*, vacancy: Vacancy, candidates: QuerySet, weights: Weights,

@@ -6,4 +6,9 @@ BEAT_SCHEDULE = {
         "task": "matching.tasks.fairness_reports_all",
         "schedule": crontab(hour=3, minute=40),
     },
+    # The staleness bound of the kept ranked lists ("bijgewerkt om" on the pages).
+    "matching-ranking-changes": {
+        "task": "matching.tasks.ranking_changes_apply_task",
+        "schedule": 60.0,
+    },
 }

@@ -2,6 +2,7 @@
 (Candidate/Vacancy.objects.visible_to); matching only narrows it."""
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.db.models import F, Q
 from django.shortcuts import get_object_or_404
@@ -17,11 +18,16 @@ from candidates.selectors import candidate_sees_as_employer
 from employers.models import Vacancy
 from hallowerk.roles import Role
 
-from . import ranking
+from . import cache, ranking
 from .explain import Audience, Strength, explain_all
-from .features import CANDIDATE_PREFETCH, CANDIDATE_SELECT
+from .features import (
+    CANDIDATE_PREFETCH,
+    CANDIDATE_SELECT,
+    candidate_features,
+    vacancy_features,
+)
 from .models import MatchingWeights, SuggestionFeedback
-from .scoring import MatchResult, Weights
+from .scoring import MatchResult, Weights, match
 
 
 def weights_row_for(municipality) -> MatchingWeights | None:
@@ -54,6 +60,24 @@ def vacancy_for_matching(viewer, pk: int) -> Vacancy:
 
 
 @dataclass
+class Suggestions:
+    """A suggestion page's list and the moment its ranking is exact as of ("bijgewerkt
+    om"): the kept lists absorb changes within a minute or so (refresh.py)."""
+
+    rows: list
+    as_of: datetime
+
+    def __iter__(self):
+        return iter(self.rows)
+
+    def __len__(self):
+        return len(self.rows)
+
+    def __getitem__(self, index):
+        return self.rows[index]
+
+
+@dataclass
 class VacancySuggestion:
     vacancy: Vacancy
     result: MatchResult
@@ -61,18 +85,25 @@ class VacancySuggestion:
     feedback: SuggestionFeedback | None
 
 
-def vacancy_suggestions(*, viewer, candidate: Candidate) -> list[VacancySuggestion]:
+def vacancy_suggestions(*, viewer, candidate: Candidate) -> Suggestions:
     """Published vacancies of the candidate's municipality that the viewer may see, best
-    first (the jobseeker sees only their own municipality's vacancies, SPEC §4)."""
-    vacancies = Vacancy.objects.visible_to(viewer).filter(municipality_id=candidate.municipality_id)
-    ranked = ranking.vacancies_for_candidate(candidate=candidate, vacancies=vacancies,
-                                             weights=weights_for(candidate.municipality))
+    first (the jobseeker sees only their own municipality's vacancies, SPEC §4), from the
+    kept list (cache.py), re-checked against the viewer's scope."""
+    scope = Vacancy.objects.visible_to(viewer).filter(municipality_id=candidate.municipality_id)
+    found, as_of = cache.vacancies(candidate=candidate, scope=scope)
+    c, weights = candidate_features(candidate), weights_for(candidate.municipality)
+    # A change the sweep has not applied yet may have made a kept vacancy unsuitable: the
+    # page shows only what the current profile still suits.
+    scored = [(vacancy, match(c, vacancy_features(vacancy), weights)) for vacancy in found]
+    found = [vacancy for vacancy, result in scored if result.suggested]
+    results = [result for _vacancy, result in scored if result.suggested]
     audience = Audience.SELF if viewer.role == Role.JOBSEEKER else Audience.STAFF
-    strengths = explain_all([row.result for row in ranked], audience)
+    strengths = explain_all(results, audience)
     feedback = {given.vacancy_id: given for given in SuggestionFeedback.objects.filter(
-        candidate=candidate, vacancy_id__in=[row.obj.pk for row in ranked])}
-    return [VacancySuggestion(row.obj, row.result, lines, feedback.get(row.obj.pk))
-            for row, lines in zip(ranked, strengths, strict=True)]
+        candidate=candidate, vacancy_id__in=[vacancy.pk for vacancy in found])}
+    return Suggestions([VacancySuggestion(vacancy, result, lines, feedback.get(vacancy.pk))
+                        for vacancy, result, lines in zip(found, results, strengths,
+                                                          strict=True)], as_of)
 
 
 @dataclass
@@ -84,17 +115,25 @@ class CandidateSuggestion:
     as_employer: bool  # the viewer gets the employer's view of this candidate
 
 
-def candidate_suggestions(*, viewer, vacancy: Vacancy) -> list[CandidateSuggestion]:
-    """Candidates the viewer may see (SPEC §4) that may suit the vacancy, best first."""
-    ranked = ranking.candidates_for_vacancy(
-        vacancy=vacancy, candidates=Candidate.objects.visible_to(viewer),
-        weights=weights_for(vacancy.municipality), select=EMPLOYER_LIST_SELECT,
-        prefetch=EMPLOYER_LIST_PREFETCH)
-    as_employer = [candidate_sees_as_employer(viewer, row.obj) for row in ranked]
-    strengths = explain_all([row.result for row in ranked],
+def candidate_suggestions(*, viewer, vacancy: Vacancy) -> Suggestions:
+    """Candidates the viewer may see (SPEC §4) that may suit the vacancy, best first, from
+    the kept lists (cache.py), re-checked against the viewer's scope."""
+    weights = weights_for(vacancy.municipality)
+    ids, as_of = cache.candidate_ids(viewer=viewer, vacancy=vacancy, weights=weights)
+    # Loaded through the scope once more: the page reads nothing outside it.
+    found = (ranking.matchable_candidates(Candidate.objects.visible_to(viewer))
+             .filter(pk__in=ids).select_related(*CANDIDATE_SELECT, *EMPLOYER_LIST_SELECT)
+             .prefetch_related(*CANDIDATE_PREFETCH, *EMPLOYER_LIST_PREFETCH).in_bulk())
+    v = vacancy_features(vacancy)
+    ranked = [(found[pk], match(candidate_features(found[pk]), v, weights))
+              for pk in ids if pk in found]
+    # Also a changed profile the sweep has not applied yet (or an erasure) may no longer suit.
+    ranked = [(person, result) for person, result in ranked if result.suggested]
+    as_employer = [candidate_sees_as_employer(viewer, person) for person, _result in ranked]
+    strengths = explain_all([result for _person, result in ranked],
                             [Audience.EMPLOYER if flag else Audience.STAFF
                              for flag in as_employer])
-    rows = employer_list_rows([row.obj for row in ranked])
-    return [CandidateSuggestion(ranked_row.obj, row, ranked_row.result, lines, flag)
-            for ranked_row, row, lines, flag in zip(ranked, rows, strengths, as_employer,
-                                                    strict=True)]
+    rows = employer_list_rows([person for person, _result in ranked])
+    return Suggestions([CandidateSuggestion(person, row, result, lines, flag)
+                        for (person, result), row, lines, flag in zip(
+                            ranked, rows, strengths, as_employer, strict=True)], as_of)

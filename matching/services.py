@@ -24,6 +24,7 @@ from .models import (
 )
 from .models.feedback import FeedbackReason
 from .models.weights import MAX_WEIGHT
+from .refresh import rankings_forget
 from .selectors import weights_row_for
 
 
@@ -90,6 +91,7 @@ def weights_update(*, by, values: dict, request=None) -> MatchingWeights:
     row.updated_at, row.updated_by = timezone.now(), by
     row.save()
     WeightsChange.objects.create(weights=row, changed_by=by, before=before, after=values)
+    rankings_forget(municipality_id=municipality.pk if municipality else None)
     changed = sorted(key for key in COMPONENT_KEYS if before[key] != values[key])
     # Weights are no personal data, so the audit event may hold the values themselves.
     audit_record(action=AuditAction.RECORD_CHANGED, actor=by, request=request, target=row,

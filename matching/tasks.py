@@ -20,3 +20,15 @@ def fairness_reports_all() -> int:
     for pk in ids:
         fairness_report_task.delay(pk)
     return len(ids)
+
+
+@shared_task(acks_late=True)
+def ranking_changes_apply_task() -> int:
+    """Every minute: apply what changed to the kept ranked lists (matching/refresh.py)."""
+    from .refresh import ranking_changes_apply
+
+    applied = total = ranking_changes_apply()
+    while applied:
+        applied = ranking_changes_apply()
+        total += applied
+    return total

@@ -1,8 +1,10 @@
+from .cache import Audience, CandidateRanking, MatchingChange, VacancyRanking
 from .fairness import FairnessReport
 from .feedback import FeedbackReason, FeedbackVerdict, SuggestionFeedback
 from .weights import COMPONENT_KEYS, MatchingWeights, WeightsChange
 
 __all__ = [
-    "COMPONENT_KEYS", "FairnessReport", "FeedbackReason", "FeedbackVerdict", "MatchingWeights",
-    "SuggestionFeedback", "WeightsChange",
+    "COMPONENT_KEYS", "Audience", "CandidateRanking", "FairnessReport", "FeedbackReason",
+    "FeedbackVerdict", "MatchingChange", "MatchingWeights", "SuggestionFeedback",
+    "VacancyRanking", "WeightsChange",
 ]
