@@ -150,9 +150,12 @@ def _viewer(**filters):
 def verified_client(user):
     """Django's test client, logged in as `user` with a confirmed second factor, so a
     request runs every middleware, the session and the view exactly as a browser's does."""
+    from django.conf import settings
     from django.test import Client
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
+    if "testserver" not in settings.ALLOWED_HOSTS:  # the test client's host name
+        settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
     device, _created = TOTPDevice.objects.get_or_create(
         user=user, name="bench", defaults={"key": "31" * 20, "confirmed": True})
     client = Client()
