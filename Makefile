@@ -46,6 +46,7 @@ bench: install
 
 BENCH_SIZES ?= 100000 500000
 bench-scale: install
+	$(PY) scripts/measure_demo_data.py $(BENCH_SIZES)
 	$(PY) scripts/run_benchmarks.py --sizes $(BENCH_SIZES)
 
 clean-data:
