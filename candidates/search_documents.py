@@ -24,7 +24,7 @@ call `candidate_search_documents_refresh()`; tests/employer_portal/
 test_search_documents.py walks every transition.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -63,28 +63,17 @@ AUDIENCE_AND_ORDER_SOURCES = {
 }
 
 
-def token_municipality(pk: int) -> str:
-    return f"@m{pk}"
+def _token(kind: str) -> Callable[[int | str], str]:
+    """A token maker: _token("m")(12) == "@m12"; codes are lowercased."""
+    return lambda value: f"@{kind}{str(value).lower()}"
 
 
-def token_occupation(pk: int) -> str:
-    return f"@o{pk}"
-
-
-def token_sector(pk: int) -> str:
-    return f"@s{pk}"
-
-
-def token_licence(code: str) -> str:
-    return f"@l{code.lower()}"
-
-
-def token_language(code: str) -> str:
-    return f"@t{code.lower()}"
-
-
-def token_physical(code: str) -> str:
-    return f"@p{code}"
+token_municipality = _token("m")
+token_occupation = _token("o")
+token_sector = _token("s")
+token_licence = _token("l")
+token_language = _token("t")
+token_physical = _token("p")
 
 
 def document_tokens(*, municipality_id: int, sharing_scope: str,
