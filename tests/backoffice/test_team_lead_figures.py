@@ -304,3 +304,13 @@ def test_the_refresh_needs_a_post():
     from .conftest import logged_in
 
     assert logged_in(staff(Role.TEAM_LEAD)).get(REFRESH).status_code == 405
+
+
+def test_the_periodic_count_is_in_beat_schedule_and_names_a_real_task():
+    from hallowerk.celery import app
+    from hallowerk.schedule import BEAT_SCHEDULE
+
+    app.loader.import_default_modules()
+    app.finalize()
+    assert {entry["task"] for entry in BEAT_SCHEDULE.values()} <= set(app.tasks)
+    assert app.conf.beat_schedule.keys() >= BEAT_SCHEDULE.keys()
