@@ -173,3 +173,18 @@ def test_the_cut_off_list_is_explained_in_english_too(admin, monkeypatch):
     html = client.get(REPORT, {"start": "2024-01-01"}).content.decode()
     assert "You see the first 2 of more than 3." in html
     assert "Choose a shorter period to see everything." in html
+
+
+@freeze_time("2025-01-01 12:00:00+01:00")
+def test_the_report_reads_client_number_outcome_and_dates_never_the_profile(admin):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    user, client = admin
+    population(3, user)
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(REPORT).status_code == 200
+    sql = " ".join(q["sql"] for q in captured)
+    assert '"candidates_candidate"."client_number"' in sql
+    for column in ("first_name", "last_name", "email", "date_of_birth", "phone", "postcode"):
+        assert f'"candidates_candidate"."{column}"' not in sql, column
