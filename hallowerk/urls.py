@@ -20,6 +20,7 @@ urlpatterns = [
     path("2fa/instellen/", twofactor.setup, name="twofactor_setup"),
     path("2fa/controleren/", twofactor.verify, name="twofactor_verify"),
     path("teamleider/", management.team_lead_home, name="team_lead_home"),
+    path("teamleider/bijwerken/", management.team_lead_refresh, name="team_lead_refresh"),
     path("beheer/", management.administrator_home, name="administrator_home"),
     path("beheer/gebruikers/", administration.users, name="administrator_users"),
     path("beheer/gebruikers/nieuw/", administration.user_invite, name="administrator_user_invite"),

@@ -599,6 +599,14 @@ NOT_PERSONAL_DATA: dict[tuple[str, str], str] = {
         "deactivated_at", "created_at")},
 }
 
+# Models that hold no personal data at all, each with the reason. A new model goes either
+# here or in PERSONAL_DATA_MODELS with every field declared.
+NOT_PERSONAL_DATA_MODELS: dict[str, str] = {
+    "hallowerk.MunicipalityFigures": "aggregated counts per municipality and period, for the "
+                                     "team lead; no row or field is about one person, and the "
+                                     "page shows a count below 5 as '< 5'",
+}
+
 
 def field_spec(model_label: str, field: str) -> FieldSpec:
     return _BY_KEY[(model_label, field)]

@@ -172,6 +172,11 @@ class Candidate(models.Model):
             # only this index (an index-only scan), never the table.
             models.Index(fields=["municipality", "sharing_scope", "user"],
                          condition=EMPLOYER_VISIBLE, name="candidate_employer_scope"),
+            # Retention: the dossiers due by a date are a range of end dates per outcome
+            # (privacy/retention/rules.py, Rules.dossier_due_by). Ended dossiers only.
+            models.Index(fields=["end_reason", "dossier_ended_on", "municipality"],
+                         condition=Q(dossier_ended_on__isnull=False),
+                         name="candidate_dossier_due"),
         ]
 
     def __str__(self):

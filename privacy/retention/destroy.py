@@ -27,7 +27,7 @@ from privacy.models import DestructionRecord, RetentionNotice, RetentionRule
 
 from .files import upload_storage, uploads_schedule_deletion
 from .rules import OUTCOME_RULES, Rules
-from .selectors import with_due_on
+from .selectors import due_by
 
 BATCH_SIZE = 20
 
@@ -40,8 +40,7 @@ def opaque_id(*, municipality_id: int, client_number: str) -> str:
 
 def due_for_destruction(rules: Rules, today: date):
     """Due today or earlier, told at least the notice period ago, not held."""
-    return (with_due_on(Candidate.objects.all(), rules)
-            .filter(retention_due_on__lte=today, on_hold=False)
+    return (due_by(Candidate.objects.all(), rules, today).filter(on_hold=False)
             .filter(Exists(RetentionNotice.objects.filter(candidate=OuterRef("pk"),
                                                          destroy_on__lte=today))))
 

@@ -20,7 +20,7 @@ from hallowerk.roles import Role
 from privacy.models import RetentionNotice
 
 from .rules import NOTICE_DAYS, Rules
-from .selectors import with_due_on
+from .selectors import due_by
 
 logger = logging.getLogger(__name__)
 BATCH_SIZE = 500
@@ -28,8 +28,8 @@ BATCH_SIZE = 500
 
 def _needing_notice(rules: Rules, today: date):
     """Due within the notice period, not held, and not yet told about this due date."""
-    return (with_due_on(Candidate.objects.all(), rules)
-            .filter(retention_due_on__lte=today + timedelta(days=NOTICE_DAYS), on_hold=False)
+    return (due_by(Candidate.objects.all(), rules, today + timedelta(days=NOTICE_DAYS))
+            .filter(on_hold=False)
             .exclude(Exists(RetentionNotice.objects.filter(
                 candidate=OuterRef("pk"), due_on=OuterRef("retention_due_on"))))
             .order_by("pk")

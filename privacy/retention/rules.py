@@ -7,12 +7,12 @@ hundreds of thousands of dossiers without loading them.
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
-from django.db.models import Case, DateField, F, Value, When
+from django.db.models import Case, DateField, F, Q, Value, When
 from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -101,6 +101,16 @@ def add_months(day: date, months: int) -> date:
     return day + relativedelta(months=months)
 
 
+def latest_start_due_by(day: date, months: int) -> date:
+    """The last date from which a period of `months` ends on or before `day`. Adding months
+    never goes back in time, so every earlier date qualifies too; the steps cover the days a
+    short month cuts off (31 January + 1 month is 28 February, like 28 January)."""
+    start = day - relativedelta(months=months)
+    while add_months(start + timedelta(days=1), months) <= day:
+        start += timedelta(days=1)
+    return start
+
+
 class AddMonths(models.Func):
     """SQL: CAST(date + make_interval(months => n) AS date)."""
 
@@ -153,6 +163,19 @@ class Rules:
                    default=None, output_field=DateField())
         return Case(When(dossier_ended_on__isnull=True, then=None),
                     default=Greatest(by_outcome, esf), output_field=DateField())
+
+    def dossier_due_by(self, day: date) -> Q:
+        """The dossiers due on or before `day`: the same rows as dossier_due_on() <= day,
+        written as a range on the end date per outcome (and on the ESF end), so the index
+        candidate_dossier_due finds them and the cost follows how many are due, not how
+        many dossiers have ended."""
+        by_outcome = Q()
+        for reason, kind in OUTCOME_RULES.items():
+            by_outcome |= Q(end_reason=reason, dossier_ended_on__lte=latest_start_due_by(
+                day, self.months[kind]))
+        esf = Q(esf_programme_end__isnull=True) | Q(esf_programme_end__lte=latest_start_due_by(
+            day, self.months[Kind.DOSSIER_ESF]))
+        return by_outcome & esf
 
     def dossier_due_on_for(self, *, ended_on: date | None, end_reason: str,
                            esf_programme_end: date | None) -> date | None:

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from hallowerk.roles import Role
+from hallowerk.stats import figures_refresh
 
 from .conftest import candidate_in, logged_in, staff
 
@@ -33,8 +34,12 @@ def test_account_manager_team_lead_and_administrator_pages_in_english():
     page = in_english(staff(Role.ACCOUNT_MANAGER)).get(
         reverse("employers:am_employer_invite")).content.decode()
     assert "Invite an employer" in page and "Look up the data" in page
-    page = in_english(staff(Role.TEAM_LEAD)).get(reverse("team_lead_home")).content.decode()
-    assert "Placements" in page and "approximation" in page
+    lead = staff(Role.TEAM_LEAD)
+    page = in_english(lead).get(reverse("team_lead_home")).content.decode()
+    assert "not been counted yet" in page and "Update now" in page
+    figures_refresh(municipality_ids=[lead.municipality_id])
+    page = in_english(lead).get(reverse("team_lead_home")).content.decode()
+    assert "Placements" in page and "approximation" in page and "Updated at" in page
     page = in_english(staff(Role.ADMINISTRATOR)).get(
         reverse("administrator_user_invite")).content.decode()
     assert "Invite a staff member" in page

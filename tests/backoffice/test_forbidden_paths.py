@@ -41,7 +41,7 @@ ACCOUNT_MANAGER_PAGES = [
     ("employers:am_candidate", "candidate"), ("employers:am_candidate_hide", "candidate"),
     ("employers:am_candidate_unhide", "candidate"),
 ]
-TEAM_LEAD_PAGES = [("team_lead_home", None)]
+TEAM_LEAD_PAGES = [("team_lead_home", None), ("team_lead_refresh", None)]
 ADMINISTRATOR_PAGES = [
     ("administrator_home", None), ("administrator_users", None),
     ("administrator_user_invite", None), ("administrator_user", "staff_user"),

@@ -15,6 +15,7 @@ from hallowerk.roles import Role
 from privacy.catalogue import (
     CATALOGUE,
     NOT_PERSONAL_DATA,
+    NOT_PERSONAL_DATA_MODELS,
     PERSONAL_DATA_MODELS,
     Category,
     EmployerVisibility,
@@ -51,6 +52,17 @@ def test_catalogue_and_allow_list_name_only_existing_fields_once():
         assert field in model_fields(model), f"{model}.{field} does not exist (stale entry)"
     assert not set(keys) & set(NOT_PERSONAL_DATA), "declared and exempt at the same time"
     assert all(NOT_PERSONAL_DATA.values()), "every exemption needs a reason"
+
+
+@pytest.mark.parametrize("label", NOT_PERSONAL_DATA_MODELS)
+def test_a_model_without_personal_data_says_why_and_points_at_nobody(label):
+    assert NOT_PERSONAL_DATA_MODELS[label], "every exemption needs a reason"
+    assert label not in PERSONAL_DATA_MODELS, "declared and exempt at the same time"
+    model = apps.get_model(label)
+    people = {apps.get_model(m) for m in PERSONAL_DATA_MODELS}
+    links = [f.name for f in model._meta.concrete_fields
+             if f.is_relation and f.related_model in people]
+    assert not links, f"{label} links to personal data ({links}): declare it instead"
 
 
 def test_every_declaration_is_complete_and_consistent():
