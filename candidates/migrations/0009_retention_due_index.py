@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('candidates', '0006_physical_labels_address_as_u'),
+        ('candidates', '0008_search_document_place'),
         ('hallowerk', '0006_municipality_figures'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
