@@ -93,7 +93,8 @@ TRIGGERS = "".join(_link_triggers(kind, table, column)
         WHEN (OLD.candidate_id IS DISTINCT FROM NEW.candidate_id)
         EXECUTE FUNCTION matching_pool_profile_moved();
     """ + "".join(f"{_entries_from(kind, column, table)};"
-                  for kind, (table, column) in LINKS.items())
+                  for kind, (table, column) in LINKS.items()) + """
+    ANALYZE matching_poolentry;"""
 
 DROP = "".join(f"""
     DROP TRIGGER IF EXISTS matching_pool_{kind}_{event} ON {table};
