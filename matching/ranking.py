@@ -60,11 +60,13 @@ def _fetch(sql_and_params) -> list[tuple]:
 
 
 def candidate_rows_for_vacancy(*, vacancy: Vacancy, candidates: QuerySet, weights: Weights,
-                               limit: int = SUGGESTION_LIMIT) -> list[tuple[int, int]]:
+                               limit: int = SUGGESTION_LIMIT,
+                               reach: sql.Reach | None = None) -> list[tuple[int, int]]:
     """(candidate id, score numerator) of the best candidates, best first, computed in
-    PostgreSQL. One vacancy has one denominator, so the numerator orders them."""
+    PostgreSQL. One vacancy has one denominator, so the numerator orders them. `reach`
+    (where everyone in `candidates` lives) lets the pool be read per municipality."""
     return [tuple(row) for row in _fetch(sql.candidates_for_vacancy(
-        vacancy_features(vacancy), weights, matchable_candidates(candidates), limit))]
+        vacancy_features(vacancy), weights, matchable_candidates(candidates), limit, reach))]
 
 
 def candidate_ids_for_vacancy(*, vacancy: Vacancy, candidates: QuerySet, weights: Weights,
@@ -75,10 +77,15 @@ def candidate_ids_for_vacancy(*, vacancy: Vacancy, candidates: QuerySet, weights
 
 
 def vacancy_rows_for_candidate(*, candidate: Candidate, vacancies: QuerySet, weights: Weights,
-                               limit: int = SUGGESTION_LIMIT) -> list[tuple[int, int, int]]:
-    """(vacancy id, numerator, denominator) of the best vacancies, best first."""
+                               limit: int = SUGGESTION_LIMIT,
+                               municipality_id: int | None = None
+                               ) -> list[tuple[int, int, int]]:
+    """(vacancy id, numerator, denominator) of the best vacancies, best first.
+    `municipality_id`: every vacancy of `vacancies` is there (the pool is read per
+    municipality)."""
     return [tuple(row) for row in _fetch(sql.vacancies_for_candidate(
-        candidate_features(candidate), weights, matchable_vacancies(vacancies), limit))]
+        candidate_features(candidate), weights, matchable_vacancies(vacancies), limit,
+        municipality_id))]
 
 
 def vacancy_ids_for_candidate(*, candidate: Candidate, vacancies: QuerySet, weights: Weights,

@@ -26,7 +26,7 @@ from candidates.models.querysets import shared_with_region
 from employers.models import Vacancy
 from hallowerk.models import Municipality
 
-from . import ranking
+from . import ranking, sql
 from .components import RELEVANT_CLOSENESS
 from .features import (
     CANDIDATE_PREFETCH,
@@ -63,6 +63,17 @@ def audience_scope(vacancy: Vacancy, audience: str):
         Municipality.objects.filter(pk=vacancy.municipality_id)))
 
 
+def audience_reach(vacancy: Vacancy, audience: str) -> sql.Reach:
+    """Where the candidates of audience_scope() live: the vacancy's municipality, or its
+    labour-market region plus those sharing with every municipality."""
+    if audience == Audience.MUNICIPALITY:
+        return sql.Reach((vacancy.municipality_id,))
+    region = Municipality.objects.filter(pk=vacancy.municipality_id).values(
+        "labour_market_region")
+    return sql.Reach(tuple(Municipality.objects.filter(labour_market_region__in=region)
+                           .order_by("pk").values_list("pk", flat=True)), everywhere=True)
+
+
 def weights_of(municipality_id: int) -> Weights:
     return _weights(municipality_id, {})
 
@@ -88,7 +99,7 @@ def candidate_rankings_compute(*, vacancy: Vacancy,
         now = timezone.now()
         rows = ranking.candidate_rows_for_vacancy(
             vacancy=vacancy, candidates=audience_scope(vacancy, audience), weights=weights,
-            limit=DEPTH)
+            limit=DEPTH, reach=audience_reach(vacancy, audience))
         stored[audience], _created = CandidateRanking.objects.update_or_create(
             vacancy=vacancy, audience=audience, defaults={
                 "candidate_ids": [pk for pk, _num in rows], "nums": [num for _pk, num in rows],
@@ -103,7 +114,8 @@ def vacancy_ranking_compute(*, candidate: Candidate) -> VacancyRanking:
     rows = ranking.vacancy_rows_for_candidate(
         candidate=candidate,
         vacancies=Vacancy.objects.filter(municipality_id=candidate.municipality_id),
-        weights=_weights(candidate.municipality_id, {}), limit=DEPTH)
+        weights=_weights(candidate.municipality_id, {}), limit=DEPTH,
+        municipality_id=candidate.municipality_id)
     stored, _created = VacancyRanking.objects.update_or_create(candidate=candidate, defaults={
         "vacancy_ids": [row[0] for row in rows], "nums": [row[1] for row in rows],
         "dens": [row[2] for row in rows], "complete": len(rows) < DEPTH, "computed_at": now})
@@ -229,7 +241,8 @@ def _vacancy_apply(vacancy_id: int) -> None:
                 pk__in=VacancyRanking.objects.filter(
                     candidate__municipality_id=v.municipality_id).values("candidate_id"))
             should = {pk: (num, den) for pk, num in ranking.candidate_rows_for_vacancy(
-                vacancy=v, candidates=holders, weights=weights, limit=EVERYONE)}
+                vacancy=v, candidates=holders, weights=weights, limit=EVERYONE,
+                reach=sql.Reach((v.municipality_id,)))}
     holding = set(VacancyRanking.objects.filter(vacancy_ids__contains=[vacancy_id])
                   .values_list("candidate_id", flat=True))
     changed, short = [], []

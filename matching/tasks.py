@@ -32,3 +32,22 @@ def ranking_changes_apply_task() -> int:
         applied = ranking_changes_apply()
         total += applied
     return total
+
+
+@shared_task(acks_late=True)
+def rankings_backfill_task(municipality_id: int, kinds: list[str] | None = None,
+                           after: int = 0, audiences: list[str] | None = None) -> int:
+    """One batch of the municipality's missing kept lists (matching/backfill.py), then the
+    next batch as a task of its own: a worker that stops loses at most one batch, and
+    running it again skips what exists."""
+    from .backfill import CANDIDATES, VACANCIES, lists_backfill
+    from .models import Audience
+
+    kinds = kinds or [VACANCIES, CANDIDATES]
+    batch = lists_backfill(municipality_id=municipality_id, kind=kinds[0], after=after,
+                           audiences=audiences or Audience.values)
+    if not batch.done:
+        rankings_backfill_task.delay(municipality_id, kinds, batch.last_id, audiences)
+    elif kinds[1:]:
+        rankings_backfill_task.delay(municipality_id, kinds[1:], 0, audiences)
+    return batch.computed

@@ -51,6 +51,12 @@ EMPLOYER_VISIBLE = Q(shared_with_employers=True, hidden_by_staff=False, is_activ
                      dossier_ended_on__isnull=True)
 
 
+# Who can act on matching advice (matching/ranking.py MATCHABLE_CANDIDATE, without the
+# account check, which needs the user table).
+MATCHABLE = Q(is_active=True, hidden_by_staff=False, dossier_ended_on__isnull=True,
+              user__isnull=False)
+
+
 class Candidate(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, verbose_name=_("account"), on_delete=models.SET_NULL,
@@ -177,6 +183,12 @@ class Candidate(models.Model):
             models.Index(fields=["end_reason", "dossier_ended_on", "municipality"],
                          condition=Q(dossier_ended_on__isnull=False),
                          name="candidate_dossier_due"),
+            # Matching checks the viewer's scope once per candidate of a vacancy's pool, by
+            # id (matching/sql/candidates.py): with what every scope asks of a candidate in
+            # the index, that check never reads the (wide) table row.
+            models.Index(fields=["id"], include=["municipality", "user", "sharing_scope",
+                                                 "shared_with_employers"],
+                         condition=MATCHABLE, name="candidate_matchable"),
         ]
 
     def __str__(self):

@@ -68,6 +68,12 @@ class Vacancy(models.Model):
         indexes = [
             models.Index(fields=["municipality", "status", "-published_at"],
                          name="vacancy_municipality_status"),
+            # A candidate's matching pool: the published vacancies of their municipality in
+            # a related occupation or a chosen sector (matching/sql/vacancies.py).
+            models.Index(fields=["municipality", "occupation"],
+                         condition=Q(status="published"), name="vacancy_published_occupation"),
+            models.Index(fields=["municipality", "sector"],
+                         condition=Q(status="published"), name="vacancy_published_sector"),
         ]
         constraints = [
             models.CheckConstraint(name="vacancy_status_valid",

@@ -13,8 +13,8 @@ multiplication by Python's own constant), so a floor() or a "farther than" never
 different side in SQL than in Python.
 """
 
-from .candidates import candidates_for_vacancy
+from .candidates import Reach, candidates_for_vacancy
 from .common import Params, skill_pattern
 from .vacancies import vacancies_for_candidate
 
-__all__ = ["Params", "candidates_for_vacancy", "skill_pattern", "vacancies_for_candidate"]
+__all__ = ["Params", "Reach", "candidates_for_vacancy", "skill_pattern", "vacancies_for_candidate"]

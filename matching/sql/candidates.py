@@ -2,13 +2,16 @@
 
 The vacancy's side is known, so every condition is a constant. Only candidates with a
 related occupation (same ISCO sub-major group) or the vacancy's sector can be suggested; that
-pool is found through the indexes of the two link tables, narrowed to the viewer's scope on
-a narrow (profile, candidate) index, and only then are the wide profile columns read —
+pool is read from matching_poolentry (models/pool.py), which holds each link with its
+candidate and municipality: given where the scope's candidates can live (`Reach`), the pool
+is one index range per municipality, whatever the size of the country. The viewer's scope is
+then checked per pool row by primary key, and only then are the wide profile columns read —
 one index-only probe per remaining profile (migration 0002's covering indexes).
 """
 # ruff: noqa: S608  (values travel as parameters; see common.py)
 
 import math
+from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
@@ -23,6 +26,7 @@ from ..components import (
     vacancy_skill_terms,
 )
 from ..features import VacancyFeatures
+from ..models import PoolKind
 from ..scoring import Weights
 from .common import (
     DEG_TO_RAD,
@@ -41,32 +45,59 @@ from .common import (
 )
 
 
+@dataclass(frozen=True)
+class Reach:
+    """Where the candidates of a scope can live: in `municipality_ids`, or anywhere when they
+    share with every municipality (`everywhere`). Only a bound that narrows the pool before
+    the scope is checked; it must hold everyone the scope can contain."""
+
+    municipality_ids: tuple[int, ...]
+    everywhere: bool = False
+
+
+def _pool(p: Params, kind: int, refs: str, reach: Reach | None, columns: str) -> str:
+    """The pool entries of `kind` for the ids `refs`, within `reach`: one index range each
+    (an index-only read of models/pool.py's indexes)."""
+    base = f"SELECT {columns} FROM matching_poolentry e WHERE e.kind = {kind} AND e.ref_id {refs}"
+    if reach is None:
+        return base
+    here = p(list(reach.municipality_ids), "::bigint[]")
+    sql = f"{base} AND e.municipality_id = ANY({here})"
+    if reach.everywhere:
+        sql += (f" UNION ALL {base} AND e.shares_everywhere"
+                f" AND NOT e.municipality_id = ANY({here})")
+    return sql
+
+
 def candidates_for_vacancy(v: VacancyFeatures, weights: Weights, scope: QuerySet,
-                           limit: int) -> tuple[str, Params]:
+                           limit: int, reach: Reach | None = None) -> tuple[str, Params]:
     """SQL returning (candidate_id, num) of the best `limit` candidates in `scope` (already
     narrowed to matchable candidates), best first. The denominator is the same for every
-    candidate of one vacancy, so `num` orders them."""
+    candidate of one vacancy, so `num` orders them. `reach`, when given, bounds where the
+    scope's candidates live; without it the pool is the whole country's."""
     p = Params()
     ids = occupation_ids_by_closeness(v.occupation_code)
     relevant = [pk for level, pks in ids.items() if level >= RELEVANT_CLOSENESS for pk in pks]
-    grades = " ".join(f"WHEN ppo.occupation_id = ANY({p(ids.get(level, []), '::bigint[]')})"
+    grades = " ".join(f"WHEN e.ref_id = ANY({p(ids.get(level, []), '::bigint[]')})"
                       f" THEN {OCCUPATION_POINTS[level]}"
                       for level in range(4, RELEVANT_CLOSENESS, -1))
+    related_pool = _pool(p, PoolKind.OCCUPATION, f"= ANY({p(relevant, '::bigint[]')})", reach,
+                         f"e.profile_id, e.candidate_id,"
+                         f" CASE {grades} ELSE {OCCUPATION_POINTS[RELEVANT_CLOSENESS]} END"
+                         f" AS points")
     # Wished occupations sharing at least the sub-major group make a candidate relevant.
     ctes = [f"""occ AS (
-        SELECT ppo.profile_id,
-            max(CASE {grades} ELSE {OCCUPATION_POINTS[RELEVANT_CLOSENESS]} END) AS points
-        FROM candidates_profile_preferred_occupations ppo
-        WHERE ppo.occupation_id = ANY({p(relevant, '::bigint[]')})
-        GROUP BY ppo.profile_id)"""]
+        SELECT profile_id, candidate_id, max(points) AS points FROM ({related_pool}) AS e
+        GROUP BY profile_id, candidate_id)"""]
     joins: list[str] = []
     terms: dict[str, int] = {"occupation": weights["occupation"]}  # component → weight
     points: dict[str, str] = {"occupation": "COALESCE(visible.occ_points, 0)"}
     where: list[str] = []
 
     if v.sector_id is not None:
-        sec = (f"(SELECT DISTINCT ps.profile_id FROM candidates_profile_sectors ps"
-               f" WHERE ps.sector_id = {p(v.sector_id)})")
+        sector_pool = _pool(p, PoolKind.SECTOR, f"= {p(v.sector_id)}", reach,
+                            "e.profile_id, e.candidate_id")
+        sec = f"({sector_pool})"
         # Who comes in by sector may still share the major group: that scores, too.
         below = [pk for level, pks in ids.items() if 0 < level < RELEVANT_CLOSENESS
                  for pk in pks]
@@ -156,12 +187,18 @@ def candidates_for_vacancy(v: VacancyFeatures, weights: Weights, scope: QuerySet
     filters = "".join(f"\n          AND {condition}" for condition in where)
 
     def visible(source: str, columns: str, condition: str = "true", join: str = "") -> str:
-        """The profiles of `source` (an alias, read from `join` when given) whose candidate
-        the viewer may see, checked on a narrow (profile, candidate) index, so the wide
-        profile columns are read only for them."""
+        """The pool rows of `source` (an alias, read from `join` when given) whose candidate
+        the viewer may see. Within municipalities the pool is small: each row is checked by
+        the candidate's primary key (OFFSET 0 keeps it a probe). When it reaches everyone
+        sharing with all municipalities (or the whole country) it is not: the planner picks,
+        and hashes the scope (measured at 500k, Rotterdam's region: no slower than probes)."""
+        if reach is None or reach.everywhere:
+            allowed = f"{source}.candidate_id IN ({p.subquery(scope)})"
+        else:
+            allowed = (f"EXISTS (SELECT 1 FROM ({p.subquery(scope)}) AS allowed"
+                       f" WHERE allowed.pk = {source}.candidate_id OFFSET 0)")
         return f"""SELECT {columns} FROM {join or source}
-            JOIN candidates_profile pv ON pv.id = {source}.profile_id
-            WHERE {condition} AND pv.candidate_id IN ({p.subquery(scope)})"""
+            WHERE {condition} AND {allowed}"""
 
     def scored(source: str, rows: str = "true") -> str:
         """Score the profiles of `source` that meet `rows`: (candidate_id, num)."""
@@ -191,8 +228,9 @@ def candidates_for_vacancy(v: VacancyFeatures, weights: Weights, scope: QuerySet
         best_by_sector = (terms["occupation"] * OCCUPATION_POINTS[RELEVANT_CLOSENESS - 1]
                           + 100 * sum(w for key, w in terms.items() if key != "occupation"))
         # IN (subquery) in the select list becomes one hash table, built once.
-        in_sector = (f"occ.profile_id IN (SELECT ps.profile_id FROM candidates_profile_sectors"
-                     f" ps WHERE ps.sector_id = {p(v.sector_id)})")
+        # IN (subquery) in the select list becomes one hash table of the sector's pool
+        # within the reach, built once.
+        in_sector = f"occ.profile_id IN (SELECT profile_id FROM {sec} AS ps)"
         ctes.append(f"""related AS MATERIALIZED ({visible(
             "occ", f"occ.profile_id, occ.points AS occ_points, {in_sector} AS in_sector")})""")
         ctes.append(f"related_scored AS MATERIALIZED ({scored('related')})")

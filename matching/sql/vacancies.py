@@ -10,6 +10,8 @@ import math
 
 from django.db.models import QuerySet
 
+from hallowerk.models import Occupation
+
 from ..components import (
     ASSUMED_SPEED_KMH,
     LANGUAGE_LEVEL_POINTS,
@@ -36,10 +38,26 @@ from .common import (
 )
 
 
+def _pool_sql(p: Params, codes: list[str], sector_ids: list[int], municipality_id: int) -> str:
+    """The published vacancies of one municipality in a related occupation or a chosen
+    sector, as index ranges (employers.Vacancy's published pool indexes): the vacancy's own
+    pool, not the country's vacancies."""
+    groups = sorted({code[:RELEVANT_CLOSENESS] for code in codes})
+    related = [pk for pk, code in Occupation.objects.filter(
+        isco_code__regex=r"^(" + "|".join(groups) + ")").values_list("pk", "isco_code")
+        if code[:RELEVANT_CLOSENESS] in groups] if groups else []
+    here = p(municipality_id)
+    return (f"v.status = 'published' AND v.municipality_id = {here}"
+            f" AND (v.occupation_id = ANY({p(sorted(related), '::bigint[]')})"
+            f" OR v.sector_id = ANY({p(sorted(sector_ids), '::bigint[]')}))")
+
+
 def vacancies_for_candidate(c: CandidateFeatures, weights: Weights, scope: QuerySet,
-                            limit: int) -> tuple[str, Params]:
+                            limit: int, municipality_id: int | None = None
+                            ) -> tuple[str, Params]:
     """SQL returning (vacancy_id, num, den) of the best `limit` vacancies in `scope` (already
-    narrowed to published vacancies), best first."""
+    narrowed to published vacancies), best first. `municipality_id`, when every vacancy of
+    `scope` is in that municipality, lets the pool be read from its indexes."""
     p = Params()
     codes = sorted(c.occupation_codes)
     occupation = (
@@ -103,6 +121,8 @@ def vacancies_for_candidate(c: CandidateFeatures, weights: Weights, scope: Query
                     f" WHERE q.d = ANY({p(physical_can, '::text[]')}))::int")
 
     w = {key: p(weights[key], "::int") for key in weights.values}
+    pool = ("true" if municipality_id is None
+            else _pool_sql(p, codes, sorted(c.sector_ids), municipality_id))
     sql = f"""
     SELECT vacancy_id, num, den FROM (
         SELECT vacancy_id, dist,
@@ -142,7 +162,7 @@ def vacancies_for_candidate(c: CandidateFeatures, weights: Weights, scope: Query
                 FROM employers_vacancy v
                 JOIN hallowerk_occupation o ON o.id = v.occupation_id
                 LEFT JOIN hallowerk_place pl ON pl.id = v.place_id
-                WHERE v.id IN ({p.subquery(scope)})
+                WHERE {pool} AND v.id IN ({p.subquery(scope)})
                   AND (left(o.isco_code, {RELEVANT_CLOSENESS})
                        = ANY({p(sorted({x[:RELEVANT_CLOSENESS] for x in codes}), '::text[]')})
                        OR v.sector_id = ANY({sectors}))

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('candidates', '0008_search_document_place'),
+        ('candidates', '0009_candidate_matchable_index'),
         ('hallowerk', '0006_municipality_figures'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -1,0 +1,100 @@
+"""The backfill (matching/backfill.py) computes exactly the missing kept lists of one
+municipality — the same lists a page would compute — batch after batch, skipping what is
+kept, from the command and as a chain of Celery tasks."""
+
+import random
+from datetime import timedelta
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from candidates.models import Candidate
+from employers.models import Vacancy
+from matching import backfill, ranking, refresh
+from matching.models import Audience, CandidateRanking, VacancyRanking
+from matching.tasks import rankings_backfill_task
+from tests.factories import EmployerFactory, municipality
+from tests.matching.builders import random_candidate, random_vacancy
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def country():
+    rng = random.Random(3)
+    utrecht, rotterdam = municipality("utrecht"), municipality("rotterdam")
+    people = [random_candidate(rng, candidate_fields={"municipality": here})
+              for here in (utrecht, rotterdam) for _ in range(12)]
+    jobs = [random_vacancy(rng, employer=EmployerFactory(municipality=here))
+            for here in (utrecht, rotterdam) for _ in range(7)]
+    draft = random_vacancy(rng, employer=EmployerFactory(municipality=utrecht), published=False)
+    return {"utrecht": utrecht, "rotterdam": rotterdam, "people": people, "jobs": jobs,
+            "draft": draft}
+
+
+def _published(place):
+    return list(Vacancy.objects.published().filter(municipality=place).order_by("pk")
+                .select_related("occupation", "place", "municipality"))
+
+
+def _matchable(place):
+    return set(ranking.matchable_candidates(Candidate.objects.filter(municipality=place))
+               .values_list("pk", flat=True))
+
+
+def _assert_backfilled(place):
+    """Every list of the municipality is kept, equal to the exact ranking; nothing else."""
+    for vacancy in _published(place):
+        for audience in Audience.values:
+            kept = CandidateRanking.objects.get(vacancy=vacancy, audience=audience)
+            exact = ranking.candidate_rows_for_vacancy(
+                vacancy=vacancy, candidates=refresh.audience_scope(vacancy, audience),
+                weights=refresh.weights_of(place.pk), limit=refresh.DEPTH)
+            assert list(zip(kept.candidate_ids, kept.nums, strict=True)) == exact
+    assert set(CandidateRanking.objects.values_list("vacancy__municipality", flat=True)) \
+        == {place.pk}
+    assert set(VacancyRanking.objects.values_list("candidate_id", flat=True)) \
+        == _matchable(place)
+
+
+def test_batches_compute_every_missing_list_of_one_municipality_and_resume(country):
+    here = country["utrecht"]
+    first = backfill.vacancy_lists_backfill(municipality_id=here.pk, batch=3)
+    assert (first.computed, first.skipped) == (6, 0)
+    assert CandidateRanking.objects.count() == 6
+    after, batches = first.last_id, 1
+    while not (step := backfill.vacancy_lists_backfill(municipality_id=here.pk,
+                                                        after=after, batch=3)).done:
+        after, batches = step.last_id, batches + 1
+    assert batches == 3  # 7 published vacancies; the draft is not ranked
+    after = 0
+    while not (step := backfill.candidate_lists_backfill(municipality_id=here.pk,
+                                                         after=after, batch=5)).done:
+        after = step.last_id
+    _assert_backfilled(here)
+
+
+def test_a_kept_list_is_skipped_and_a_second_run_changes_nothing(country):
+    here = country["utrecht"]
+    job = _published(here)[0]
+    old = timezone.now() - timedelta(days=1)
+    refresh.candidate_rankings_compute(vacancy=job, audiences=[Audience.MUNICIPALITY])
+    CandidateRanking.objects.filter(vacancy=job).update(computed_at=old)
+    step = backfill.vacancy_lists_backfill(municipality_id=here.pk,
+                                           audiences=[Audience.MUNICIPALITY])
+    assert (step.computed, step.skipped) == (6, 1)
+    assert CandidateRanking.objects.get(vacancy=job).computed_at == old  # not ranked again
+    again = backfill.vacancy_lists_backfill(municipality_id=here.pk,
+                                            audiences=[Audience.MUNICIPALITY])
+    assert (again.computed, again.skipped) == (0, 7)
+    assert not CandidateRanking.objects.filter(audience=Audience.REGION).exists()
+
+
+def test_the_command_and_the_task_chain_backfill_everything(country):
+    call_command("matching_backfill", "utrecht", "--batch", "2")
+    _assert_backfilled(country["utrecht"])
+    CandidateRanking.objects.all().delete()
+    VacancyRanking.objects.all().delete()
+    rankings_backfill_task.delay(country["utrecht"].pk)  # eager in tests: the whole chain
+    _assert_backfilled(country["utrecht"])
