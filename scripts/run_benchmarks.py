@@ -103,9 +103,11 @@ def markdown(rows: list[dict], sizes: list[int], started: str, ended: str,
                      f"{_growth(per_size.get(sizes[0]), largest)} | "
                      f"{'-' if target is None else f'{target:,.0f}'} | {_ok(largest)} |")
     generated = [(s, generation_seconds(s)) for s in sizes]
-    lines += ["", "Demo population (`demo_data`, bulk load): " + "; ".join(
-        f"{s:,} candidates in {g:.0f} s" if g is not None else f"{s:,}: generated earlier"
-        for s, g in generated) + "."]
+    lines += ["", "The benchmark databases were generated when first used (by the code of that "
+              "day: " + "; ".join(f"{s:,} candidates in {g:.0f} s" if g is not None
+                                  else f"{s:,}: time not kept" for s, g in generated)
+              + "); `demo_data` on an empty database with today's code is timed by "
+              "scripts/measure_demo_data.py, in its own section below."]
     return "\n".join(lines) + "\n"
 
 
