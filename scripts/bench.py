@@ -166,7 +166,7 @@ def verified_client(user):
     return client
 
 
-def _set_staff_page_size(size: int) -> None:
+def set_staff_page_size(size: int) -> None:
     from candidates.views.coach import common as coach_pages
     from employers.views.account_manager import common as account_manager_pages
 
@@ -177,7 +177,7 @@ def _page_getter(user, path: str) -> PageBuilder:
     client = verified_client(user)
 
     def build(page_size: int):
-        _set_staff_page_size(page_size)  # the employer's search pages are always 25
+        set_staff_page_size(page_size)  # the employer's search pages are always 25
         response = client.get(path)
         assert response.status_code == 200, (path, response.status_code)
         return response

@@ -31,7 +31,9 @@ from bench import (  # noqa: E402 (scripts/ is not a package)
     p95,
     population_ensure,
     section_write,
+    set_staff_page_size,
     setup_django,
+    verified_client,
 )
 
 TARGET_P95_MS = 100.0
@@ -149,7 +151,6 @@ def viewers() -> dict:
     """One person per role in Rotterdam (the biggest municipality of the demo); the coach is
     the one with the biggest caseload, so 'my candidates' is a real list."""
     from django.db.models import Count
-    from django_otp.plugins.otp_totp.models import TOTPDevice
 
     from hallowerk.models import User
 
@@ -164,24 +165,10 @@ def viewers() -> dict:
     }
     for role, user in people.items():
         if user is None:
-            user = User.objects.create_user(f"bench-{role}@rotterdam.bench", None, role=role,
-                                            municipality_id=coach.municipality_id)
-            people[role] = user
-        TOTPDevice.objects.get_or_create(user=user, name="bench",
-                                         defaults={"key": "31" * 20, "confirmed": True})
+            people[role] = User.objects.create_user(f"bench-{role}@rotterdam.bench", None,
+                                                    role=role,
+                                                    municipality_id=coach.municipality_id)
     return people
-
-
-def client_for(user):
-    from django.test import Client
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
-    client = Client()
-    client.force_login(user)
-    session = client.session
-    session["otp_device_id"] = TOTPDevice.objects.get(user=user, name="bench").persistent_id
-    session.save()
-    return client
 
 
 # --- the runner
@@ -201,21 +188,14 @@ class Result:
         return (target is None or self.p95_ms < target) and self.queries == self.queries_small_page
 
 
-def _page_size(size: int) -> None:
-    from candidates.views.coach import common as coach_pages
-    from employers.views.account_manager import common as account_manager_pages
-
-    coach_pages.PAGE_SIZE = account_manager_pages.PAGE_SIZE = size
-
-
 def _queries(client, path: str, size: int) -> int:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    _page_size(size)
+    set_staff_page_size(size)
     with CaptureQueriesContext(connection) as captured:
         response = client.get(path)
-    _page_size(25)
+    set_staff_page_size(25)
     assert response.status_code == 200, (path, response.status_code)
     return len(captured)
 
@@ -315,16 +295,13 @@ def page_names(argv: list[str]) -> list[str]:
 
 def main(names: list[str]) -> int:
     setup_django()
-    from django.conf import settings
-
-    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
     print(f"Benchmark database {BENCH_DATABASE}: ensuring the demo population...")
     population = population_ensure()
     print(population)
     print(f"invitations added: {invitations_ensure()}")
     people = viewers()
     print(f"contact requests added: {contact_requests_ensure(people['coach'].municipality)}")
-    clients = {role: client_for(user) for role, user in people.items()}
+    clients = {role: verified_client(user) for role, user in people.items()}
     refresh = figures_refresh_timed(people["team_lead"].municipality)
     print(f"team lead figures counted: all municipalities {refresh['all']:.0f} ms, "
           f"Rotterdam {refresh['one']:.0f} ms")

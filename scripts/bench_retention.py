@@ -79,21 +79,16 @@ def drop_database(name: str) -> None:
 
 def administrator_client():
     """A logged-in, verified administrator of Rotterdam (the biggest municipality)."""
-    from bench_backoffice import client_for
-    from django.conf import settings
-    from django_otp.plugins.otp_totp.models import TOTPDevice
+    from bench import verified_client
 
     from hallowerk.models import Municipality, User
 
-    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
     rotterdam = Municipality.objects.get(slug="rotterdam")
     admin = (User.objects.filter(role="administrator", municipality=rotterdam, is_active=True)
              .order_by("pk").first()
              or User.objects.create_user("bench-administrator@rotterdam.bench", None,
                                          role="administrator", municipality=rotterdam))
-    TOTPDevice.objects.get_or_create(user=admin, name="bench",
-                                     defaults={"key": "31" * 20, "confirmed": True})
-    return admin, client_for(admin)
+    return admin, verified_client(admin)
 
 
 def report_page_timed() -> dict:
