@@ -51,3 +51,14 @@ def rankings_backfill_task(municipality_id: int, kinds: list[str] | None = None,
     elif kinds[1:]:
         rankings_backfill_task.delay(municipality_id, kinds[1:], 0, audiences)
     return batch.computed
+
+
+@shared_task(acks_late=True)
+def rankings_backfill_all() -> int:
+    """Nightly, before the monitoring reports: start the backfill of every municipality
+    again. A chain whose next message the broker lost (Redis restarted without its file)
+    is picked up here; lists that exist are skipped, so a warm installation costs little."""
+    ids = list(Municipality.objects.values_list("pk", flat=True))
+    for pk in ids:
+        rankings_backfill_task.delay(pk)
+    return len(ids)

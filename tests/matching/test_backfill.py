@@ -98,3 +98,23 @@ def test_the_command_and_the_task_chain_backfill_everything(country):
     VacancyRanking.objects.all().delete()
     rankings_backfill_task.delay(country["utrecht"].pk)  # eager in tests: the whole chain
     _assert_backfilled(country["utrecht"])
+
+
+def test_the_nightly_job_restarts_every_municipalitys_backfill(country):
+    """A chain whose next message the broker lost is picked up by the nightly job."""
+    from hallowerk.celery import app
+    from matching.schedule import BEAT_SCHEDULE
+    from matching.tasks import rankings_backfill_all
+
+    app.loader.import_default_modules()
+    assert app.conf.beat_schedule["matching-rankings-backfill"]["task"] == (
+        "matching.tasks.rankings_backfill_all")
+    assert {entry["task"] for entry in BEAT_SCHEDULE.values()} <= set(app.tasks)
+    rankings_backfill_all.delay()  # eager in tests
+    places = (country["utrecht"], country["rotterdam"])
+    for place in places:
+        for vacancy in _published(place):
+            assert (set(CandidateRanking.objects.filter(vacancy=vacancy)
+                        .values_list("audience", flat=True)) == set(Audience.values))
+    assert set(VacancyRanking.objects.values_list("candidate_id", flat=True)) == (
+        _matchable(places[0]) | _matchable(places[1]))
