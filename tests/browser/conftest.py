@@ -67,7 +67,12 @@ _axe = Axe()
 
 
 def assert_accessible(page):
-    """Zero WCAG 2.1 A/AA violations by axe-core on the current page."""
+    """Zero WCAG 2.1 A/AA violations by axe-core on the current page.
+
+    Waits for the page to finish loading first: right after a form submit the URL can already
+    be the new one while the new document is not there yet, and axe then fails on a null
+    document (this made CI fail once)."""
+    page.wait_for_load_state("load")
     results = _axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
     violations = results.response["violations"]
     details = [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
