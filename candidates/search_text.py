@@ -9,6 +9,7 @@ Only fields an employer may see go in: searching must never reveal what the view
 import unicodedata
 from collections.abc import Iterable
 
+from candidates.compounds import with_compound_parts
 from candidates.models import Profile
 
 SEARCH_CONFIG = "dutch"
@@ -23,7 +24,8 @@ def normalise(text: str) -> str:
 
 
 def _join(parts: Iterable[str]) -> str:
-    return normalise(" ".join(p for p in parts if p))
+    # Compound words are followed by their parts: "chauffeur" finds "vrachtwagenchauffeur".
+    return with_compound_parts(normalise(" ".join(p for p in parts if p)))
 
 
 def compose_search_texts(*, occupation_labels: Iterable[str], kind_of_work: str,

@@ -3,16 +3,20 @@
 The profile's search document (candidates/search_text.py) is built from text folded in
 Python, because this PostgreSQL has no unaccent extension; the query is folded by the same
 `normalise()` so "creche" finds "crèche". Only runs of letters and digits survive, joined
-by our own `&`, so nothing a user types can act as tsquery syntax. The last word gets `:*`
-because people search as they type ("magazijnm" already finds "magazijnmedewerker"), from
-three letters on.
+by our own `&`, `|` and brackets, so nothing a user types can act as tsquery syntax. The
+last word gets `:*` because people search as they type ("magazijnm" already finds
+"magazijnmedewerker"), from three letters on. Each word also matches its compound parts
+and its synonyms (issue 18): the parts and synonyms come from our own lists, letters only.
 """
 
 import re
 
 from django.contrib.postgres.search import SearchQuery
 
+from candidates.compounds import compound_split
 from candidates.search_text import SEARCH_CONFIG, normalise
+
+from .synonyms import synonyms_of
 
 # Longer queries are cut, with a visible notice (employers/search_form.py).
 MAX_QUERY_LENGTH = 200
@@ -33,14 +37,30 @@ def count_terms(text: str) -> int:
     return len(_WORD.findall(normalise(text)))
 
 
-def tsquery_source(terms: list[str]) -> str:
-    """The text handed to to_tsquery(): every word required, the last one as a prefix."""
+def _alternatives(word: str, *, last: bool, synonyms: bool) -> str:
+    """One typed word as tsquery text: the word (a prefix when it is the last, unfinished
+    one), its compound parts together ("vrachtwagenchauffeur" also as "vrachtwagen &
+    chauffeur": the documents hold the parts of their compounds too), and, with
+    `synonyms`, the other words of its synonym group."""
+    alternatives = [f"{word}:*" if last and len(word) >= MIN_PREFIX_LENGTH else word]
+    parts = compound_split(word)
+    if parts:
+        alternatives.append("(" + " & ".join(parts) + ")")
+    if synonyms:
+        alternatives += synonyms_of(word)
+    return alternatives[0] if len(alternatives) == 1 else "(" + " | ".join(alternatives) + ")"
+
+
+def tsquery_source(terms: list[str], *, synonyms: bool = True) -> str:
+    """The text handed to to_tsquery(): every word required (or one of its alternatives),
+    the last one also as a prefix. Without `synonyms`: what ranks a match on the word
+    itself above a match on a synonym."""
     if not terms:
         return ""
     *complete, last = terms
-    if len(last) >= MIN_PREFIX_LENGTH:
-        last = f"{last}:*"
-    return " & ".join([*complete, last])
+    return " & ".join([*(_alternatives(word, last=False, synonyms=synonyms)
+                         for word in complete),
+                       _alternatives(last, last=True, synonyms=synonyms)])
 
 
 def text_query(terms: list[str]) -> SearchQuery:

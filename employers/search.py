@@ -28,6 +28,7 @@ from privacy.audit import audit_search
 from .fulltext import search_terms, tsquery_source
 from .radius import place_ids_within
 from .search_query import PAGE_SIZE, RESULT_CAP, matching_documents_sql, search_id_page
+from .suggestions import FEW_RESULTS, spelling_suggestion
 
 RADIUS_MIN_KM, RADIUS_MAX_KM, DEFAULT_RADIUS_KM = 1, 200, 25
 
@@ -82,6 +83,8 @@ class SearchResult:
     total: int = 0
     # The query had words, but none that PostgreSQL searches on ("de", "het", …).
     only_stop_words: bool = False
+    # "Bedoelde u: …?" when a search with words finds (almost) nothing (suggestions.py).
+    suggestion: str | None = None
 
     @property
     def count(self) -> int:
@@ -184,6 +187,8 @@ def candidate_search(*, viewer, criteria: SearchCriteria, page_number=1,
                           total=found.count)
     if result.count == 0 and criteria.terms:
         result.only_stop_words = _only_stop_words(criteria.terms)
+    if result.count <= FEW_RESULTS and criteria.terms and not result.only_stop_words:
+        result.suggestion = spelling_suggestion(viewer=viewer, criteria=criteria)
     audit_search(viewer=viewer, query=criteria.text, request=request,
                  filters={**criteria.audit_filters(), "page": page.number},
                  result_count=result.count)

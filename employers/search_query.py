@@ -137,14 +137,17 @@ def search_id_page(*, viewer, criteria, page_number: int = 1,
     if bounded is None:
         return IdPage([], 1, 0)
     sql, params = bounded
-    text = tsquery_source(criteria.terms)
-    rank = f"ts_rank(b.document, to_tsquery('{SEARCH_CONFIG}', %s)) DESC, " if text else ""
+    # Relevance: first on the words themselves (and their compound parts), then on the
+    # synonyms too, so a match on the word the employer typed comes before a synonym's.
+    texts = ([tsquery_source(criteria.terms, synonyms=False), tsquery_source(criteria.terms)]
+             if criteria.terms else [])
+    rank = "".join(f"ts_rank(b.document, to_tsquery('{SEARCH_CONFIG}', %s)) DESC, "
+                   for _text in texts)
     page_sql = (f"SELECT b.candidate_id, count(*) OVER () FROM ({sql}) b "  # noqa: S608
                 f"ORDER BY {rank}b.last_activity_at DESC, b.candidate_id DESC LIMIT %s OFFSET %s")
 
     def page(number: int) -> list[tuple]:
-        return _fetch(page_sql, [*params, *([text] if text else []), page_size,
-                                 (number - 1) * page_size])
+        return _fetch(page_sql, [*params, *texts, page_size, (number - 1) * page_size])
 
     # Bounded before it reaches the database: a page number of any size is safe.
     number = min(max(1, page_number), last_page(RESULT_CAP + 1))

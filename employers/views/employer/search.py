@@ -1,3 +1,4 @@
+from django.http import QueryDict
 from django.shortcuts import render
 
 from candidates.presenters import employer_list_rows
@@ -24,4 +25,13 @@ def search(request):
     return render(request, "employers/employer/search.html", {
         "form": form, "result": result, "query": query,
         "rows": employer_list_rows(result.candidates) if result else [],
+        "suggestion_query": (_with_text(query, result.suggestion)
+                             if result and result.suggestion else ""),
     })
+
+
+def _with_text(query: str, text: str) -> str:
+    """The same search (filters kept) with other words: the "Bedoelde u" link."""
+    params = QueryDict(query, mutable=True)
+    params["q"] = text
+    return params.urlencode()
