@@ -37,30 +37,29 @@ def count_terms(text: str) -> int:
     return len(_WORD.findall(normalise(text)))
 
 
-def _alternatives(word: str, *, last: bool, synonyms: bool) -> str:
+def _alternatives(word: str, *, last: bool, widen: bool) -> str:
     """One typed word as tsquery text: the word (a prefix when it is the last, unfinished
     one), its compound parts together ("vrachtwagenchauffeur" also as "vrachtwagen &
-    chauffeur": the documents hold the parts of their compounds too), and, with
-    `synonyms`, the other words of its synonym group."""
+    chauffeur": the documents hold the parts of their compounds too) and the other words
+    of its synonym group — the last two only when `widen`."""
     alternatives = [f"{word}:*" if last and len(word) >= MIN_PREFIX_LENGTH else word]
-    parts = compound_split(word)
+    parts = compound_split(word) if widen else ()
     if parts:
         alternatives.append("(" + " & ".join(parts) + ")")
-    if synonyms:
+    if widen:
         alternatives += synonyms_of(word)
     return alternatives[0] if len(alternatives) == 1 else "(" + " | ".join(alternatives) + ")"
 
 
-def tsquery_source(terms: list[str], *, synonyms: bool = True) -> str:
+def tsquery_source(terms: list[str], *, widen: bool = True) -> str:
     """The text handed to to_tsquery(): every word required (or one of its alternatives),
-    the last one also as a prefix. Without `synonyms`: what ranks a match on the word
-    itself above a match on a synonym."""
+    the last one also as a prefix. Without `widen`, only the words as typed: what ranks a
+    match on them above a match on a synonym or on separate parts of a compound."""
     if not terms:
         return ""
     *complete, last = terms
-    return " & ".join([*(_alternatives(word, last=False, synonyms=synonyms)
-                         for word in complete),
-                       _alternatives(last, last=True, synonyms=synonyms)])
+    return " & ".join([*(_alternatives(word, last=False, widen=widen) for word in complete),
+                       _alternatives(last, last=True, widen=widen)])
 
 
 def text_query(terms: list[str]) -> SearchQuery:

@@ -137,9 +137,9 @@ def search_id_page(*, viewer, criteria, page_number: int = 1,
     if bounded is None:
         return IdPage([], 1, 0)
     sql, params = bounded
-    # Relevance: first on the words themselves (and their compound parts), then on the
-    # synonyms too, so a match on the word the employer typed comes before a synonym's.
-    texts = ([tsquery_source(criteria.terms, synonyms=False), tsquery_source(criteria.terms)]
+    # Relevance: first on the words as typed, then on their synonyms and compound parts
+    # too, so a match on the word the employer typed comes before the others.
+    texts = ([tsquery_source(criteria.terms, widen=False), tsquery_source(criteria.terms)]
              if criteria.terms else [])
     rank = "".join(f"ts_rank(b.document, to_tsquery('{SEARCH_CONFIG}', %s)) DESC, "
                    for _text in texts)

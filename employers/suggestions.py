@@ -34,11 +34,14 @@ def _occupation_words() -> frozenset[str]:
     return frozenset(word for word in words if len(word) >= MIN_WORD and word.isalpha())
 
 
-def _vocabulary_rank(word: str) -> int | None:
-    """Lower is a better suggestion: our own job words first, then by how common."""
-    if word in synonym_words() or word in _occupation_words():
-        return -1
-    return word_ranks().get(word)
+def _vocabulary_rank(word: str) -> tuple[int, int] | None:
+    """Lower is a better suggestion: our own job words first, then the more common Dutch
+    word ("bakker" before "baker")."""
+    rank = word_ranks().get(word)
+    own = word in synonym_words() or word in _occupation_words()
+    if rank is None and not own:
+        return None
+    return (0 if own else 1, len(word_ranks()) if rank is None else rank)
 
 
 def _edits(word: str) -> set[str]:
