@@ -18,6 +18,7 @@ from matching.refresh import ranking_change_record
 from privacy.audit import audit_changed, audit_record
 from privacy.models import AuditAction
 
+from .file_storage import upload_stage
 from .models import Candidate, Course, Education, LanguageSkill, Profile, WorkExperience
 from .models.completeness_rule import completeness_score
 from .search_documents import candidate_search_documents_refresh
@@ -184,8 +185,8 @@ def _replace_file(*, by: User, profile: Profile, field: str, checked: CheckedFil
         setattr(profile, field, None)
         profile.save(update_fields=[field, "updated_at"])
     else:
-        # Saves the file under a random name in private storage, then the row.
-        file_field.save(checked.content.name, checked.content, save=False)
+        # A random name in private storage; the file gets it after the commit.
+        upload_stage(instance=profile, field=field, content=checked.content)
         profile.save(update_fields=[field, "updated_at"])
     if old_name:
         storage = file_field.storage
