@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.utils import timezone
 
+from hallowerk.edit_base import edit_merge_locked
 from hallowerk.models import Occupation, User
 from hallowerk.roles import Role
 from matching.refresh import ranking_change_record
@@ -76,12 +77,15 @@ def profile_get_or_create(*, candidate: Candidate) -> Profile:
 
 @transaction.atomic
 def profile_update(*, by: User, profile: Profile, changes: dict[str, Any],
-                   request=None) -> list[str]:
+                   request=None, edit_base: str | None = None) -> list[str]:
     """Set profile fields (many-to-many fields take an iterable of objects).
 
-    Returns the names of the fields that really changed.
+    Returns the names of the fields that really changed. `edit_base` is the form's base
+    (hallowerk/edit_base.py): a change made meanwhile elsewhere is kept or refused, never
+    overwritten.
     """
     _require_owner(by, profile.candidate)
+    changes = edit_merge_locked(token=edit_base, instance=profile, changes=changes)
     changed, many_to_many = [], {}
     for name, value in changes.items():
         model_field = Profile._meta.get_field(name)
