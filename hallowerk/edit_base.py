@@ -148,11 +148,18 @@ def edit_merge_locked(*, token: str | None, instance: models.Model, changes: dic
                       labels=labels, shown={name: _readable(instance, name) for name in names})
 
 
+class EditBaseField(forms.CharField):
+    widget = forms.HiddenInput
+
+    def has_changed(self, initial, data) -> bool:
+        return False  # not data of the record: never in a form's changed_data
+
+
 def with_edit_base(form: forms.Form, values: dict) -> forms.Form:
     """Add the hidden base field to a form, holding the fingerprints of `values` (what the
     form shows now). A bound form keeps the base it was posted with."""
-    form.fields[EDIT_BASE_FIELD] = forms.CharField(widget=forms.HiddenInput, required=False,
-                                                   initial=edit_base_token(values))
+    form.fields[EDIT_BASE_FIELD] = EditBaseField(required=False,
+                                                 initial=edit_base_token(values))
     return form
 
 

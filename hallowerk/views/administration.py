@@ -35,7 +35,7 @@ admin_only = role_required(Role.ADMINISTRATOR)
 
 
 def _add_errors(form, error: ValidationError) -> None:
-    if not hasattr(error, "error_dict") and error.code == "exists":
+    if getattr(error, "code", None) == "exists":
         form.add_error("email", error)
     else:
         add_service_errors(form, error)
