@@ -151,9 +151,10 @@ def profile_entry_create(*, by: User, profile: Profile, model: type[models.Model
 
 @transaction.atomic
 def profile_entry_update(*, by: User, entry: models.Model, values: dict[str, Any],
-                         request=None) -> list[str]:
+                         request=None, edit_base: str | None = None) -> list[str]:
     profile = entry.profile
     _require_owner(by, profile.candidate)
+    values = edit_merge_locked(token=edit_base, instance=entry, changes=values)
     changed = [name for name, value in values.items() if getattr(entry, name) != value]
     for name in changed:
         setattr(entry, name, values[name])

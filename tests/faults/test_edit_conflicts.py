@@ -82,6 +82,43 @@ def test_two_tabs_changing_different_fields_of_one_step_both_keep_their_change(
     assert profile.competences == ["plannen", "koken"]
 
 
+def test_every_form_step_refuses_a_stale_save(jobseeker_client):
+    """The steps with choices, numbers and many-to-many fields use the same mechanism."""
+    from hallowerk.models import Sector
+
+    sectors = list(Sector.objects.order_by("pk")[:2])
+    url = reverse("candidates:jobseeker_step", kwargs={"slug": "werk-dat-past"})
+    tab_a, tab_b = jobseeker_client.get(url), jobseeker_client.get(url)
+    jobseeker_client.post(url, form_data(tab_a, sectors=[sectors[0].pk]))
+    refused(jobseeker_client.post(url, form_data(tab_b, sectors=[sectors[1].pk])),
+            str(sectors[0]))
+    assert list(Profile.objects.get().sectors.all()) == [sectors[0]]
+    url = reverse("candidates:jobseeker_step", kwargs={"slug": "beschikbaarheid"})
+    tab_a, tab_b = jobseeker_client.get(url), jobseeker_client.get(url)
+    jobseeker_client.post(url, form_data(tab_a, hours_per_week_min="12"))
+    refused(jobseeker_client.post(url, form_data(tab_b, hours_per_week_min="20")), "12")
+    assert Profile.objects.get().hours_per_week_min == 12
+
+
+def test_two_tabs_on_one_work_experience(jobseeker_client):
+    import datetime
+
+    from candidates.models import WorkExperience
+
+    entry = WorkExperience.objects.create(profile=Profile.objects.get(), job_title="Kok",
+                                          start_date=datetime.date(2020, 1, 1))
+    url = reverse("candidates:jobseeker_entry_edit", args=["werkervaring", entry.pk])
+    tab_a, tab_b = jobseeker_client.get(url), jobseeker_client.get(url)
+    assert jobseeker_client.post(url, form_data(tab_a, job_title="Chef-kok")).status_code == 302
+    refused(jobseeker_client.post(url, form_data(tab_b, job_title="Hulpkok")), "Chef-kok")
+    assert WorkExperience.objects.get().job_title == "Chef-kok"
+    # The same old tab changing another field only: saved, the new job title stays.
+    assert jobseeker_client.post(url, form_data(tab_b, employer_name="Hotel Centraal")
+                                 ).status_code == 302
+    entry.refresh_from_db()
+    assert (entry.job_title, entry.employer_name) == ("Chef-kok", "Hotel Centraal")
+
+
 def test_a_forged_base_is_refused(jobseeker_client):
     response = jobseeker_client.post(STEP, form_data(
         jobseeker_client.get(STEP), personal_description="X", **{EDIT_BASE_FIELD: "forged"}))
