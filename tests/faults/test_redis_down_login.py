@@ -46,6 +46,25 @@ def test_staff_login_with_second_factor_works_while_redis_is_down(client, settin
     assert client.get(reverse("candidates:coach_home")).status_code == 200
 
 
+@pytest.mark.parametrize(("role", "pages"), [
+    (Role.JOBSEEKER, ["candidates:jobseeker_home", "candidates:jobseeker_profile"]),
+    (Role.EMPLOYER, ["employers:employer_home", "employers:search"]),
+    (Role.COACH, ["candidates:coach_home"]),
+    (Role.ACCOUNT_MANAGER, ["employers:account_manager_home", "employers:am_employers"]),
+])
+def test_each_role_s_pages_work_while_redis_is_down(verified_client, settings, role, pages):
+    _cache_at(settings, NOTHING_LISTENS[0])
+    if role == Role.JOBSEEKER:
+        user = CandidateFactory().user
+    elif role == Role.EMPLOYER:
+        user = UserFactory(employer_user=True, with_totp_device=True)
+    else:
+        user = UserFactory(role=role, with_totp_device=True)
+    client = verified_client(user)
+    for name in pages:
+        assert client.get(reverse(name)).status_code == 200, name
+
+
 def test_rate_limits_still_count_while_redis_is_down(client, settings):
     _cache_at(settings, NOTHING_LISTENS[0])
     settings.ACCOUNT_RATE_LIMITS = {"login_failed": None, "login": "3/m/ip"}
