@@ -122,9 +122,13 @@ class DossierEditForm(DossierFieldsForm):
         if self.instance.responsible_coach_id is None:
             self.fields["responsible_coach"].empty_label = _("Nog niemand")
 
+    def changes_fields(self) -> list[str]:
+        return [name for name in self.fields
+                if name in COACH_EDITABLE_FIELDS and not self.fields[name].disabled]
+
     def changes(self) -> dict:
-        return {name: self.cleaned_data[name] for name in self.changed_data
-                if name in COACH_EDITABLE_FIELDS and not self.fields[name].disabled}
+        editable = self.changes_fields()
+        return {name: self.cleaned_data[name] for name in self.changed_data if name in editable}
 
 
 class ApproachableForm(forms.Form):

@@ -12,12 +12,14 @@ from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.utils import timezone
 
+from hallowerk.edit_base import edit_merge_locked
 from hallowerk.models import Occupation, User
 from hallowerk.roles import Role
 from matching.refresh import ranking_change_record
 from privacy.audit import audit_changed, audit_record
 from privacy.models import AuditAction
 
+from .file_storage import upload_stage
 from .models import Candidate, Course, Education, LanguageSkill, Profile, WorkExperience
 from .models.completeness_rule import completeness_score
 from .search_documents import candidate_search_documents_refresh
@@ -75,12 +77,15 @@ def profile_get_or_create(*, candidate: Candidate) -> Profile:
 
 @transaction.atomic
 def profile_update(*, by: User, profile: Profile, changes: dict[str, Any],
-                   request=None) -> list[str]:
+                   request=None, edit_base: str | None = None) -> list[str]:
     """Set profile fields (many-to-many fields take an iterable of objects).
 
-    Returns the names of the fields that really changed.
+    Returns the names of the fields that really changed. `edit_base` is the form's base
+    (hallowerk/edit_base.py): a change made meanwhile elsewhere is kept or refused, never
+    overwritten.
     """
     _require_owner(by, profile.candidate)
+    changes = edit_merge_locked(token=edit_base, instance=profile, changes=changes)
     changed, many_to_many = [], {}
     for name, value in changes.items():
         model_field = Profile._meta.get_field(name)
@@ -146,9 +151,10 @@ def profile_entry_create(*, by: User, profile: Profile, model: type[models.Model
 
 @transaction.atomic
 def profile_entry_update(*, by: User, entry: models.Model, values: dict[str, Any],
-                         request=None) -> list[str]:
+                         request=None, edit_base: str | None = None) -> list[str]:
     profile = entry.profile
     _require_owner(by, profile.candidate)
+    values = edit_merge_locked(token=edit_base, instance=entry, changes=values)
     changed = [name for name, value in values.items() if getattr(entry, name) != value]
     for name in changed:
         setattr(entry, name, values[name])
@@ -184,8 +190,8 @@ def _replace_file(*, by: User, profile: Profile, field: str, checked: CheckedFil
         setattr(profile, field, None)
         profile.save(update_fields=[field, "updated_at"])
     else:
-        # Saves the file under a random name in private storage, then the row.
-        file_field.save(checked.content.name, checked.content, save=False)
+        # A random name in private storage; the file gets it after the commit.
+        upload_stage(instance=profile, field=field, content=checked.content)
         profile.save(update_fields=[field, "updated_at"])
     if old_name:
         storage = file_field.storage

@@ -9,4 +9,9 @@ BEAT_SCHEDULE = {
         "task": "candidates.tasks.search_documents_reconcile_task",
         "schedule": crontab(hour=3, minute=10),
     },
+    # Uploads left under their temporary name by a crash (candidates/file_storage.py).
+    "candidates-staged-uploads-sweep": {
+        "task": "candidates.tasks.staged_uploads_sweep_task",
+        "schedule": crontab(minute=20),
+    },
 }

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from hallowerk.accounts.invitations import invitation_resend, invitation_withdraw
+from hallowerk.edit_base import edit_merge_locked
 from hallowerk.models import User
 from hallowerk.roles import Role
 from hallowerk.validators import normalise_postcode
@@ -42,16 +43,17 @@ def _clean(field: str, value):
 
 @transaction.atomic
 def candidate_intake_update(*, by: User, candidate: Candidate, changes: dict,
-                            request=None) -> list[str]:
+                            request=None, edit_base: str | None = None) -> list[str]:
     """Change coach-entered fields; returns the names of the fields that changed.
 
     Anything outside COACH_EDITABLE_FIELDS is refused, so a crafted form cannot reach the
-    jobseeker's own entries or the platform's state.
+    jobseeker's own entries or the platform's state. `edit_base`: hallowerk/edit_base.py.
     """
     _require_coach_of(by, candidate)
     unknown = set(changes) - set(COACH_EDITABLE_FIELDS)
     if unknown:
         raise PermissionDenied(f"Not editable by a coach: {sorted(unknown)}")
+    changes = edit_merge_locked(token=edit_base, instance=candidate, changes=changes)
     coach = changes.get("responsible_coach", candidate.responsible_coach)
     if coach is not None and (coach.role != Role.COACH
                               or coach.municipality_id != candidate.municipality_id):

@@ -8,3 +8,11 @@ from .search_documents import search_documents_reconcile
 @shared_task(acks_late=True)
 def search_documents_reconcile_task() -> int:
     return search_documents_reconcile()
+
+
+@shared_task(acks_late=True)
+def staged_uploads_sweep_task() -> int:
+    """Hourly: finish or remove uploads a crash left under their temporary name."""
+    from .file_storage import staged_uploads_sweep
+
+    return staged_uploads_sweep()

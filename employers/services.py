@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hallowerk.accounts.invitations import invitation_create
+from hallowerk.edit_base import edit_merge_locked
 from hallowerk.models import Invitation, User
 from hallowerk.roles import Role
 from hallowerk.validators import normalise_postcode
@@ -96,12 +97,14 @@ def employer_invite(*, by: User, kvk_number: str, name: str, address: str = "",
 
 @transaction.atomic
 def employer_update(*, by: User, employer: Employer, changes: dict,
-                    request=None) -> list[str]:
-    """Change the employer's data; returns the names of the fields that changed."""
+                    request=None, edit_base: str | None = None) -> list[str]:
+    """Change the employer's data; returns the names of the fields that changed.
+    `edit_base`: hallowerk/edit_base.py."""
     _require_own_employer(by, employer)
     unknown = set(changes) - set(EMPLOYER_EDITABLE_FIELDS)
     if unknown:
         raise PermissionDenied(f"Not editable: {sorted(unknown)}")
+    changes = edit_merge_locked(token=edit_base, instance=employer, changes=changes)
     changed = []
     for field, value in changes.items():
         value = _clean(field, value)
@@ -196,8 +199,11 @@ def vacancy_create(*, by: User, employer: Employer, fields: dict, request=None) 
 
 
 @transaction.atomic
-def vacancy_update(*, by: User, vacancy: Vacancy, fields: dict, request=None) -> list[str]:
+def vacancy_update(*, by: User, vacancy: Vacancy, fields: dict, request=None,
+                   edit_base: str | None = None) -> list[str]:
+    """`edit_base`: hallowerk/edit_base.py."""
     _require_own_vacancy(by, vacancy)
+    fields = edit_merge_locked(token=edit_base, instance=vacancy, changes=fields)
     changed = _set_fields(vacancy, fields)
     if changed:
         vacancy.full_clean()

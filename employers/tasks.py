@@ -12,8 +12,10 @@ def saved_search_alert(saved_search_id: int) -> int:
 
 @shared_task(acks_late=True)
 def saved_search_alerts_daily() -> int:
-    """Fan out one task per saved search, so one failing search never blocks the others."""
+    """Fan out one task per saved search, so one failing search never blocks the others.
+    Each is recorded in the database first (hallowerk/outbox.py): none is lost with Redis."""
+    from hallowerk.outbox import outbox_add_many
+
     due = saved_searches_due()
-    for saved_search_id in due:
-        saved_search_alert.delay(saved_search_id)
+    outbox_add_many(saved_search_alert, [(pk,) for pk in due], key_prefix="saved-search-alert")
     return len(due)

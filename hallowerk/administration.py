@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from hallowerk.accounts.invitations import invitation_create
 from hallowerk.accounts.twofactor import two_factor_reset
+from hallowerk.edit_base import edit_merge
 from hallowerk.models import Municipality, User
 from hallowerk.roles import STAFF_ROLES, Role
 from privacy.audit import audit_changed, audit_record
@@ -138,9 +139,11 @@ def municipality_update(*, by: User, municipality: Municipality, changes: dict,
 
 @transaction.atomic
 def legal_text_publish(*, by: User, kind: str, body_nl: str, body_en: str,
-                       request=None) -> LegalText:
+                       request=None, edit_base: str | None = None) -> LegalText:
     """A new version of the terms of use or the privacy statement; older versions stay, so
-    it remains clear which terms someone accepted."""
+    it remains clear which terms someone accepted. `edit_base` (hallowerk/edit_base.py)
+    holds the version the administrator started from: a version published meanwhile
+    refuses this one, so it is not replaced unseen."""
     _require_administrator(by)
     if kind not in LegalText.Kind.values:
         raise ValidationError(_("Onbekende soort tekst."))
@@ -153,6 +156,8 @@ def legal_text_publish(*, by: User, kind: str, body_nl: str, body_en: str,
     versions = LegalText.objects.select_for_update().filter(kind=kind).values_list(
         "version", flat=True)
     latest = max(versions, default=0)
+    edit_merge(token=edit_base, current={"version": latest}, changes={},
+               labels={"version": _("Nieuwste versie")})
     text = LegalText.objects.create(kind=kind, version=latest + 1, body_nl=body_nl,
                                     body_en=body_en)
     audit_record(action=AuditAction.RECORD_CHANGED, actor=by, request=request, target=text,

@@ -15,10 +15,12 @@ def fairness_report_task(municipality_id: int) -> int:
 
 @shared_task(acks_late=True)
 def fairness_reports_all() -> int:
-    """Nightly: one report per municipality, each as its own task."""
+    """Nightly: one report per municipality, each as its own task, recorded first
+    (hallowerk/outbox.py)."""
+    from hallowerk.outbox import outbox_add_many
+
     ids = list(Municipality.objects.values_list("pk", flat=True))
-    for pk in ids:
-        fairness_report_task.delay(pk)
+    outbox_add_many(fairness_report_task, [(pk,) for pk in ids], key_prefix="fairness-report")
     return len(ids)
 
 

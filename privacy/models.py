@@ -268,6 +268,29 @@ class PendingFileDeletion(models.Model):
         return self.name
 
 
+class RetentionRun(models.Model):
+    """One run of the daily retention job (privacy/retention/run.py). Every committed batch
+    moves `heartbeat_at`; a run that stopped beating without finishing (a killed worker) is
+    resumed by a sweep (privacy/retention/progress.py) instead of waiting for the broker's
+    visibility timeout."""
+
+    started_at = models.DateTimeField(default=timezone.now)
+    heartbeat_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    # How often it was started: 1, plus one per resumption.
+    attempts = models.PositiveSmallIntegerField(default=1)
+    result = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["finished_at"],
+                                               condition=models.Q(finished_at__isnull=True),
+                                               nulls_distinct=False,
+                                               name="retention_run_one_unfinished")]
+
+    def __str__(self):
+        return f"retention run {self.started_at:%Y-%m-%d %H:%M}"
+
+
 # --- tip e-mails (SPEC §6) ------------------------------------------------------------------
 
 class TipPreference(models.Model):

@@ -2,11 +2,20 @@
 
 from celery.schedules import crontab
 
+# Kept here, not imported from progress.py: the schedule is read before Django's models load.
+SWEEP_MINUTES = 5
+
 BEAT_SCHEDULE = {
     # At night, when nobody works in the back office.
     "privacy-retention-daily": {
         "task": "privacy.tasks.retention_run_task",
         "schedule": crontab(hour=2, minute=30),
+    },
+    # A run whose worker was killed is resumed within STALE_AFTER + SWEEP_MINUTES (15 min),
+    # instead of after the broker's one-hour visibility timeout.
+    "privacy-retention-resume": {
+        "task": "privacy.tasks.retention_resume_task",
+        "schedule": crontab(minute=f"*/{SWEEP_MINUTES}"),
     },
     # Tips are planned in the morning, so they arrive in working hours.
     "privacy-tips-plan": {

@@ -39,3 +39,12 @@ def tips_send_due_task():
     from privacy.tips import tips_send_due
 
     return tips_send_due()
+
+
+@shared_task(acks_late=True)
+def retention_resume_task():
+    """Every few minutes: resume a retention run whose worker died (progress.py)."""
+    from privacy.retention.run import retention_resume_stale
+
+    result = retention_resume_stale()
+    return None if result is None else result.as_data()

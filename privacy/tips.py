@@ -30,6 +30,7 @@ from django.utils import timezone, translation
 
 from candidates.models import Candidate, Education, Profile, WorkExperience
 from hallowerk.models import Invitation, User
+from hallowerk.outbox import MAX_ATTEMPTS, retry_wait
 from hallowerk.roles import Role
 from privacy.audit import audit_record
 from privacy.models import AuditAction, TipPreference, TipSend
@@ -40,9 +41,6 @@ Kind = TipSend.Kind
 AT_MOST_ONE_PER = timedelta(days=7)
 EMPTY_PROFILE_AFTER = timedelta(days=7)
 NOT_UPDATED_AFTER = timedelta(days=91)  # three months
-MAX_ATTEMPTS = 8
-FIRST_RETRY = timedelta(minutes=15)
-LONGEST_RETRY = timedelta(hours=24)
 OPTOUT_SALT = "hallowerk.privacy.tips-optout"
 
 
@@ -205,10 +203,6 @@ def tip_message(tip: TipSend) -> EmailMessage:
     })
 
 
-def _retry_wait(attempts: int) -> timedelta:
-    return min(FIRST_RETRY * 2 ** (attempts - 1), LONGEST_RETRY)
-
-
 def tip_send(*, tip_id: int, now: datetime | None = None) -> bool:
     """Send one due tip. True when it went out; a failure is recorded and it stays due."""
     now = now or timezone.now()
@@ -229,7 +223,7 @@ def tip_send(*, tip_id: int, now: datetime | None = None) -> bool:
         except (SMTPException, OSError) as error:
             tip.attempts += 1
             tip.last_error = type(error).__name__
-            tip.next_attempt_at = now + _retry_wait(tip.attempts)
+            tip.next_attempt_at = now + retry_wait(tip.attempts)
             if tip.attempts >= MAX_ATTEMPTS:
                 tip.status = TipSend.Status.CANCELLED
             tip.save(update_fields=["attempts", "last_error", "next_attempt_at", "status"])

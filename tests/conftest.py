@@ -35,5 +35,21 @@ def verified_client(client):
 
 
 @pytest.fixture
+def redis_down():
+    """Celery as in production (not eager), pointed at a Redis that does not answer."""
+    from hallowerk.celery import app as celery_app
+
+    conf = celery_app.conf
+    saved = (conf.task_always_eager, conf.broker_url)
+    conf.task_always_eager = False
+    conf.broker_url = "redis://127.0.0.1:9/0"
+    celery_app._pool = None
+    yield
+    conf.task_always_eager, conf.broker_url = saved
+    celery_app._pool = None
+    celery_app.amqp._producer_pool = None
+
+
+@pytest.fixture
 def user_factory(db):
     return UserFactory

@@ -49,7 +49,9 @@ class EntryForm(forms.Form):
         super().__init__(*args, **kwargs)
 
     def values(self) -> dict:
-        return dict(self.cleaned_data)
+        # Only the entry's own fields (not the edit base, hallowerk/edit_base.py).
+        return {name: value for name, value in self.cleaned_data.items()
+                if name in self.base_fields}
 
 
 class WorkExperienceForm(EntryForm):

@@ -1,8 +1,9 @@
 from .figures import MunicipalityFigures
 from .invitations import Invitation
 from .municipalities import Municipality
+from .outbox import QueuedTask
 from .reference import Occupation, Place, Sector
 from .users import User
 
-__all__ = ["Invitation", "Municipality", "MunicipalityFigures", "Occupation", "Place", "Sector",
-           "User"]
+__all__ = ["Invitation", "Municipality", "MunicipalityFigures", "Occupation", "Place", "QueuedTask",
+           "Sector", "User"]

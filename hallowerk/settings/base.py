@@ -240,5 +240,6 @@ def with_planner_settings(database: dict) -> dict:
 
 
 def redis_cache(redis_url: str) -> dict:
-    return {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+    # Keeps answering (from memory) while Redis is away: hallowerk/cache.py.
+    return {"default": {"BACKEND": "hallowerk.cache.RedisWithLocalFallbackCache",
                         "LOCATION": redis_url}}

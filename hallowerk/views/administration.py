@@ -19,12 +19,14 @@ from hallowerk.administration import (
     user_reactivate,
     user_two_factor_reset,
 )
+from hallowerk.edit_base import posted_edit_base, with_edit_base
 from hallowerk.forms.administration import (
     LegalTextForm,
     MunicipalityForm,
     StaffFilterForm,
     StaffInviteForm,
 )
+from hallowerk.forms.service_errors import add_service_errors
 from hallowerk.permissions import role_required
 from hallowerk.roles import Role
 from privacy.models import LegalText
@@ -33,13 +35,10 @@ admin_only = role_required(Role.ADMINISTRATOR)
 
 
 def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    elif error.code == "exists":
+    if getattr(error, "code", None) == "exists":
         form.add_error("email", error)
     else:
-        form.add_error(None, error)
+        add_service_errors(form, error)
 
 
 # --- staff accounts ------------------------------------------------------------------------
@@ -168,10 +167,14 @@ def legal_text_new(request, kind):
     latest = LegalText.objects.filter(kind=kind).order_by("-version").first()
     initial = {"body_nl": latest.body_nl, "body_en": latest.body_en} if latest else {}
     form = LegalTextForm(request.POST or None, initial=initial)
+    # Started from the latest version: one published meanwhile refuses this one.
+    with_edit_base(form, {"version": latest.version if latest else 0})
     if request.method == "POST" and form.is_valid():
         try:
             text = legal_text_publish(by=request.user, kind=kind, request=request,
-                                      **form.cleaned_data)
+                                      body_nl=form.cleaned_data["body_nl"],
+                                      body_en=form.cleaned_data["body_en"],
+                                      edit_base=posted_edit_base(form))
         except ValidationError as error:
             _add_errors(form, error)
         else:

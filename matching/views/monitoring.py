@@ -1,13 +1,13 @@
 """The monitoring report (team leads, administrators) and the weighting (administrators)."""
 
 from django.contrib import messages
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hallowerk.models import Municipality
+from hallowerk.outbox import outbox_add
 from hallowerk.permissions import role_required
 from hallowerk.roles import Role
 from matching.explain import COMPONENT_LABELS
@@ -76,7 +76,7 @@ def fairness(request):
 @role_required(Role.TEAM_LEAD, Role.ADMINISTRATOR)
 def fairness_refresh(request):
     municipality = _municipality(request)
-    transaction.on_commit(lambda: fairness_report_task.delay(municipality.pk))
+    outbox_add(fairness_report_task, municipality.pk, key_prefix="fairness-report")
     messages.info(request, _("Het rapport wordt opnieuw berekend. Dat kan enkele minuten "
                              "duren; kijk straks nog eens."))
     if request.user.municipality_id:

@@ -26,6 +26,7 @@ from candidates.models import Candidate, Profile
 from privacy.models import DestructionRecord, RetentionNotice, RetentionRule
 
 from .files import upload_storage, uploads_schedule_deletion
+from .progress import retention_heartbeat
 from .rules import OUTCOME_RULES, Rules
 from .selectors import due_by
 
@@ -115,6 +116,7 @@ def dossiers_destroy_due(*, rules: Rules, today: date, batch_size: int | None = 
                          .order_by("pk")[:batch_size])
             for candidate in batch:
                 dossier_destroy(candidate=candidate, rules=rules)
+            retention_heartbeat()
         if on_batch is not None and batch:
             on_batch(len(batch), time.monotonic() - started)
         destroyed += len(batch)

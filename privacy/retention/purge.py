@@ -1,6 +1,7 @@
 """The platform's own periods: conversations, contact requests and vacancy responses, the
 audit log and unused invitations. Each purge deletes in small batches and leaves one
-DestructionRecord with counts (no personal data) per run."""
+DestructionRecord with counts (no personal data) per run, written batch by batch in the
+same transactions as the deletions."""
 
 from collections import Counter
 from datetime import datetime
@@ -15,6 +16,7 @@ from employers.models import Employer
 from hallowerk.models import Invitation, User
 from privacy.models import AuditEvent, DestructionRecord, RetentionRule
 
+from .progress import retention_heartbeat
 from .rules import Rules
 
 Kind = RetentionRule.Kind
@@ -26,17 +28,41 @@ def _cutoff(now: datetime, months: int) -> datetime:
     return now - relativedelta(months=months)
 
 
-def _in_batches(queryset, batch_size: int, delete, order=("pk",)) -> Counter:
-    """Delete what `queryset` selects, `batch_size` rows per transaction, until none is left.
+class _Recorder:
+    """The purge's DestructionRecord, written in each batch's own transaction: created by
+    the first batch that deletes something, its counts added to by every later one. A crash
+    between batches therefore leaves a record of exactly what was deleted (issue 12)."""
+
+    def __init__(self, kind: str, rule: str, rules: Rules):
+        self.kind, self.rule, self.months = kind, rule, rules.get(rule)
+        self.record: DestructionRecord | None = None
+
+    def add(self, counts) -> None:
+        counts = Counter({label: n for label, n in counts.items() if n})
+        if not counts:
+            return
+        if self.record is None:
+            self.record = DestructionRecord.objects.create(
+                kind=self.kind, rule=self.rule, rule_months=self.months,
+                counts=dict(sorted(counts.items())))
+            return
+        self.record.counts = dict(sorted((Counter(self.record.counts) + counts).items()))
+        self.record.save(update_fields=["counts"])
+
+
+def _in_batches(queryset, batch_size: int, delete, recorder: _Recorder,
+                order=("pk",)) -> None:
+    """Delete what `queryset` selects, `batch_size` rows per transaction, until none is left;
+    each transaction also writes its counts to the record and the run's heartbeat.
     `order` should follow an index that the filter uses, so each batch finds its rows at once."""
-    counts: Counter = Counter()
     while True:
         with transaction.atomic():
             ids = list(queryset.order_by(*order).values_list("pk", flat=True)[:batch_size])
             if ids:
-                counts.update(delete(ids))
+                recorder.add(delete(ids))
+                retention_heartbeat()
         if len(ids) < batch_size:
-            return counts
+            return
 
 
 def _django_delete(model):
@@ -46,14 +72,6 @@ def _django_delete(model):
     return delete
 
 
-def _record(kind: str, rule: str, rules: Rules, counts: Counter) -> DestructionRecord | None:
-    counts = {label: n for label, n in sorted(counts.items()) if n}
-    if not counts:
-        return None
-    return DestructionRecord.objects.create(kind=kind, rule=rule, rule_months=rules.get(rule),
-                                            counts=counts)
-
-
 def messages_purge(*, rules: Rules, now: datetime) -> DestructionRecord | None:
     """Whole conversations whose last message (or start, when empty) is older than the rule."""
     months = rules.get(Kind.MESSAGES)
@@ -61,8 +79,9 @@ def messages_purge(*, rules: Rules, now: datetime) -> DestructionRecord | None:
         return None
     stale = (Thread.objects.annotate(last_at=Coalesce(Max("messages__created_at"), "created_at"))
              .filter(last_at__lt=_cutoff(now, months)))
-    counts = _in_batches(stale, BATCH_SIZE, _django_delete(Thread))
-    return _record(DestructionRecord.Kind.MESSAGES, Kind.MESSAGES, rules, counts)
+    recorder = _Recorder(DestructionRecord.Kind.MESSAGES, Kind.MESSAGES, rules)
+    _in_batches(stale, BATCH_SIZE, _django_delete(Thread), recorder)
+    return recorder.record
 
 
 def contact_requests_purge(*, rules: Rules, now: datetime) -> DestructionRecord | None:
@@ -73,10 +92,11 @@ def contact_requests_purge(*, rules: Rules, now: datetime) -> DestructionRecord 
     requests = ContactRequest.objects.annotate(
         last_at=Greatest("created_at", Coalesce("handled_at", "created_at"))
     ).filter(last_at__lt=cutoff)
-    counts = _in_batches(requests, BATCH_SIZE, _django_delete(ContactRequest))
-    counts += _in_batches(VacancyResponse.objects.filter(created_at__lt=cutoff), BATCH_SIZE,
-                          _django_delete(VacancyResponse))
-    return _record(DestructionRecord.Kind.CONTACT_REQUESTS, Kind.CONTACT_REQUESTS, rules, counts)
+    recorder = _Recorder(DestructionRecord.Kind.CONTACT_REQUESTS, Kind.CONTACT_REQUESTS, rules)
+    _in_batches(requests, BATCH_SIZE, _django_delete(ContactRequest), recorder)
+    _in_batches(VacancyResponse.objects.filter(created_at__lt=cutoff), BATCH_SIZE,
+                _django_delete(VacancyResponse), recorder)
+    return recorder.record
 
 
 def _audit_delete(ids) -> dict:
@@ -96,8 +116,9 @@ def audit_purge(*, rules: Rules, now: datetime) -> DestructionRecord | None:
     if months is None:
         return None
     old = AuditEvent.objects.filter(created_at__lt=_cutoff(now, months))
-    counts = _in_batches(old, AUDIT_BATCH_SIZE, _audit_delete, order=("created_at", "pk"))
-    return _record(DestructionRecord.Kind.AUDIT, Kind.AUDIT, rules, counts)
+    recorder = _Recorder(DestructionRecord.Kind.AUDIT, Kind.AUDIT, rules)
+    _in_batches(old, AUDIT_BATCH_SIZE, _audit_delete, recorder, order=("created_at", "pk"))
+    return recorder.record
 
 
 def _unused_accounts_delete(user_ids) -> Counter:
@@ -127,8 +148,9 @@ def invitations_purge(*, rules: Rules, now: datetime) -> DestructionRecord | Non
                           Invitation.objects.filter(pk__in=ids).delete()[1].items()})
         return counts + _unused_accounts_delete(user_ids)
 
-    counts = _in_batches(finished, BATCH_SIZE, delete)
-    return _record(DestructionRecord.Kind.INVITATIONS, Kind.INVITATIONS, rules, counts)
+    recorder = _Recorder(DestructionRecord.Kind.INVITATIONS, Kind.INVITATIONS, rules)
+    _in_batches(finished, BATCH_SIZE, delete, recorder)
+    return recorder.record
 
 
 CONTACT_FIELDS = ("contact_first_name", "contact_last_name", "contact_email", "contact_phone")
@@ -150,6 +172,6 @@ def employer_contacts_purge(*, rules: Rules, now: datetime) -> DestructionRecord
         updated = Employer.objects.filter(pk__in=ids).update(**dict.fromkeys(CONTACT_FIELDS, ""))
         return {"employers.employer (contactpersoon)": updated}
 
-    counts = _in_batches(stopped, BATCH_SIZE, blank)
-    return _record(DestructionRecord.Kind.EMPLOYER_CONTACTS, Kind.EMPLOYER_CONTACTS, rules,
-                   counts)
+    recorder = _Recorder(DestructionRecord.Kind.EMPLOYER_CONTACTS, Kind.EMPLOYER_CONTACTS, rules)
+    _in_batches(stopped, BATCH_SIZE, blank, recorder)
+    return recorder.record

@@ -20,6 +20,7 @@ from privacy.models import AuditAction
 from .destroy import dossiers_destroy_due
 from .files import pending_file_deletions_process
 from .notices import retention_notices_send
+from .progress import retention_run_begin, retention_run_finish, retention_run_stale
 from .purge import (
     audit_purge,
     contact_requests_purge,
@@ -68,6 +69,7 @@ def retention_run(*, today: date | None = None) -> RunResult:
         if not acquired:
             logger.info("Retention run skipped: another run holds the lock.")
             return RunResult(skipped=True)
+        run = retention_run_begin(now)
         rules = Rules.load()
         if not rules.complete_for_dossiers:
             logger.error("Retention rules for dossiers are missing; no dossier is destroyed.")
@@ -84,4 +86,14 @@ def retention_run(*, today: date | None = None) -> RunResult:
         result.files += pending_file_deletions_process()
         if result.notices or result.dossiers or result.purged or result.files:
             audit_record(action=AuditAction.RETENTION_RUN, data=result.as_data())
+        retention_run_finish(run, result.as_data())
         return result
+
+
+def retention_resume_stale() -> RunResult | None:
+    """The sweep: run again when a run stopped beating without finishing (a killed worker).
+    Every step acts only on what is still due, so running again resumes it."""
+    if retention_run_stale() is None:
+        return None
+    logger.warning("Retention run stopped without finishing; resuming it.")
+    return retention_run()

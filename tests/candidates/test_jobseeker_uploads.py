@@ -129,9 +129,12 @@ def candidate(client):
     return candidate
 
 
-def test_uploading_a_photo_stores_it_privately_without_metadata(client, candidate, settings):
-    response = client.post(reverse(PHOTO_URL),
-                           {"photo": upload("ik.jpg", jpeg_bytes(exif=gps_exif()))})
+def test_uploading_a_photo_stores_it_privately_without_metadata(
+        client, candidate, settings, django_capture_on_commit_callbacks):
+    # The file moves into place when the transaction commits (candidates/file_storage.py).
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse(PHOTO_URL),
+                               {"photo": upload("ik.jpg", jpeg_bytes(exif=gps_exif()))})
     assert response.status_code == 302
     profile = Profile.objects.get(candidate=candidate)
     assert profile.photo.name.startswith("photos/") and "ik" not in profile.photo.name
@@ -182,9 +185,10 @@ def file_url(candidate, field):
 
 
 @pytest.fixture
-def with_files(candidate, client):
-    client.post(reverse(PHOTO_URL), {"photo": upload("ik.jpg", jpeg_bytes())})
-    client.post(reverse(CV_URL), {"cv": upload("cv.pdf", pdf_bytes())})
+def with_files(candidate, client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):  # files move in at the commit
+        client.post(reverse(PHOTO_URL), {"photo": upload("ik.jpg", jpeg_bytes())})
+        client.post(reverse(CV_URL), {"cv": upload("cv.pdf", pdf_bytes())})
     return candidate
 
 

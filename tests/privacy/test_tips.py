@@ -169,20 +169,6 @@ def test_a_tip_that_keeps_failing_is_given_up_after_the_last_attempt():
     assert tip.status == "cancelled" and tip.attempts == MAX_ATTEMPTS
 
 
-@pytest.fixture
-def redis_down():
-    """Celery as in production (not eager), pointed at a Redis that does not answer."""
-    conf = celery_app.conf
-    saved = (conf.task_always_eager, conf.broker_url)
-    conf.task_always_eager = False
-    conf.broker_url = "redis://127.0.0.1:9/0"
-    celery_app._pool = None
-    yield
-    conf.task_always_eager, conf.broker_url = saved
-    celery_app._pool = None
-    celery_app.amqp._producer_pool = None
-
-
 def test_redis_down_the_web_app_keeps_serving(redis_down, verified_client,
                                               django_capture_on_commit_callbacks):
     admin = UserFactory(role=Role.ADMINISTRATOR, municipality=None, with_totp_device=True)

@@ -36,6 +36,8 @@ from candidates.services_coach import (
     candidate_set_directly_approachable,
 )
 from candidates.views.inbox import MessageForm
+from hallowerk.edit_base import instance_values, posted_edit_base, with_edit_base
+from hallowerk.forms.service_errors import add_service_errors
 from hallowerk.permissions import role_required
 from hallowerk.roles import Role
 from privacy.audit import audit_profile_viewed
@@ -94,14 +96,15 @@ def edit(request, pk):
     form = DossierEditForm(request.POST or None, instance=candidate,
                            municipality_id=candidate.municipality_id,
                            email_editable=not accepted)
+    with_edit_base(form, instance_values(candidate, form.changes_fields()))
     if request.method == "POST" and form.is_valid():
         try:
             changed = candidate_intake_update(by=request.user, candidate=candidate,
-                                              changes=form.changes(), request=request)
+                                              changes=form.changes(), request=request,
+                                              edit_base=posted_edit_base(form))
         except ValidationError as error:
             candidate.refresh_from_db()
-            for field, errors in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            add_service_errors(form, error)
         else:
             if changed:
                 return done(request, _("De gegevens zijn opgeslagen."), candidate)

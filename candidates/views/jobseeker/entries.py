@@ -18,6 +18,7 @@ from candidates.profile_services import (
     profile_entry_delete,
     profile_entry_update,
 )
+from hallowerk.edit_base import instance_values, posted_edit_base, with_edit_base
 from hallowerk.permissions import role_required
 from hallowerk.roles import Role
 
@@ -43,6 +44,8 @@ def _render_form(request, kind: EntryKind, form, *, entry=None, warnings=None):
 
 def _save(request, kind: EntryKind, profile, entry=None):
     form = kind.form_class(posted(request), profile=profile, instance=entry)
+    if entry is not None:
+        with_edit_base(form, instance_values(entry, form.base_fields))
     if request.method != "POST" or not form.is_valid():
         return _render_form(request, kind, form, entry=entry)
     saved = form.initial if entry is not None else {}
@@ -56,7 +59,7 @@ def _save(request, kind: EntryKind, profile, entry=None):
                                      values=form.values(), request=request)
             else:
                 profile_entry_update(by=request.user, entry=entry, values=form.values(),
-                                     request=request)
+                                     request=request, edit_base=posted_edit_base(form))
             record_confirmed(request, profile.candidate, warnings)
     except ValidationError as error:
         add_service_errors(form, error)

@@ -32,6 +32,8 @@ from candidates.profile_services import (
     profile_occupation_remove,
     profile_update,
 )
+from hallowerk.edit_base import instance_values, posted_edit_base, with_edit_base
+from hallowerk.forms.service_errors import add_service_errors
 from hallowerk.models import Occupation
 from hallowerk.permissions import role_required
 from hallowerk.reference import occupation_search
@@ -106,20 +108,15 @@ def step_page(request, slug):
     raise Http404
 
 
-def add_service_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
-
-
 def form_step(request, step: Step, profile: Profile):
     form_class = step.form_class
     saved = form_class.initial_for(profile)
+    # What this page shows now: a save based on it never overwrites a newer change unseen.
+    base = instance_values(profile, form_class.profile_fields)
     if request.method != "POST":
-        return render_step(request, step, profile, form=form_class(initial=saved))
-    form = form_class(request.POST)
+        return render_step(request, step, profile,
+                           form=with_edit_base(form_class(initial=saved), base))
+    form = with_edit_base(form_class(request.POST), base)
     if not form.is_valid():
         return render_step(request, step, profile, form=form)
     warnings = form_warnings(form, saved)
@@ -128,7 +125,7 @@ def form_step(request, step: Step, profile: Profile):
     try:
         with transaction.atomic():
             profile_update(by=request.user, profile=profile, changes=form.changes(),
-                           request=request)
+                           request=request, edit_base=posted_edit_base(form))
             record_confirmed(request, profile.candidate, warnings)
     except ValidationError as error:
         add_service_errors(form, error)

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from candidates.file_storage import file_save_or_refuse
 from candidates.forms.uploads import CvForm, PhotoForm
 from candidates.models.storage import private_storage
 from candidates.profile_services import profile_cv_replace, profile_photo_replace
@@ -22,6 +23,7 @@ from privacy.sensitive import extract_upload_text, scan_text
 from .common import own_profile
 from .sensitive import cv_warning
 from .steps import uploads_step_with
+from .upload_failures import storage_failure_shown
 
 UPLOADS_STEP = "foto-en-cv"
 PENDING_SESSION_KEY = "jobseeker_pending_cv"
@@ -33,6 +35,7 @@ def _back():
 
 @role_required(Role.JOBSEEKER)
 @require_POST
+@storage_failure_shown(UPLOADS_STEP)
 def photo(request):
     profile = own_profile(request)
     if "remove" in request.POST:
@@ -56,6 +59,7 @@ def _drop_pending(request) -> None:
 
 @role_required(Role.JOBSEEKER)
 @require_POST
+@storage_failure_shown(UPLOADS_STEP)
 def cv(request):
     profile = own_profile(request)
     if "remove" in request.POST:
@@ -71,7 +75,8 @@ def cv(request):
     if findings:
         _drop_pending(request)
         extension = checked.content.name.rsplit(".", 1)[-1]
-        name = private_storage().save(
+        name = file_save_or_refuse(
+            private_storage(),
             f"{pending_dir(profile.candidate_id)}/{uuid.uuid4().hex}.{extension}",
             checked.content)
         request.session[PENDING_SESSION_KEY] = name
@@ -89,6 +94,7 @@ def cv(request):
 
 @role_required(Role.JOBSEEKER)
 @require_POST
+@storage_failure_shown(UPLOADS_STEP)
 def cv_confirm(request):
     """Keep the flagged CV after all (the coach gets a review), or drop it."""
     profile = own_profile(request)

@@ -2,6 +2,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
 
 from employers.models import Employer, Vacancy
+from hallowerk.forms.service_errors import add_service_errors  # noqa: F401 - for the views
 
 PAGE_SIZE = 25
 
@@ -23,12 +24,3 @@ def vacancy_or_404(request, pk) -> Vacancy:
     return get_object_or_404(
         Vacancy.objects.visible_to(request.user).select_related("employer", "occupation",
                                                                 "sector", "place"), pk=pk)
-
-
-def add_service_errors(form, error) -> None:
-    """Put a service's ValidationError on the form, at the field it is about when known."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)

@@ -18,11 +18,13 @@ from employers.forms_account_manager import (
 from employers.kvk import KvkLookupError, kvk_lookup
 from employers.models import Employer, Vacancy
 from employers.services import (
+    EMPLOYER_EDITABLE_FIELDS,
     employer_deactivate,
     employer_invite,
     employer_update,
     employer_user_invite,
 )
+from hallowerk.edit_base import instance_values, posted_edit_base, with_edit_base
 from hallowerk.models import Invitation, User
 from hallowerk.permissions import role_required
 from hallowerk.roles import Role
@@ -141,10 +143,12 @@ def employer_detail(request, pk):
 def employer_edit(request, pk):
     employer = employer_or_404(request, pk)
     form = EmployerForm(request.POST or None, instance=employer)
+    with_edit_base(form, instance_values(employer, EMPLOYER_EDITABLE_FIELDS))
     if request.method == "POST" and form.is_valid():
         try:
             changed = employer_update(by=request.user, employer=employer,
-                                      changes=form.changes(), request=request)
+                                      changes=form.changes(), request=request,
+                                      edit_base=posted_edit_base(form))
         except ValidationError as error:
             employer.refresh_from_db()
             add_service_errors(form, error)

@@ -8,7 +8,14 @@ from django.views.decorators.http import require_POST
 
 from employers.forms_account_manager import VacancyFilterForm, VacancyForm
 from employers.models import Vacancy
-from employers.services import vacancy_close, vacancy_create, vacancy_publish, vacancy_update
+from employers.services import (
+    VACANCY_EDITABLE_FIELDS,
+    vacancy_close,
+    vacancy_create,
+    vacancy_publish,
+    vacancy_update,
+)
+from hallowerk.edit_base import instance_values, posted_edit_base, with_edit_base
 from hallowerk.permissions import role_required
 from hallowerk.roles import Role
 
@@ -52,10 +59,12 @@ def vacancy_new(request, employer_pk):
 def vacancy_edit(request, pk):
     vacancy = vacancy_or_404(request, pk)
     form = VacancyForm(request.POST or None, instance=vacancy)
+    with_edit_base(form, instance_values(vacancy, VACANCY_EDITABLE_FIELDS))
     if request.method == "POST" and form.is_valid():
         try:
             changed = vacancy_update(by=request.user, vacancy=vacancy,
-                                     fields=form.fields_for_service(), request=request)
+                                     fields=form.fields_for_service(), request=request,
+                                     edit_base=posted_edit_base(form))
         except ValidationError as error:
             vacancy.refresh_from_db()
             add_service_errors(form, error)

@@ -1,12 +1,12 @@
 """Forms of the employer portal pages (the search form lives in employers/search_form.py)."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from candidates.models.messaging import MESSAGE_MAX_LENGTH
 from employers.models import Shortlist, Vacancy
 from employers.models.shortlists import SAVED_SEARCH_NAME_MAX_LENGTH, SHORTLIST_NAME_MAX_LENGTH
+from hallowerk.forms.service_errors import add_service_errors  # noqa: F401 - for the views
 
 MESSAGE_ERRORS = {
     "required": _("Schrijf eerst een bericht."),
@@ -19,15 +19,6 @@ class ServerValidatedForm(forms.Form):
     # The vendor CSS paints every empty `required` field red as :invalid before anyone typed;
     # the server validates and the label says "(verplicht)", so the attribute is left out.
     use_required_attribute = False
-
-
-def add_service_errors(form: forms.Form, error: ValidationError) -> None:
-    """Show a service's ValidationError on the form: per field when it names one."""
-    if hasattr(error, "error_dict"):
-        for field, messages in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, messages)
-    else:
-        form.add_error(None, error.messages)
 
 
 class MessageForm(ServerValidatedForm):
