@@ -141,3 +141,22 @@ def test_employer_journey(page, site, people):
     page.get_by_role("link", name="Kok voor ons restaurant").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Kok voor ons restaurant")
     assert_accessible(page)
+
+
+def test_search_finds_compound_words_and_suggests_a_spelling(page, site, people):
+    """Issue 18: "chauffeur" finds who wrote "vrachtwagenchauffeur"; a typo gets a
+    suggestion that keeps the filters."""
+    make_candidate(residence="Utrecht", user__first_name="Vera", user__last_name="Visser",
+                   profile={"kind_of_work": "Vrachtwagenchauffeur in de bouw"})
+    log_in(page, site, people["employer"])
+    page.get_by_role("navigation").get_by_role("link", name="Zoeken").click()
+    page.get_by_label("Zoekwoorden").fill("chauffeur")
+    page.get_by_role("button", name="Zoeken", exact=True).click()
+    expect(page.get_by_role("link", name="Vera Visser")).to_be_visible()
+    page.get_by_label("Zoekwoorden").fill("vrachtwagenchaufeur")
+    page.get_by_role("button", name="Zoeken", exact=True).click()
+    expect(page.get_by_role("heading", name="0 kandidaten gevonden")).to_be_visible()
+    expect(page.get_by_text("Bedoelde u:")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name="vrachtwagenchauffeur").click()
+    expect(page.get_by_role("link", name="Vera Visser")).to_be_visible()
