@@ -9,7 +9,6 @@ employer may see* (the same search, through the same visibility), so all it tell
 profiles they could find anyway contain the word.
 """
 
-import string
 from dataclasses import replace
 from functools import cache
 
@@ -23,7 +22,8 @@ from .synonyms import synonym_words
 # "Nothing or very little": at most this many results before a suggestion is looked for.
 FEW_RESULTS = 2
 MIN_WORD = 4
-LETTERS = string.ascii_lowercase
+# Longer words get no suggestion (nobody mistypes a 40-letter word into another one).
+MAX_WORD = 30
 
 
 @cache
@@ -44,27 +44,51 @@ def _vocabulary_rank(word: str) -> tuple[int, int] | None:
     return (0 if own else 1, len(word_ranks()) if rank is None else rank)
 
 
-def _edits(word: str) -> set[str]:
-    """Every string one deletion, swap of neighbours, replacement or insertion away."""
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    return ({a + b[1:] for a, b in splits if b}
-            | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-            | {a + c + b[1:] for a, b in splits if b for c in LETTERS}
-            | {a + c + b for a, b in splits for c in LETTERS})
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+@cache
+def _deletion_index() -> dict[str, tuple[str, ...]]:
+    """Every known word, and every known word less one letter → the known words it comes
+    from (a SymSpell-style index, built once per process): a typo and a known word one
+    or two edits apart share an entry."""
+    index: dict[str, list[str]] = {}
+    for word in {*word_ranks(), *synonym_words(), *_occupation_words()}:
+        for variant in {word, *_deletions(word)}:
+            index.setdefault(variant, []).append(word)
+    return {variant: tuple(words) for variant, words in index.items()}
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Letters inserted, deleted, replaced or swapped with a neighbour (optimal string
+    alignment distance)."""
+    previous2, previous = None, list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i]
+        for j, char_b in enumerate(b, 1):
+            cost = min(previous[j] + 1, current[j - 1] + 1,
+                       previous[j - 1] + (char_a != char_b))
+            if (previous2 is not None and j > 1 and char_a == b[j - 2]
+                    and a[i - 2] == char_b):
+                cost = min(cost, previous2[j - 2] + 1)
+            current.append(cost)
+        previous2, previous = previous, current
+    return previous[-1]
 
 
 def closest_known_word(word: str) -> str | None:
-    """The known word closest to `word` (one edit, else two), the most likely first; None
-    when `word` is known itself, too short, or nothing is near."""
-    if len(word) < MIN_WORD or not word.isalpha() or _vocabulary_rank(word) is not None:
+    """The known word closest to `word` (one edit before two; then our own job words, then
+    the most common), or None when `word` is known itself, too short or too long, or
+    nothing known is within two edits."""
+    if (not MIN_WORD <= len(word) <= MAX_WORD or not word.isalpha()
+            or _vocabulary_rank(word) is not None):
         return None
-    near = _edits(word)
-    for candidates in (near, {far for close in near for far in _edits(close)}):
-        ranked = [(rank, known) for known in candidates
-                  if (rank := _vocabulary_rank(known)) is not None]
-        if ranked:
-            return min(ranked)[1]
-    return None
+    index = _deletion_index()
+    near = {known for variant in {word, *_deletions(word)} for known in index.get(variant, ())}
+    ranked = [(distance, _vocabulary_rank(known), known) for known in near
+              if (distance := edit_distance(word, known)) <= 2]
+    return min(ranked)[2] if ranked else None
 
 
 def spelling_suggestion(*, viewer, criteria) -> str | None:
