@@ -33,10 +33,12 @@ from .models import (
     VacancyResponse,
 )
 from .models.messaging import MESSAGE_MAX_LENGTH
+from .publication_checks import text_bsn_refuse
 
 
 def _clean_body(body: str, *, required: bool = True) -> str:
     body = (body or "").strip()
+    text_bsn_refuse({"body": body})  # an employer (or anyone) never receives a BSN
     if required and not body:
         raise ValidationError({"body": _("Schrijf eerst een bericht.")})
     if len(body) > MESSAGE_MAX_LENGTH:

@@ -20,6 +20,7 @@ from privacy.models import AuditAction
 
 from .models import Candidate, Course, Education, LanguageSkill, Profile, WorkExperience
 from .models.completeness_rule import completeness_score
+from .publication_checks import text_bsn_refuse
 from .search_documents import candidate_search_documents_refresh
 from .uploads import CheckedFile
 
@@ -81,6 +82,7 @@ def profile_update(*, by: User, profile: Profile, changes: dict[str, Any],
     Returns the names of the fields that really changed.
     """
     _require_owner(by, profile.candidate)
+    text_bsn_refuse(changes)
     changed, many_to_many = [], {}
     for name, value in changes.items():
         model_field = Profile._meta.get_field(name)
@@ -136,6 +138,7 @@ def _entry_fields(entry: models.Model, names) -> list[str]:
 def profile_entry_create(*, by: User, profile: Profile, model: type[models.Model],
                          values: dict[str, Any], request=None) -> models.Model:
     _require_owner(by, profile.candidate)
+    text_bsn_refuse(values)
     entry = model(profile=profile, **values)
     entry.full_clean()
     entry.save()
@@ -149,6 +152,7 @@ def profile_entry_update(*, by: User, entry: models.Model, values: dict[str, Any
                          request=None) -> list[str]:
     profile = entry.profile
     _require_owner(by, profile.candidate)
+    text_bsn_refuse(values)
     changed = [name for name, value in values.items() if getattr(entry, name) != value]
     for name in changed:
         setattr(entry, name, values[name])
