@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from candidates.messaging import contact_request_create, message_send, thread_open
 from candidates.models import ContactRequest, Thread
 from candidates.presenters import employer_profile_view
+from candidates.publication_hold import held_parts
 from candidates.selectors import candidate_for_viewer, candidate_profile_for_viewer
 from employers.models import Shortlist
 from employers.shortlists import shortlist_create, shortlist_entry_add
@@ -72,7 +73,7 @@ def candidate_file(request, pk, field):
         raise Http404
     candidate = candidate_for_viewer(request.user, pk)
     stored = getattr(getattr(candidate, "profile", None), field, None)
-    if not stored:
+    if not stored or field in held_parts(candidate):  # held: not yet reviewed by the coach
         raise Http404
     if field == "cv":
         audit_record(action=AuditAction.PROFILE_VIEWED, actor=request.user, request=request,
