@@ -8,7 +8,6 @@ reads every text-like column of every table for those markers."""
 
 import pytest
 from axes.models import AccessAttempt
-from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -17,13 +16,13 @@ from hallowerk.accounts.lockout import login_attempts_purge
 from hallowerk.roles import STAFF_ROLES, Role
 from privacy.catalogue import field_spec
 from tests.conftest import current_totp
+from tests.db_scan import columns_holding, database_dump
 from tests.factories import TEST_PASSWORD, CandidateFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
 ROLES = [Role.JOBSEEKER, Role.EMPLOYER, Role.COACH, Role.ACCOUNT_MANAGER, Role.TEAM_LEAD,
          Role.ADMINISTRATOR]
-TEXT_TYPES = ("text", "character varying", "character", "inet", "cidr", "json", "jsonb")
 
 
 def address(role) -> str:
@@ -61,29 +60,13 @@ def log_in_and_out(role) -> None:
                                            "password": "wrong"})
 
 
-def rows_holding(marker: str) -> list[tuple[str, str]]:
-    """(table, column) of every stored value that contains the marker."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT table_name, column_name FROM information_schema.columns "
-            "WHERE table_schema = 'public' AND data_type = ANY(%s)", [list(TEXT_TYPES)])
-        columns = cursor.fetchall()
-        found = []
-        for table, column in columns:
-            cursor.execute(
-                f'SELECT 1 FROM "{table}" WHERE "{column}"::text LIKE %s LIMIT 1',  # noqa: S608
-                [f"%{marker}%"])
-            if cursor.fetchone():
-                found.append((table, column))
-    return found
-
-
 def test_every_table_is_free_of_addresses_and_user_agents_of_jobseekers_and_employers():
     for role in ROLES:
         log_in_and_out(role)
+    dump = database_dump()
     for role in ROLES:
-        assert not rows_holding(user_agent(role)), f"user agent of a {role} kept"
-        where = rows_holding(address(role))
+        assert not columns_holding(user_agent(role), dump), f"user agent of a {role} kept"
+        where = columns_holding(address(role), dump)
         if role in STAFF_ROLES:
             assert set(where) <= {("privacy_auditevent", "ip_address")}, (role, where)
         else:
@@ -92,7 +75,7 @@ def test_every_table_is_free_of_addresses_and_user_agents_of_jobseekers_and_empl
 
 def test_staff_addresses_are_where_the_catalogue_says_so():
     log_in_and_out(Role.COACH)
-    assert rows_holding(address(Role.COACH)) == [("privacy_auditevent", "ip_address")]
+    assert columns_holding(address(Role.COACH)) == [("privacy_auditevent", "ip_address")]
     spec = field_spec("privacy.AuditEvent", "ip_address")
     assert "alleen medewerkers" in spec.label_nl
 
