@@ -207,3 +207,14 @@ def test_the_services_refuse_a_bsn_whatever_the_page(candidate):
     # A phone number or an IBAN is not a BSN.
     profile_update(by=candidate.user, profile=profile,
                    changes={"free_text": "Bel 06-12345678, IBAN NL91ABNA0417164300"})
+
+
+def test_a_bsn_in_the_leave_note_is_refused_and_nothing_changes(client, candidate):
+    coach_of(candidate)
+    response = client.post(reverse("candidates:jobseeker_leave"),
+                           {"note": "Mijn BSN is 123456782"})
+    assert response.status_code == 200
+    assert "burgerservicenummer" in response.content.decode()
+    from candidates.models import Candidate
+
+    assert Candidate.objects.get(pk=candidate.pk).leave_requested_at is None
