@@ -33,10 +33,12 @@ from .models import (
     VacancyResponse,
 )
 from .models.messaging import MESSAGE_MAX_LENGTH
+from .publication_checks import text_bsn_refuse
 
 
 def _clean_body(body: str, *, required: bool = True) -> str:
     body = (body or "").strip()
+    text_bsn_refuse({"body": body})  # an employer (or anyone) never receives a BSN
     if required and not body:
         raise ValidationError({"body": _("Schrijf eerst een bericht.")})
     if len(body) > MESSAGE_MAX_LENGTH:
@@ -61,16 +63,23 @@ def notify_new_message(user: User) -> None:
 # --- reads -----------------------------------------------------------------------------
 
 def threads_for(user: User) -> QuerySet[Thread]:
-    """The threads this user takes part in, newest activity first, with unread counts."""
+    """The threads this user takes part in, newest activity first, with unread counts.
+
+    Each thread carries `candidate_visible` (Thread.objects.with_candidate_visible). A coach
+    or employer keeps a thread after its candidate went out of their sight (stopped sharing,
+    narrowed the scope, was hidden, set inactive, ended, left or erased), but only its own
+    side of it: no name, no words of the candidate (SPEC §4), and nothing new to read.
+    """
     if user.role == Role.JOBSEEKER:
-        queryset = Thread.objects.filter(candidate__user=user)
-        unread = Q(messages__read_at__isnull=True) & ~Q(messages__sender=user)
+        queryset = Thread.objects.visible_to(user)
     elif user.role in (Role.COACH, Role.EMPLOYER):
         queryset = Thread.objects.filter(counterpart=user)
-        unread = Q(messages__read_at__isnull=True) & ~Q(messages__sender=user)
     else:
         return Thread.objects.none()
-    return (queryset.select_related("candidate", "counterpart", "employer")
+    unread = (Q(messages__read_at__isnull=True) & ~Q(messages__sender=user)
+              & Q(pk__in=Thread.objects.visible_to(user).values("pk")))
+    return (queryset.with_candidate_visible(user)
+            .select_related("candidate", "counterpart", "employer")
             .annotate(last_message_at=Max("messages__created_at"),
                       unread_count=Count("messages", filter=unread))
             .order_by("-last_message_at", "-created_at"))
@@ -83,8 +92,17 @@ def thread_for_participant(user: User, pk) -> Thread:
     return get_object_or_404(threads_for(user), pk=pk)
 
 
+def thread_messages(*, user: User, thread: Thread) -> QuerySet[Message]:
+    """The messages of a thread from threads_for(): all of them while the candidate is in
+    the viewer's sight, afterwards only the viewer's own."""
+    messages = thread.messages.select_related("sender")
+    return messages if thread.candidate_visible else messages.filter(sender=user)
+
+
 @transaction.atomic
 def thread_mark_read(*, user: User, thread: Thread) -> int:
+    if not thread.candidate_visible:
+        return 0  # what the viewer may no longer read stays unread
     return (thread.messages.filter(read_at__isnull=True).exclude(sender=user)
             .update(read_at=timezone.now()))
 
@@ -121,9 +139,8 @@ def message_send(*, by: User, thread: Thread, body: str, request=None) -> Messag
     is_candidate = thread.candidate.user_id == by.pk
     if not is_candidate and thread.counterpart_id != by.pk:
         raise PermissionDenied("Only the two participants write in a thread.")
-    if by.role == Role.EMPLOYER and not Candidate.objects.visible_to(by).filter(
-            pk=thread.candidate_id).exists():
-        raise PermissionDenied("The candidate no longer shares their profile.")
+    if not Thread.objects.visible_to(by).filter(pk=thread.pk).exists():
+        raise PermissionDenied("The candidate is out of this user's sight.")
     message = Message.objects.create(thread=thread, sender=by, body=_clean_body(body))
     audit_record(action=AuditAction.MESSAGE_SENT, actor=by, request=request, target=thread,
                  data={"message": message.pk, "length": len(message.body)})

@@ -19,13 +19,15 @@ from hallowerk.roles import Role
 from privacy.catalogue import Category, EmployerVisibility, FieldSpec, employer_specs
 
 from .models import Candidate
+from .publication_hold import entry_part, held_parts, open_reviews_prefetch
 
 # Everything the employer's view reads, so a whole profile costs a fixed number of queries.
 EMPLOYER_VIEW_SELECT = ["municipality", "responsible_coach", "profile",
                         "profile__place_of_residence"]
 EMPLOYER_VIEW_PREFETCH = ["profile__preferred_occupations", "profile__sectors",
                           "profile__work_experiences", "profile__educations",
-                          "profile__courses", "profile__language_skills"]
+                          "profile__courses", "profile__language_skills",
+                          open_reviews_prefetch()]
 
 # Sections in reading order: catalogue categories of Candidate and Profile, and one section
 # per kind of repeatable entry (with the relation that holds them on Profile).
@@ -126,12 +128,15 @@ def _allowed(spec: FieldSpec, candidate: Candidate) -> bool:
 def _field_items(candidate: Candidate, category: str, language: str,
                  file_url: FileUrl | None) -> list[Item]:
     profile = getattr(candidate, "profile", None)
+    held = held_parts(candidate)
     items = []
     for model_label, instance in (("candidates.Candidate", candidate),
                                   ("candidates.Profile", profile)):
         if instance is None:
             continue
         for spec in employer_specs(model_label):
+            if model_label == "candidates.Profile" and spec.field in held:
+                continue  # held for the coach's review (candidates/publication_hold.py)
             if spec.category == category and _allowed(spec, candidate):
                 item = _item(spec, instance, language, candidate, file_url)
                 if item is not None:
@@ -144,7 +149,9 @@ def _entry_items(candidate: Candidate, model_label: str, relation: str,
     profile = getattr(candidate, "profile", None)
     if profile is None:
         return []
-    specs = [spec for spec in employer_specs(model_label) if _allowed(spec, candidate)]
+    held = held_parts(candidate)
+    specs = [spec for spec in employer_specs(model_label) if _allowed(spec, candidate)
+             and entry_part(relation, spec.field) not in held]
     items = []
     for entry in getattr(profile, relation).all():
         shown = [(spec, _item(spec, entry, language, candidate, None)) for spec in specs]
@@ -201,7 +208,7 @@ LIST_FIELDS = [("candidates.Profile", "place_of_residence"),
                ("candidates.Profile", "available_from"),
                ("candidates.Profile", "hours_per_week_max")]
 EMPLOYER_LIST_SELECT = ["profile", "profile__place_of_residence"]
-EMPLOYER_LIST_PREFETCH = ["profile__preferred_occupations"]
+EMPLOYER_LIST_PREFETCH = ["profile__preferred_occupations", open_reviews_prefetch()]
 
 
 @dataclass
@@ -223,7 +230,10 @@ def employer_list_rows(candidates) -> list[CandidateRow]:
         profile = getattr(candidate, "profile", None)
         items = []
         if profile is not None:
+            held = held_parts(candidate)
             for spec in specs:
+                if spec.field in held:
+                    continue
                 item = _item(spec, profile, language, candidate, None)
                 if item is not None:
                     items.append(item)

@@ -22,6 +22,7 @@ from privacy.models import AuditAction
 from .file_storage import upload_stage
 from .models import Candidate, Course, Education, LanguageSkill, Profile, WorkExperience
 from .models.completeness_rule import completeness_score
+from .publication_checks import text_bsn_refuse
 from .search_documents import candidate_search_documents_refresh
 from .uploads import CheckedFile
 
@@ -85,6 +86,7 @@ def profile_update(*, by: User, profile: Profile, changes: dict[str, Any],
     overwritten.
     """
     _require_owner(by, profile.candidate)
+    text_bsn_refuse(changes)
     changes = edit_merge_locked(token=edit_base, instance=profile, changes=changes)
     changed, many_to_many = [], {}
     for name, value in changes.items():
@@ -141,6 +143,7 @@ def _entry_fields(entry: models.Model, names) -> list[str]:
 def profile_entry_create(*, by: User, profile: Profile, model: type[models.Model],
                          values: dict[str, Any], request=None) -> models.Model:
     _require_owner(by, profile.candidate)
+    text_bsn_refuse(values)
     entry = model(profile=profile, **values)
     entry.full_clean()
     entry.save()
@@ -154,6 +157,7 @@ def profile_entry_update(*, by: User, entry: models.Model, values: dict[str, Any
                          request=None, edit_base: str | None = None) -> list[str]:
     profile = entry.profile
     _require_owner(by, profile.candidate)
+    text_bsn_refuse(values)
     values = edit_merge_locked(token=edit_base, instance=entry, changes=values)
     changed = [name for name, value in values.items() if getattr(entry, name) != value]
     for name in changed:

@@ -34,6 +34,7 @@ from django.db.models import Prefetch
 from .models import Candidate, Profile, SearchDocument, SharingScope
 from .models.querysets import visible_to_some_employer
 from .physical import PHYSICAL_CODES, physical_field_name
+from .publication_hold import held_parts, open_reviews_prefetch
 from .search_text import SEARCH_CONFIG, profile_search_texts
 
 TOKEN_ALL = "@all"
@@ -148,7 +149,7 @@ def search_documents_write(sources: Iterable[DocumentSource]) -> int:
 def _source(candidate: Candidate, profile: Profile) -> DocumentSource:
     return DocumentSource(
         candidate_id=candidate.pk,
-        texts=profile_search_texts(profile),
+        texts=profile_search_texts(profile, held_parts(candidate)),
         tokens=document_tokens(
             municipality_id=candidate.municipality_id, sharing_scope=candidate.sharing_scope,
             occupation_ids=[o.pk for o in profile.preferred_occupations.all()],
@@ -177,7 +178,7 @@ def candidate_search_documents_refresh(candidate_ids: Iterable[int]) -> int:
     candidates = (Candidate.objects.filter(pk__in=ids).only(
         "pk", "municipality_id", "sharing_scope", "last_activity_at")
         .prefetch_related(Prefetch("profile", Profile.objects.prefetch_related(
-            *PROFILE_PREFETCH))))
+            *PROFILE_PREFETCH)), open_reviews_prefetch()))
     sources = [_source(c, c.profile) for c in candidates if _has_profile(c)]
     with_profile = {s.candidate_id for s in sources}
     # Without a profile there is nothing to find: make sure no document is left.

@@ -38,20 +38,33 @@ def compose_search_texts(*, occupation_labels: Iterable[str], kind_of_work: str,
             _join(descriptions))
 
 
-def profile_search_texts(profile: Profile) -> tuple[str, str, str]:
-    """Reads the related rows through `.all()`, so a prefetched profile costs no queries."""
-    experiences = list(profile.work_experiences.all())
+def profile_search_texts(profile: Profile,
+                         held: frozenset[str] = frozenset()) -> tuple[str, str, str]:
+    """Reads the related rows through `.all()`, so a prefetched profile costs no queries.
+
+    `held` names the parts waiting for the coach's review (candidates/publication_hold.py):
+    they are left out, so an employer cannot find a candidate by what it cannot yet read.
+    """
+    def own(field: str, value):
+        return type(value)() if field in held else value
+
+    def entries(relation: str, field: str) -> list[str]:
+        if f"{relation}.{field}" in held:
+            return []
+        return [getattr(entry, field) for entry in getattr(profile, relation).all()]
+
     return compose_search_texts(
         occupation_labels=[label for occ in profile.preferred_occupations.all()
                            for label in (occ.label_nl, occ.label_en)],
-        kind_of_work=profile.kind_of_work,
-        job_titles=[w.job_title for w in experiences],
-        competences=profile.competences,
-        professional_skills=profile.professional_skills,
+        kind_of_work=own("kind_of_work", profile.kind_of_work),
+        job_titles=entries("work_experiences", "job_title"),
+        competences=own("competences", profile.competences),
+        professional_skills=own("professional_skills", profile.professional_skills),
         descriptions=[
-            profile.personal_description, profile.what_suits_me, profile.free_text,
+            own("personal_description", profile.personal_description),
+            own("what_suits_me", profile.what_suits_me), own("free_text", profile.free_text),
             *(s.label_nl for s in profile.sectors.all()),
-            *(w.description for w in experiences),
-            *(e.name for e in profile.educations.all()),
-            *(c.name for c in profile.courses.all()),
+            *entries("work_experiences", "description"),
+            *entries("educations", "name"),
+            *entries("courses", "name"),
         ])

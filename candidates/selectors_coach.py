@@ -287,8 +287,7 @@ def coach_dashboard(*, viewer) -> CoachDashboard:
 def coach_contact_requests(*, viewer, status: str | None = ContactRequest.Status.PENDING,
                            mine_only: bool = False) -> QuerySet[ContactRequest]:
     """Contact requests about candidates the coach may see; their own caseload first."""
-    queryset = ContactRequest.objects.filter(
-        candidate__in=Candidate.objects.visible_to(viewer))
+    queryset = ContactRequest.objects.visible_to(viewer)
     if status:
         queryset = queryset.filter(status=status)
     if mine_only:

@@ -1,17 +1,22 @@
-"""The coach's review list of likely sensitive data a jobseeker published after a warning.
+"""The coach's review list of likely sensitive data a jobseeker kept after a warning.
 
-The detector (privacy.sensitive) only warns. When the jobseeker confirms, a person — their
-coach — takes a look and talks with them if needed (SPEC §9: special categories of data in
-free text and uploads). The list keeps the field and the kinds of data, not the passage.
+The detector (privacy.sensitive) warns. When the jobseeker confirms, the part is held out of
+employers' sight (candidates/publication_hold.py) until a person — a coach of the
+municipality — has looked at it and talked with them if needed (SPEC §9: special categories
+of data in free text and uploads). The list keeps the field and the kinds of data, not the
+passage; the coach's notification mail holds neither.
 """
 
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from hallowerk.models import User
@@ -20,6 +25,34 @@ from privacy.audit import audit_changed, audit_record
 from privacy.models import AuditAction
 
 from .models import Candidate, SensitiveReview
+from .search_documents import candidate_search_documents_refresh
+
+
+def sensitive_reviews_open_count(viewer: User) -> int:
+    """For the coach's navigation."""
+    return sensitive_reviews_open(viewer=viewer).count()
+
+
+def _coaches_to_notify(candidate: Candidate) -> list[User]:
+    """The responsible coach; without one, every active coach of the municipality (the list
+    is the municipality's)."""
+    coach = candidate.responsible_coach
+    if coach is not None and coach.is_active:
+        return [coach]
+    return list(User.objects.filter(role=Role.COACH, is_active=True,
+                                    municipality_id=candidate.municipality_id))
+
+
+def notify_new_review(coaches: list[User]) -> None:
+    """Only that there is something to look at, and where: no name, no kind of data."""
+    url = settings.SITE_URL.rstrip("/") + reverse("candidates:sensitive_reviews")
+    with translation.override("nl"):
+        subject = _("Nieuwe melding over gevoelige gegevens op HalloWerk")
+        body = _("Er staat een nieuwe melding voor u klaar in de lijst 'Gevoelige gegevens'. "
+                 "Log in om hem te bekijken:\n%(url)s") % {"url": url}
+    for coach in coaches:
+        if coach.email:
+            send_mail(subject, body, None, [coach.email])
 
 
 def sensitive_reviews_open(*, viewer: User) -> QuerySet[SensitiveReview]:
@@ -52,6 +85,8 @@ def sensitive_review_create(*, by: User, candidate: Candidate, field: str,
     if review is None:
         review = SensitiveReview.objects.create(candidate=candidate, field=field,
                                                 categories=categories)
+        coaches = _coaches_to_notify(candidate)
+        transaction.on_commit(lambda: notify_new_review(coaches))
     else:
         review.categories = sorted(set(review.categories) | set(categories))
         review.save(update_fields=["categories"])
@@ -59,13 +94,15 @@ def sensitive_review_create(*, by: User, candidate: Candidate, field: str,
     audit_record(action=AuditAction.RECORD_CHANGED, actor=by, request=request, target=review,
                  data={"fields": ["categories"], "operation": "sensitive_warning_confirmed",
                        "part": field, "categories": review.categories})
+    candidate_search_documents_refresh([candidate.pk])  # held parts leave the search
     return review
 
 
 @transaction.atomic
 def sensitive_review_resolve(*, by: User, review: SensitiveReview,
                              request=None) -> SensitiveReview:
-    """The coach has looked at it (and talked with the jobseeker where needed)."""
+    """The coach has looked at it (and talked with the jobseeker where needed): the part is
+    no longer held, employers may see it."""
     if by.role != Role.COACH or by.municipality_id != review.candidate.municipality_id:
         raise PermissionDenied("Only a coach of the candidate's municipality resolves this.")
     if review.resolved_at is not None:
@@ -75,4 +112,5 @@ def sensitive_review_resolve(*, by: User, review: SensitiveReview,
     review.save(update_fields=["resolved_by", "resolved_at"])
     audit_changed(actor=by, target=review, fields=["resolved_by", "resolved_at"],
                   request=request)
+    candidate_search_documents_refresh([review.candidate_id])
     return review

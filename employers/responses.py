@@ -1,15 +1,15 @@
 """Responses of jobseekers to the employer's own vacancies, as the employer sees them.
 
-An employer sees a response only from a candidate they may see (Candidate.objects
-.visible_to): someone who has not shared their profile, or was hidden or set inactive,
-is counted but not shown — the WSP contact can help with those.
+An employer sees a response only from a candidate they may see (VacancyResponse.objects
+.visible_to, derived from the candidate rule): someone who has not shared their profile, or
+was hidden or set inactive, is counted but not shown — the WSP contact can help with those.
 """
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import QuerySet
 
-from candidates.models import Candidate, VacancyResponse
+from candidates.models import VacancyResponse
 from hallowerk.models import User
 from hallowerk.roles import Role
 from privacy.audit import audit_changed
@@ -21,7 +21,7 @@ def responses_for(*, viewer: User, vacancy: Vacancy) -> tuple[QuerySet[VacancyRe
     """(the responses the viewer may see, the number of other responses)."""
     responses = VacancyResponse.objects.filter(
         vacancy__in=Vacancy.objects.visible_to(viewer), vacancy=vacancy)
-    visible = responses.filter(candidate__in=Candidate.objects.visible_to(viewer).values("pk"))
+    visible = responses.visible_to(viewer)
     return (visible.select_related("candidate").order_by("-created_at", "-id"),
             responses.count() - visible.count())
 
@@ -31,9 +31,8 @@ def response_for_viewer(viewer: User, pk) -> VacancyResponse:
     from django.shortcuts import get_object_or_404
 
     return get_object_or_404(
-        VacancyResponse.objects.filter(
-            vacancy__in=Vacancy.objects.visible_to(viewer),
-            candidate__in=Candidate.objects.visible_to(viewer).values("pk")),
+        VacancyResponse.objects.visible_to(viewer).filter(
+            vacancy__in=Vacancy.objects.visible_to(viewer)),
         pk=pk)
 
 

@@ -49,9 +49,9 @@ def _clean_name(name: str) -> str:
 
 def shortlists_for(viewer: User) -> QuerySet[Shortlist]:
     """The employer's lists with the number of candidates each shows (visible ones only)."""
-    visible = Candidate.objects.visible_to(viewer).values("pk")
+    visible = ShortlistEntry.objects.visible_to(viewer).values("pk")
     return (Shortlist.objects.visible_to(viewer).select_related("vacancy")
-            .annotate(visible_count=Count("entries", filter=Q(entries__candidate__in=visible))))
+            .annotate(visible_count=Count("entries", filter=Q(entries__in=visible))))
 
 
 def shortlist_candidates(*, viewer: User, shortlist: Shortlist) -> QuerySet[Candidate]:

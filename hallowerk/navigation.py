@@ -20,6 +20,7 @@ NAVIGATION: dict[str, list[tuple[str, str]]] = {
                  ("candidates:coach_import", _("Importeren")),
                  ("matching:coach_index", _("Passend werk bespreken")),
                  ("candidates:coach_contact_requests", _("Contactverzoeken")),
+                 ("candidates:sensitive_reviews", _("Gevoelige gegevens")),
                  ("candidates:inbox", _("Berichten")),
                  ("privacy:coach_due", _("Vernietiging"))],
     Role.ACCOUNT_MANAGER: [("employers:account_manager_home", _("Start")),
@@ -44,4 +45,10 @@ NAVIGATION: dict[str, list[tuple[str, str]]] = {
                          ("privacy:retention_report", _("Vernietigingsrapport")),
                          ("matching:weights", _("Weging matching")),
                          ("matching:fairness", _("Monitor matching"))],
+}
+
+# Items that show how many things wait for the user: url name → "module.function" taking the
+# user (imported when asked, so the project does not import the apps at start-up).
+NAVIGATION_COUNTS: dict[str, str] = {
+    "candidates:sensitive_reviews": "candidates.sensitive_reviews.sensitive_reviews_open_count",
 }

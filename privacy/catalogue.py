@@ -53,6 +53,10 @@ class RetentionClass(StrEnum):
     AUDIT = "audit"
     ACCOUNT = "account"
     EMPLOYER_CONTACT = "employer_contact"
+    # Sessions and failed logins: hours to a day.
+    SECURITY = "security"
+    # Calculated from the profile (search document, suitable work): follows the profile.
+    DERIVED = "derived"
 
 
 # How long each class is kept, in words for the privacy statement. The periods of the
@@ -80,6 +84,12 @@ RETENTION_DESCRIPTIONS: dict[RetentionClass, tuple[str, str]] = {
     RetentionClass.EMPLOYER_CONTACT: (
         "Zolang de werkgever meedoet, en 1 jaar daarna.",
         "As long as the employer takes part, and 1 year after."),
+    RetentionClass.SECURITY: (
+        "Een sessie tot u uitlogt of de browser sluit; een mislukte inlogpoging 1 dag.",
+        "A session until you log out or close the browser; a failed login attempt 1 day."),
+    RetentionClass.DERIVED: (
+        "Verandert mee met uw profiel en verdwijnt als u het wist, niet meer deelt of weggaat.",
+        "Changes with your profile and goes when you erase it, stop sharing or leave."),
 }
 
 # Who reads a candidate's dossier at all (SPEC §4): the jobseeker themself, the coaches and
@@ -619,3 +629,22 @@ def specs_for(model_label: str) -> list[FieldSpec]:
 def employer_specs(model_label: str) -> list[FieldSpec]:
     """The fields of a model an employer may see in any form, in catalogue order."""
     return [spec for spec in specs_for(model_label) if spec.employer != EmployerVisibility.NEVER]
+
+
+# --- the rest of the installed models (accounts, security, derived data, third-party apps) --
+# Imported last: privacy/catalogue_platform.py builds its declarations with the helpers above.
+from .catalogue_platform import (  # noqa: E402
+    PLATFORM,
+    PLATFORM_MODELS,
+    PLATFORM_NOT_PERSONAL,
+    PLATFORM_NOT_PERSONAL_MODELS,
+)
+
+CATALOGUE = (*CATALOGUE, *PLATFORM)
+_BY_KEY.update({spec.key: spec for spec in PLATFORM})
+PERSONAL_DATA_MODELS = (*PERSONAL_DATA_MODELS, *PLATFORM_MODELS)
+NOT_PERSONAL_DATA.update(PLATFORM_NOT_PERSONAL)
+NOT_PERSONAL_DATA_MODELS.update(PLATFORM_NOT_PERSONAL_MODELS)
+# Organisations, not people: a record that only points at one holds no personal data through
+# that link (their contact persons are declared field by field).
+ORGANISATION_MODELS = frozenset({"hallowerk.Municipality", "employers.Employer"})

@@ -3,8 +3,10 @@
 What goes is read from the field catalogue (privacy/catalogue.py): every field the jobseeker
 fills in (`filled_by == JOBSEEKER`) on the dossier, the profile and its repeatable entries —
 so a field added later is erased without touching this module. Conversations are records
-shared with another person and follow their own retention period (`RetentionClass.MESSAGES`);
-the municipality's part of the dossier follows the dossier's retention period (SPEC §5).
+shared with another person: they stay, with the jobseeker's own words replaced by
+ERASED_TEXT (SPEC §5: the jobseeker can erase all data they entered), and follow their own
+retention period (`RetentionClass.MESSAGES`). The municipality's part of the dossier follows
+the dossier's retention period (SPEC §5).
 """
 
 from collections import Counter
@@ -16,7 +18,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from candidates.messaging import message_send, thread_open
-from candidates.models import Candidate, Profile, SensitiveReview
+from candidates.models import Candidate, Message, Profile, SensitiveReview, VacancyResponse
 from candidates.models.completeness_rule import completeness_score
 from candidates.search_documents import candidate_search_documents_refresh
 from candidates.uploads import pending_dir
@@ -30,6 +32,23 @@ from .models import AuditAction
 
 CANDIDATE = "candidates.Candidate"
 PROFILE = "candidates.Profile"
+# What the other side of a conversation reads instead of the jobseeker's words. Stored in
+# Dutch, the working language of employers and coaches.
+ERASED_TEXT = "verwijderd door de werkzoekende"
+
+
+def _own_words_erase(candidate: Candidate) -> Counter:
+    """The jobseeker's text in messages and vacancy responses; the records stay (the other
+    side keeps its own part of the conversation)."""
+    counts: Counter = Counter()
+    if candidate.user_id:
+        counts["messages"] = (Message.objects.filter(thread__candidate=candidate,
+                                                     sender_id=candidate.user_id)
+                              .exclude(body=ERASED_TEXT).update(body=ERASED_TEXT))
+    counts["vacancy_responses"] = (VacancyResponse.objects.filter(candidate=candidate)
+                                   .exclude(message__in=("", ERASED_TEXT))
+                                   .update(message=ERASED_TEXT))
+    return counts
 
 
 def _entered_by_jobseeker(spec: FieldSpec) -> bool:
@@ -140,6 +159,7 @@ def candidate_entered_data_erase(*, by: User, candidate: Candidate, request=None
         candidate=candidate).delete()
     # Their answers to matching suggestions are entered data too.
     counts["suggestion_feedback"] = suggestion_feedback_erase(candidate=candidate)
+    counts.update(_own_words_erase(candidate))
     counts["pending_uploads"] = _pending_uploads(candidate, files)
     counts["files"] = len(files)
     transaction.on_commit(lambda: [storage.delete(name) for storage, name in files])
@@ -156,6 +176,22 @@ def candidate_entered_data_erase(*, by: User, candidate: Candidate, request=None
 class ErasureOverview:
     erased: list[str]
     kept: list[str]
+    # (what stays, why) beyond the municipality's dossier fields in `kept`.
+    kept_with_reasons: list[tuple[str, str]]
+
+
+def _kept_with_reasons() -> list[tuple[str, str]]:
+    return [
+        (_("Berichten die werkgevers en uw werkmatcher u stuurden"),
+         _("Die zijn van hen. Ze worden gewist als de bewaartermijn voor berichten om is.")),
+        (_("Dat u een bericht stuurde of op een vacature reageerde"),
+         _("De ander houdt zijn eigen deel van het gesprek. Waar uw tekst stond, staat dan "
+           "'%(text)s'.") % {"text": ERASED_TEXT}),
+        (_("Het logboek: wie wat bekeek of veranderde"),
+         _("Om misbruik te kunnen ontdekken; 2 jaar. Er staat niet in wát u had ingevuld.")),
+        (_("Uw account (uw e-mailadres en wachtwoord)"),
+         _("Zodat u kunt blijven inloggen en opnieuw beginnen.")),
+    ]
 
 
 def erasure_overview(language: str) -> ErasureOverview:
@@ -165,9 +201,11 @@ def erasure_overview(language: str) -> ErasureOverview:
     with translation.override(language):
         erased += [str(model._meta.verbose_name_plural).capitalize()
                    for _relation, model in entry_models()]
+        erased += [_("De tekst van uw berichten en van uw reacties op vacatures")]
+        reasons = _kept_with_reasons()
     kept = [spec.label(language) for spec in specs_for(CANDIDATE)
             if spec.filled_by == FilledBy.COACH]
-    return ErasureOverview(erased, kept)
+    return ErasureOverview(erased, kept, reasons)
 
 
 # --- leaving the platform -------------------------------------------------------------------

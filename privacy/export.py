@@ -20,13 +20,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from candidates.models import Candidate, Message
-from hallowerk.models import User
+from hallowerk.models import Invitation, User
 from hallowerk.roles import Role
 from matching.models import SuggestionFeedback
 from privacy.access_log import access_log
 from privacy.audit import audit_export
 from privacy.catalogue import specs_for
-from privacy.models import LegalHold, RetentionNotice, TipPreference, TipSend
+from privacy.models import LegalHold, RetentionNotice, TermsAcceptance, TipPreference, TipSend
 
 FORMAT_VERSION = 1
 
@@ -65,6 +65,9 @@ RECORDS: dict[str, Callable[[Candidate], Iterable[models.Model]]] = {
     "hallowerk.User": lambda c: _one(c.user),
     "privacy.TipPreference": lambda c: TipPreference.objects.filter(user_id=c.user_id),
     "privacy.TipSend": lambda c: TipSend.objects.filter(user_id=c.user_id),
+    "hallowerk.Invitation": lambda c: Invitation.objects.filter(user_id=c.user_id),
+    "privacy.TermsAcceptance": lambda c: TermsAcceptance.objects.filter(user_id=c.user_id)
+    .select_related("terms"),
     "privacy.LegalHold": lambda c: LegalHold.objects.filter(candidate=c),
     "privacy.RetentionNotice": lambda c: RetentionNotice.objects.filter(candidate=c),
     "employers.ShortlistEntry": lambda c: c.shortlist_entries.all(),
@@ -86,6 +89,8 @@ TITLES = {
     "hallowerk.User": gettext_lazy("Uw account"),
     "privacy.TipPreference": gettext_lazy("Tips per e-mail: uw keuze"),
     "privacy.TipSend": gettext_lazy("Tips die HalloWerk u stuurde"),
+    "hallowerk.Invitation": gettext_lazy("Uw uitnodiging"),
+    "privacy.TermsAcceptance": gettext_lazy("Voorwaarden die u accepteerde"),
     "privacy.LegalHold": gettext_lazy("Bewaarplicht"),
     "privacy.RetentionNotice": gettext_lazy("Vernietiging van uw dossier"),
     "employers.ShortlistEntry": gettext_lazy("Op een lijst van een werkgever"),
@@ -97,6 +102,23 @@ NOT_EXPORTED = {
     "privacy.AuditEvent": "exported as the access log (privacy/access_log.py)",
     "employers.Shortlist": "the employer's own list; the candidate's place on it is exported",
     "employers.SavedSearch": "an employer's saved search, not about one candidate",
+    **{label: "a secret or a short-lived technical record of logging in; exporting it "
+              "would weaken the account, and it says nothing the account section does not"
+       for label in ("otp_totp.TOTPDevice", "otp_static.StaticDevice",
+                     "otp_static.StaticToken", "account.EmailConfirmation",
+                     "sessions.Session", "axes.AccessAttempt",
+                     "axes.AccessAttemptExpiration")},
+    "account.EmailAddress": "the login address, exported with the account",
+    "admin.LogEntry": "what administrators changed in the technical admin, not about one "
+                      "candidate",
+    "privacy.PendingFileDeletion": "a file that is being deleted; the file itself is gone",
+    **{label: "calculated from the profile, which is exported itself"
+       for label in ("candidates.SearchDocument", "matching.CandidateRanking",
+                     "matching.VacancyRanking", "matching.MatchingChange",
+                     "matching.PoolEntry")},
+    **{label: "about members of staff, not about the candidate"
+       for label in ("hallowerk.Municipality", "employers.Vacancy", "matching.MatchingWeights",
+                     "matching.WeightsChange")},
 }
 # Never shown, not even to the person themself.
 HIDDEN_VALUES = {("hallowerk.User", "password"),

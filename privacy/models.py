@@ -3,6 +3,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from candidates.models.querysets import CandidateRelatedQuerySet
+
 
 class AuditAction(models.TextChoices):
     LOGIN = "login", _("ingelogd")
@@ -164,6 +166,8 @@ class LegalHold(models.Model):
                                     null=True, blank=True, related_name="+")
     released_at = models.DateTimeField(null=True, blank=True)
 
+    objects = CandidateRelatedQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("bewaarplicht")
         verbose_name_plural = _("bewaarplichten")
@@ -199,6 +203,8 @@ class RetentionNotice(models.Model):
     first_notified_on = models.DateField()
     destroy_on = models.DateField()
     notified_at = models.DateTimeField(default=timezone.now)
+
+    objects = CandidateRelatedQuerySet.as_manager()
 
     class Meta:
         constraints = [

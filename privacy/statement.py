@@ -14,11 +14,13 @@ from django.utils.translation import gettext as _
 from hallowerk.roles import Role
 from privacy.catalogue import (
     CATALOGUE,
+    RETENTION_DESCRIPTIONS,
     EmployerVisibility,
     FieldSpec,
     FilledBy,
     RetentionClass,
 )
+from privacy.catalogue_platform import DERIVED_MODELS, SECURITY_MODELS, STAFF_MODELS
 from privacy.models import RetentionRule
 from privacy.retention.rules import EXPLANATIONS, Rules, period_text
 
@@ -40,6 +42,9 @@ GROUPS: list[tuple[str, tuple[str, ...]]] = [
     ("employer", ("employers.Employer",)),
     ("employer_workspace", ("employers.Shortlist", "employers.ShortlistEntry",
                             "employers.SavedSearch")),
+    ("derived", DERIVED_MODELS),
+    ("security", SECURITY_MODELS),
+    ("staff", STAFF_MODELS),
 ]
 GROUP_OF = {model: key for key, models in GROUPS for model in models}
 
@@ -72,6 +77,16 @@ def _titles() -> dict[str, tuple[str, str]]:
             "zoekopdracht bewaren. Als u uw profiel niet meer deelt, ziet de werkgever u niet "
             "meer op de lijst. Een e-mail over een zoekopdracht noemt alleen een aantal, nooit "
             "een naam.")),
+        "derived": (_("Wat HalloWerk uit uw profiel berekent"), _(
+            "Om u te laten vinden door werkgevers en om passend werk voor te stellen, rekent "
+            "HalloWerk met uw profiel. Alleen met wat werkgevers mogen zien; nooit met uw "
+            "geslacht, leeftijd, doelgroep, foto of naam.")),
+        "security": (_("Inloggen en beveiliging"), _(
+            "Uitnodigingen, inlogcodes, sessies en mislukte inlogpogingen. Van werkzoekenden "
+            "en werkgevers bewaren we geen IP-adres en geen gegevens over uw browser.")),
+        "staff": (_("Medewerkers van de gemeente"), _(
+            "Welke medewerker een vacature maakte of de weging van passend werk veranderde, en "
+            "wie het WerkgeversServicepunt (WSP) bereikbaar maakt.")),
         "employer": (_("Contactpersonen van werkgevers"), _(
             "De accountmanager (WSP) vult de gegevens van de werkgever in. De contactpersoon "
             "is een persoon; de rest zijn bedrijfsgegevens.")),
@@ -94,6 +109,8 @@ def _employer_text(spec: FieldSpec, group: str) -> str:
         return _("de werkgever met wie u contact hebt")
     if group == "employer":
         return _("de werkgever zelf")
+    if group == "staff":
+        return _("werkgevers en werkzoekenden van de gemeente")
     if group == "employer_workspace":
         return _("de werkgever die de lijst of zoekopdracht maakte, en collega's van die "
                  "werkgever")
@@ -110,7 +127,7 @@ def seen_by_text(spec: FieldSpec) -> str:
     group = GROUP_OF[spec.model]
     roles = spec.visible_to
     parts = []
-    if Role.JOBSEEKER in roles or group == "account":
+    if Role.JOBSEEKER in roles or group in ("account", "security"):
         parts.append(_("uzelf"))
     if Role.COACH in roles:
         parts.append(_("werkmatchers van uw gemeente"))
@@ -151,6 +168,9 @@ def retention_text(spec: FieldSpec, rules: Rules) -> str:
     if spec.retention == RetentionClass.AUDIT:
         return _("%(period)s; daarna wordt het automatisch gewist.") % {
             "period": period_text(months[Kind.AUDIT])}
+    if spec.retention in (RetentionClass.SECURITY, RetentionClass.DERIVED):
+        nl, en = RETENTION_DESCRIPTIONS[spec.retention]
+        return en if (translation.get_language() or "nl").startswith("en") else nl
     if spec.retention == RetentionClass.ACCOUNT:
         return _("Zolang uw account bestaat. Een werkzoekende: uiterlijk tot het dossier wordt "
                  "vernietigd. Een uitnodiging die niet is gebruikt: %(period)s na het "

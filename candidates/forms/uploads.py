@@ -3,7 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from candidates.publication_checks import document_bsn_refuse
 from candidates.uploads import CheckedFile, cv_check, photo_check
+from privacy.sensitive import extract_upload_text
 
 NO_FILE = _("Kies eerst een bestand.")
 
@@ -28,4 +30,7 @@ class CvForm(forms.Form):
         error_messages={"required": NO_FILE, "invalid": NO_FILE, "empty": NO_FILE})
 
     def clean_cv(self) -> CheckedFile:
-        return cv_check(self.cleaned_data["cv"])
+        checked = cv_check(self.cleaned_data["cv"])
+        # A CV with a BSN is refused outright; other findings are a warning (views/uploads).
+        document_bsn_refuse(extract_upload_text(checked.content, checked.content.name).text)
+        return checked

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from candidates.choices import EducationLevel, Language, LanguageLevel
 
+from .querysets import CandidateRelatedQuerySet
+
 YEAR_VALIDATORS = [MinValueValidator(1940), MaxValueValidator(2100)]
 
 
@@ -19,6 +21,8 @@ class WorkExperience(models.Model):
     end_date = models.DateField(_("gestopt op"), null=True, blank=True,
                                 help_text=_("Leeg laten als je hier nog werkt."))
     description = models.TextField(_("wat deed je"), blank=True)
+
+    objects = CandidateRelatedQuerySet.through("profile__candidate").as_manager()
 
     class Meta:
         verbose_name = _("werkervaring")
@@ -46,6 +50,8 @@ class Education(models.Model):
                                             validators=YEAR_VALIDATORS)
     certificate = models.BooleanField(_("diploma of certificaat"), default=False)
 
+    objects = CandidateRelatedQuerySet.through("profile__candidate").as_manager()
+
     class Meta:
         verbose_name = _("opleiding")
         verbose_name_plural = _("opleidingen")
@@ -63,6 +69,8 @@ class Course(models.Model):
     year = models.PositiveSmallIntegerField(_("jaar"), null=True, blank=True,
                                             validators=YEAR_VALIDATORS)
 
+    objects = CandidateRelatedQuerySet.through("profile__candidate").as_manager()
+
     class Meta:
         verbose_name = _("cursus")
         verbose_name_plural = _("cursussen")
@@ -77,6 +85,8 @@ class LanguageSkill(models.Model):
                                 related_name="language_skills")
     language = models.CharField(_("taal"), max_length=5, choices=Language.choices)
     level = models.CharField(_("niveau"), max_length=15, choices=LanguageLevel.choices)
+
+    objects = CandidateRelatedQuerySet.through("profile__candidate").as_manager()
 
     class Meta:
         verbose_name = _("taal")

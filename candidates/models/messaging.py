@@ -12,6 +12,8 @@ from django.db.models.lookups import GreaterThanOrEqual, LessThanOrEqual
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .querysets import CandidateRelatedQuerySet
+
 MESSAGE_MAX_LENGTH = 5000
 
 
@@ -24,6 +26,8 @@ class Thread(models.Model):
     employer = models.ForeignKey("employers.Employer", on_delete=models.SET_NULL, null=True,
                                  blank=True, related_name="threads")
     created_at = models.DateTimeField(default=timezone.now)
+
+    objects = CandidateRelatedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("gesprek")
@@ -43,6 +47,8 @@ class Message(models.Model):
     body = models.TextField(_("bericht"), max_length=MESSAGE_MAX_LENGTH)
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
+
+    objects = CandidateRelatedQuerySet.through("thread__candidate").as_manager()
 
     class Meta:
         verbose_name = _("bericht")
@@ -83,6 +89,8 @@ class ContactRequest(models.Model):
     handled_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
+    objects = CandidateRelatedQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("contactverzoek")
         verbose_name_plural = _("contactverzoeken")
@@ -114,6 +122,8 @@ class VacancyResponse(models.Model):
     message = models.TextField(_("bericht"), max_length=MESSAGE_MAX_LENGTH, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.SENT)
     created_at = models.DateTimeField(default=timezone.now)
+
+    objects = CandidateRelatedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("reactie op vacature")

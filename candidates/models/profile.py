@@ -14,6 +14,7 @@ from candidates.choices import DrivingLicence, Transport
 from candidates.physical import PHYSICAL_ITEMS, physical_field_name
 
 from .completeness_rule import COMPLETENESS_MAX
+from .querysets import CandidateRelatedQuerySet
 from .storage import cv_upload_to, photo_upload_to, private_storage
 
 MAX_HOURS_PER_WEEK = 60
@@ -74,6 +75,8 @@ class Profile(models.Model):
     completeness = models.PositiveSmallIntegerField(
         _("volledigheid"), default=0, editable=False,
         validators=[MaxValueValidator(COMPLETENESS_MAX)])
+
+    objects = CandidateRelatedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("profiel")

@@ -6,7 +6,7 @@ lookup goes through the same queryset so a candidate outside it is a 404.
 
 from django.apps import apps
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
 
 from hallowerk.models import Municipality, User
 from hallowerk.roles import Role
@@ -78,3 +78,38 @@ class CandidateQuerySet(models.QuerySet):
                 Exists(employer))
         # Team leads see aggregates only; administrators manage accounts, not dossiers.
         return self.none()
+
+
+class CandidateRelatedQuerySet(models.QuerySet):
+    """Data that hangs off a candidate is visible exactly when its candidate is (SPEC §4).
+
+    Declared once per model, the rule is never rewritten as `candidate__in=...` in a view:
+
+        objects = CandidateRelatedQuerySet.as_manager()               # FK named `candidate`
+        objects = CandidateRelatedQuerySet.through("thread__candidate").as_manager()
+
+    A test (tests/candidates/test_related_visibility.py) fails for a model with a foreign
+    key to Candidate whose manager does not derive from this class.
+    """
+
+    candidate_lookup = "candidate"
+
+    @classmethod
+    def through(cls, lookup: str) -> type["CandidateRelatedQuerySet"]:
+        """The same rule for a model that reaches its candidate through another relation."""
+        return type(f"{cls.__name__}Through_{lookup}", (cls,), {"candidate_lookup": lookup})
+
+    def _visible_candidates(self, user) -> models.QuerySet:
+        from .candidate import Candidate
+
+        return Candidate.objects.visible_to(user).values("pk")
+
+    def visible_to(self, user) -> "CandidateRelatedQuerySet":
+        return self.filter(**{f"{self.candidate_lookup}__in": self._visible_candidates(user)})
+
+    def with_candidate_visible(self, user) -> "CandidateRelatedQuerySet":
+        """Every row, annotated `candidate_visible`: for records the viewer keeps a part of
+        after the candidate has gone out of sight (an employer's own side of a conversation)."""
+        visible = Q(**{f"{self.candidate_lookup}__in": self._visible_candidates(user)})
+        return self.annotate(
+            candidate_visible=ExpressionWrapper(visible, output_field=BooleanField()))

@@ -16,6 +16,8 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .querysets import CandidateRelatedQuerySet
+
 
 class SearchDocument(models.Model):
     candidate = models.OneToOneField("candidates.Candidate", on_delete=models.CASCADE,
@@ -34,6 +36,8 @@ class SearchDocument(models.Model):
     hours_per_week_max = models.PositiveSmallIntegerField(null=True)
     # The employer's order: most recently active first (copy of the candidate's column).
     last_activity_at = models.DateTimeField()
+
+    objects = CandidateRelatedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("zoekdocument")

@@ -12,6 +12,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .querysets import CandidateRelatedQuerySet
+
 
 class SensitiveReview(models.Model):
     candidate = models.ForeignKey("candidates.Candidate", on_delete=models.CASCADE,
@@ -25,6 +27,8 @@ class SensitiveReview(models.Model):
                                     on_delete=models.SET_NULL, null=True, blank=True,
                                     related_name="+")
     resolved_at = models.DateTimeField(_("afgehandeld op"), null=True, blank=True)
+
+    objects = CandidateRelatedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("controle gevoelige gegevens")

@@ -9,7 +9,13 @@ from django.utils.translation import gettext_lazy as _
 from hallowerk.permissions import role_required
 from hallowerk.roles import Role
 
-from ..messaging import message_send, thread_for_participant, thread_mark_read, threads_for
+from ..messaging import (
+    message_send,
+    thread_for_participant,
+    thread_mark_read,
+    thread_messages,
+    threads_for,
+)
 from ..models.messaging import MESSAGE_MAX_LENGTH
 
 PARTICIPANTS = (Role.JOBSEEKER, Role.COACH, Role.EMPLOYER)
@@ -35,7 +41,7 @@ def inbox(request):
 def thread_detail(request, pk):
     thread = thread_for_participant(request.user, pk)
     form = MessageForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and thread.candidate_visible and form.is_valid():
         try:
             message_send(by=request.user, thread=thread, body=form.cleaned_data["body"],
                          request=request)
@@ -46,5 +52,5 @@ def thread_detail(request, pk):
     thread_mark_read(user=request.user, thread=thread)
     return render(request, "candidates/inbox/thread.html", {
         "thread": thread, "form": form,
-        "messages_in_thread": thread.messages.select_related("sender"),
+        "messages_in_thread": thread_messages(user=request.user, thread=thread),
     })

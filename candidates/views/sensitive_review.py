@@ -100,6 +100,7 @@ def review_resolve(request, pk):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, _("De melding over %(name)s is afgehandeld.")
+        messages.success(request, _("De melding over %(name)s is afgehandeld. Werkgevers zien dit "
+                                   "deel nu.")
                          % {"name": review.candidate.full_name})
     return redirect("candidates:sensitive_reviews")

@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from candidates.models.querysets import CandidateRelatedQuerySet
 from hallowerk.roles import Role
 
 SHORTLIST_NAME_MAX_LENGTH = 100
@@ -67,6 +68,8 @@ class ShortlistEntry(models.Model):
     added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
                                  null=True, blank=True, related_name="+")
     added_at = models.DateTimeField(default=timezone.now)
+
+    objects = CandidateRelatedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("kandidaat op een lijst")

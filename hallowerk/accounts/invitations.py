@@ -95,15 +95,25 @@ def current_terms() -> LegalText:
 
 
 def invitation_accept(*, invitation: Invitation, password: str, request=None) -> User:
-    """The invitee accepts the terms and sets their own password; nobody else ever does."""
+    """The invitee accepts the terms and sets their own password; nobody else ever does.
+
+    One time only, also when two requests (or an accept and a withdrawal) arrive together:
+    the invitation is claimed with a conditional UPDATE, which PostgreSQL re-checks after
+    any concurrent change to the row has committed, so exactly one of them wins.
+    """
+    invalid = ValidationError(_("Deze uitnodiging is niet meer geldig."))
     if not invitation.is_usable:
-        raise ValidationError(_("Deze uitnodiging is niet meer geldig."))
+        raise invalid
     user = invitation.user
     with transaction.atomic():
+        accepted_at = timezone.now()
+        claimed = Invitation.objects.pending().filter(pk=invitation.pk).update(
+            accepted_at=accepted_at)
+        if not claimed:
+            raise invalid
+        invitation.accepted_at = accepted_at
         user.set_password(password)
         user.save(update_fields=["password"])
-        invitation.accepted_at = timezone.now()
-        invitation.save(update_fields=["accepted_at"])
         terms = current_terms()
         TermsAcceptance.objects.get_or_create(user=user, terms=terms)
         audit_record(action=AuditAction.TERMS_ACCEPTED, actor=user, request=request,

@@ -1,9 +1,15 @@
 from django import template
 from django.urls import NoReverseMatch, reverse
+from django.utils.module_loading import import_string
 
-from hallowerk.navigation import NAVIGATION
+from hallowerk.navigation import NAVIGATION, NAVIGATION_COUNTS
 
 register = template.Library()
+
+
+def _count(name: str, user) -> int | None:
+    counter = NAVIGATION_COUNTS.get(name)
+    return import_string(counter)(user) if counter else None
 
 
 @register.simple_tag(takes_context=True)
@@ -20,5 +26,6 @@ def navigation_items(context):
             url = reverse(name)
         except NoReverseMatch:
             continue
-        items.append({"url": url, "label": label, "current": request.path == url})
+        items.append({"url": url, "label": label, "current": request.path == url,
+                      "count": _count(name, user)})
     return items

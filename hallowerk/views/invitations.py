@@ -1,4 +1,5 @@
 from django.contrib.auth import login
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 
@@ -15,8 +16,11 @@ def accept(request, token):
         return render(request, "account/invitation_unusable.html", context, status=410)
     form = InvitationAcceptForm(request.POST or None, user=invitation.user)
     if request.method == "POST" and form.is_valid():
-        user = invitation_accept(invitation=invitation, password=form.cleaned_data["password1"],
-                                 request=request)
+        try:
+            user = invitation_accept(invitation=invitation,
+                                     password=form.cleaned_data["password1"], request=request)
+        except ValidationError:  # accepted or withdrawn a moment ago, in another request
+            return render(request, "account/invitation_unusable.html", context, status=410)
         login(request, user, backend="allauth.account.auth_backends.AuthenticationBackend")
         return redirect("start")
     context["form"] = form

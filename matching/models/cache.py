@@ -16,6 +16,8 @@ from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.utils import timezone
 
+from candidates.models.querysets import CandidateRelatedQuerySet
+
 
 class Audience(models.TextChoices):
     # Matchable candidates of the vacancy's municipality, shared or not (its account
@@ -57,6 +59,8 @@ class VacancyRanking(models.Model):
     dens = ArrayField(models.IntegerField())
     complete = models.BooleanField()
     computed_at = models.DateTimeField(default=timezone.now)
+
+    objects = CandidateRelatedQuerySet.as_manager()
 
     class Meta:
         indexes = [GinIndex(fields=["vacancy_ids"], name="vacancy_ranking_members")]

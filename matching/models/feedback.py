@@ -12,6 +12,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from candidates.models.querysets import CandidateRelatedQuerySet
+
 
 class FeedbackVerdict(models.TextChoices):
     HELPS = "helps", _("Deze suggestie helpt mij")
@@ -39,6 +41,8 @@ class SuggestionFeedback(models.Model):
                                  null=True, blank=True, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
+
+    objects = CandidateRelatedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("reactie op een suggestie")

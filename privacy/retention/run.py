@@ -14,6 +14,7 @@ from datetime import date
 from django.db import connection
 from django.utils import timezone
 
+from hallowerk.accounts.lockout import login_attempts_purge
 from privacy.audit import audit_record
 from privacy.models import AuditAction
 
@@ -83,6 +84,8 @@ def retention_run(*, today: date | None = None) -> RunResult:
             record = purge(rules=rules, now=now)
             if record is not None:
                 result.purged[record.kind] = record.total
+        if attempts := login_attempts_purge(now=now):
+            result.purged["login_attempts"] = attempts
         result.files += pending_file_deletions_process()
         if result.notices or result.dossiers or result.purged or result.files:
             audit_record(action=AuditAction.RETENTION_RUN, data=result.as_data())

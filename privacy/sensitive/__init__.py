@@ -10,10 +10,15 @@ labelled examples: `scripts/measure_sensitive.py`.
 from typing import IO, NamedTuple
 
 from .bsn import find_bsns, passes_elfproef
+from .context import is_workplace
 from .extract import Extraction, extract_upload_text
 from .findings import Category, Finding
 from .highlight import highlight
-from .terms import find_terms
+from .origin import find_origin
+from .terms import find_terms, fold_same_length
+
+# Where a workplace can look like a confession ("beveiliger in een gevangenis").
+WORKPLACE_CATEGORIES = frozenset({Category.CRIMINAL_RECORD, Category.RELIGION})
 
 __all__ = [
     "Category",
@@ -48,7 +53,10 @@ def scan_text(text: str) -> list[Finding]:
     if not text:
         return []
     spans = [(Category.BSN, start, end) for start, end in find_bsns(text)]
-    spans += list(find_terms(text))
+    spans += [(category, start, end) for category, start, end in find_terms(text)
+              if category not in WORKPLACE_CATEGORIES or not is_workplace(text, start, end)]
+    spans += [(Category.ETHNICITY, start, end)
+              for start, end in find_origin(fold_same_length(text))]
     return [
         Finding.at(category, text, start, end) for category, start, end in _without_nested(spans)
     ]

@@ -18,6 +18,9 @@ _DATA = Path(__file__).resolve().parents[2] / "tests" / "privacy" / "data"
 EXAMPLES_PATH = _DATA / "sensitive_examples.jsonl"
 # Written after the word lists were tuned on EXAMPLES_PATH, and never tuned on.
 HOLDOUT_PATH = _DATA / "sensitive_examples.holdout.jsonl"
+# Issue 13: 170 sentences written before the detector was changed for indirect phrasing and
+# work contexts, committed on their own first, and never tuned on.
+HOLDOUT_ISSUE13_PATH = _DATA / "sensitive_examples.holdout_issue13.jsonl"
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,7 @@ TERMS: dict[Category, list[str]] = {
     Category.UNION: [
         "trade union*", "labour union*", "labor union*", "union member*", "union rep*",
         "member of the union", "member of a union", "shop steward", "unionised", "unionized",
+        "in the union", "joined the union", "union activist*", "union meeting*",
     ],
     Category.ETHNICITY: [
         "ethnicity", "ethnic", "ethnically", "race", "skin colour", "skin color",

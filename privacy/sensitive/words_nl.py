@@ -85,8 +85,9 @@ TERMS: dict[Category, list[str]] = {
         "vog afgewezen", "vog niet", "weigering [van] [de] vog", "gearresteerd", "arrestatie",
     ],
     Category.UNION: [
-        "vakbond*", "fnv", "cnv", "kaderlid", "lid van de unie", "abvakabo",
-        "fnv bondgenoten",
+        "vakbond*", "fnv", "cnv", "kaderlid", "lid [geworden] van de unie", "abvakabo",
+        "fnv bondgenoten", "aangesloten bij de unie", "lid van de bond", "namens de bond",
+        "lid [geworden] van [de] ac", "bondslid", "ledenvergadering van de bond",
     ],
     Category.ETHNICITY: [
         "afkomst", "mijn afkomst", "etniciteit", "etnisch*", "migratieachtergrond",

@@ -122,11 +122,12 @@ def test_erasure_removes_everything_entered_and_keeps_the_dossier(
         assert content not in str(event.data), content
 
 
-def test_erasure_keeps_conversations_and_responses(full):
+def test_erasure_keeps_responses_but_not_the_jobseekers_words(full):
+    # Issue 13: the record stays for the employer, the jobseeker's own text goes.
     vacancy = published_vacancy(full.municipality)
     VacancyResponse.objects.create(candidate=full, vacancy=vacancy, message="Graag!")
     candidate_entered_data_erase(by=full.user, candidate=full)
-    assert VacancyResponse.objects.get().message == "Graag!"
+    assert VacancyResponse.objects.get().message == "verwijderd door de werkzoekende"
 
 
 def test_erasure_through_the_page(client, full):

@@ -82,10 +82,11 @@ def test_repeatable_entries_are_checked_too(client, candidate):
 
 
 def test_a_cv_with_sensitive_data_waits_for_the_jobseeker(client, candidate):
+    # Issue 13: a BSN is refused outright (below); other findings still wait for a choice.
     response = client.post(reverse("candidates:jobseeker_cv"),
-                           {"cv": upload("cv.docx", docx_bytes("Mijn BSN is 123456782"))})
+                           {"cv": upload("cv.docx", docx_bytes("Gestopt door een burn-out"))})
     assert response.status_code == 200
-    assert "<mark>123456782</mark>" in response.content.decode()
+    assert "<mark>burn-out</mark>" in response.content.decode()
     assert not Profile.objects.get(candidate=candidate).cv
     response = client.post(reverse("candidates:jobseeker_cv_confirm"), {"sensitive": "confirm"})
     assert response.status_code == 302
@@ -150,3 +151,70 @@ def test_one_open_review_per_field_gathers_the_categories():
     review = SensitiveReview.objects.get()
     assert review.categories == ["health", "religion"]
     assert AuditEvent.objects.filter(action=AuditAction.RECORD_CHANGED).count() == 2
+
+
+# --- a BSN is never published: refused with what to remove, no way to confirm it -------------
+
+BSN_TEXT = "Mijn BSN is 1234.56.782, bel me gerust"
+
+
+def test_a_cv_with_a_bsn_is_refused_and_the_jobseeker_is_told_where(client, candidate,
+                                                                       settings):
+    response = client.post(reverse("candidates:jobseeker_cv"),
+                           {"cv": upload("cv.docx", docx_bytes(BSN_TEXT))})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "burgerservicenummer (BSN)" in html and "Haal dat nummer" in html
+    assert "Mijn BSN is ••••••782" in html, "where it is, without repeating the number"
+    assert "1234.56.782" not in html and "Toch" not in html
+    assert not Profile.objects.get(candidate=candidate).cv
+    assert not (settings.PRIVATE_MEDIA_ROOT / "pending").exists(), "not even kept pending"
+    # Nothing to confirm afterwards.
+    client.post(reverse("candidates:jobseeker_cv_confirm"), {"sensitive": "confirm"})
+    assert not Profile.objects.get(candidate=candidate).cv
+
+
+def test_free_text_with_a_bsn_is_refused_without_a_confirm_button(client, candidate):
+    response = client.post(STEP, {"personal_description": BSN_TEXT, "sensitive": "confirm",
+                                  "go": "next"})
+    html = response.content.decode()
+    assert response.status_code == 200 and "burgerservicenummer (BSN)" in html
+    assert Profile.objects.get(candidate=candidate).personal_description == ""
+    assert not SensitiveReview.objects.exists()
+
+
+def test_an_entry_with_a_bsn_is_refused(client, candidate):
+    url = reverse("candidates:jobseeker_entry_add", kwargs={"kind": "werkervaring"})
+    response = client.post(url, {"job_title": "Kok", "start_date": "01-01-2020",
+                                 "description": BSN_TEXT, "sensitive": "confirm"})
+    assert response.status_code == 200 and "burgerservicenummer" in response.content.decode()
+    assert not WorkExperience.objects.exists()
+
+
+def test_the_services_refuse_a_bsn_whatever_the_page(candidate):
+    from django.core.exceptions import ValidationError
+
+    from candidates.messaging import message_send, thread_open
+    from candidates.profile_services import profile_update
+
+    profile = Profile.objects.get(candidate=candidate)
+    with pytest.raises(ValidationError) as refused:
+        profile_update(by=candidate.user, profile=profile, changes={"free_text": BSN_TEXT})
+    assert "free_text" in refused.value.message_dict
+    thread = thread_open(by=coach_of(candidate), candidate=candidate)
+    with pytest.raises(ValidationError):
+        message_send(by=candidate.user, thread=thread, body="Mijn BSN is 123456782")
+    # A phone number or an IBAN is not a BSN.
+    profile_update(by=candidate.user, profile=profile,
+                   changes={"free_text": "Bel 06-12345678, IBAN NL91ABNA0417164300"})
+
+
+def test_a_bsn_in_the_leave_note_is_refused_and_nothing_changes(client, candidate):
+    coach_of(candidate)
+    response = client.post(reverse("candidates:jobseeker_leave"),
+                           {"note": "Mijn BSN is 123456782"})
+    assert response.status_code == 200
+    assert "burgerservicenummer" in response.content.decode()
+    from candidates.models import Candidate
+
+    assert Candidate.objects.get(pk=candidate.pk).leave_requested_at is None

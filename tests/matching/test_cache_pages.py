@@ -48,7 +48,9 @@ def test_employer_page_query_count_is_pinned(verified_client, world, django_asse
     client = verified_client(world["employer"])
     url = _url(world, "matching:employer_candidates", "v_own")
     client.get(url)
-    with django_assert_num_queries(16):
+    # 17 since issue 13: one prefetch of open sensitive-data reviews for the whole list, so
+    # a part held for the coach's review stays out of the rows (candidates/publication_hold.py).
+    with django_assert_num_queries(17):
         client.get(url)
 
 

@@ -23,7 +23,7 @@ from hallowerk.permissions import role_required
 from hallowerk.roles import Role
 
 from .common import own_profile, posted
-from .sensitive import confirmed, form_warnings, record_confirmed
+from .sensitive import confirmed, form_warnings, record_confirmed, refuse_bsn
 from .steps import add_service_errors
 
 
@@ -49,6 +49,8 @@ def _save(request, kind: EntryKind, profile, entry=None):
     if request.method != "POST" or not form.is_valid():
         return _render_form(request, kind, form, entry=entry)
     saved = form.initial if entry is not None else {}
+    if refuse_bsn(form, saved):
+        return _render_form(request, kind, form, entry=entry)
     warnings = form_warnings(form, saved, review_prefix=f"{kind.relation}.")
     if warnings and not confirmed(request):
         return _render_form(request, kind, form, entry=entry, warnings=warnings)

@@ -1,6 +1,7 @@
 """Erase everything I entered, and ask to leave the platform."""
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -34,10 +35,14 @@ def leave(request):
     form = LeaveRequestForm(posted(request))
     if (request.method == "POST" and candidate.leave_requested_at is None
             and form.is_valid()):
-        candidate_leave_request(by=request.user, candidate=candidate,
-                                note=form.cleaned_data["note"], request=request)
-        messages.success(request, _("Uw verzoek is verstuurd. Werkgevers zien uw profiel niet "
-                                    "meer. Uw werkmatcher neemt contact met u op."))
-        return redirect("candidates:jobseeker_leave")
+        try:
+            candidate_leave_request(by=request.user, candidate=candidate,
+                                    note=form.cleaned_data["note"], request=request)
+        except ValidationError as error:  # e.g. a BSN in the note: nothing was saved
+            form.add_error("note", error.message_dict.get("body", error.messages))
+        else:
+            messages.success(request, _("Uw verzoek is verstuurd. Werkgevers zien uw profiel "
+                                        "niet meer. Uw werkmatcher neemt contact met u op."))
+            return redirect("candidates:jobseeker_leave")
     return render(request, "candidates/jobseeker/leave.html",
                   {"candidate": candidate, "form": form})

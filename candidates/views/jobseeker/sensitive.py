@@ -4,10 +4,12 @@ A confirmed warning goes to the coach's review list (candidates/sensitive_review
 
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
 from candidates.models import Candidate
+from candidates.publication_checks import text_bsn_refuse
 from candidates.sensitive_reviews import sensitive_review_create
 from privacy.sensitive import Finding, highlight, scan_text
 
@@ -35,6 +37,22 @@ def _as_text(value) -> str:
 def _explanations(findings: list[Finding]) -> list[str]:
     language = get_language() or "nl"
     return list(dict.fromkeys(finding.explanation(language) for finding in findings))
+
+
+def refuse_bsn(form, saved: dict) -> bool:
+    """Put a form error on every changed scanned field that holds a BSN; True if any.
+
+    A BSN is never a warning to confirm: the services refuse it too
+    (candidates/publication_checks.py), this only says so before the other warnings."""
+    changed = {name: form.cleaned_data.get(name) for name in getattr(form, "scanned_fields", ())
+               if _as_text(form.cleaned_data.get(name)) != _as_text(saved.get(name))}
+    try:
+        text_bsn_refuse(changed)
+    except ValidationError as error:
+        for name, messages in error.message_dict.items():
+            form.add_error(name, messages)
+        return True
+    return False
 
 
 def form_warnings(form, saved: dict, *, review_prefix: str = "") -> list[SensitiveWarning]:

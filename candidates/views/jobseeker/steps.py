@@ -40,7 +40,7 @@ from hallowerk.reference import occupation_search
 from hallowerk.roles import Role
 
 from .common import own_profile
-from .sensitive import confirmed, form_warnings, record_confirmed
+from .sensitive import confirmed, form_warnings, record_confirmed, refuse_bsn
 
 GO_NEXT = "next"
 
@@ -118,6 +118,8 @@ def form_step(request, step: Step, profile: Profile):
                            form=with_edit_base(form_class(initial=saved), base))
     form = with_edit_base(form_class(request.POST), base)
     if not form.is_valid():
+        return render_step(request, step, profile, form=form)
+    if refuse_bsn(form, saved):
         return render_step(request, step, profile, form=form)
     warnings = form_warnings(form, saved)
     if warnings and not confirmed(request):

@@ -122,5 +122,6 @@ def cv_confirm(request):
                                     categories={str(f.category) for f in findings},
                                     request=request)
     _drop_pending(request)
-    messages.success(request, _("Uw cv is opgeslagen. Uw werkmatcher kijkt even mee."))
+    messages.success(request, _("Uw cv is opgeslagen. Uw werkmatcher kijkt eerst mee; "
+                                "daarna kunnen werkgevers het openen."))
     return _back()

@@ -13,6 +13,6 @@ def home(request):
     return render(request, "employers/account_manager/home.html", {
         "employers": Employer.objects.visible_to(user).filter(is_active=True).count(),
         "published": vacancies.filter(status=Vacancy.Status.PUBLISHED).count(),
-        "new_responses": VacancyResponse.objects.filter(
+        "new_responses": VacancyResponse.objects.visible_to(user).filter(
             vacancy__in=vacancies, status=VacancyResponse.Status.SENT).count(),
     })

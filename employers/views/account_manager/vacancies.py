@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from candidates.models import VacancyResponse
 from employers.forms_account_manager import VacancyFilterForm, VacancyForm
 from employers.models import Vacancy
 from employers.services import (
@@ -79,7 +80,8 @@ def vacancy_edit(request, pk):
 @role_required(Role.ACCOUNT_MANAGER)
 def vacancy_detail(request, pk):
     vacancy = vacancy_or_404(request, pk)
-    responses = vacancy.responses.select_related("candidate").order_by("-created_at")
+    responses = (VacancyResponse.objects.visible_to(request.user).filter(vacancy=vacancy)
+                 .select_related("candidate").order_by("-created_at"))
     return render(request, "employers/account_manager/vacancy_detail.html", {
         "vacancy": vacancy, "page": page_of(request, responses)})
 

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from candidates.messaging import contact_request_create, message_send, thread_open
 from candidates.models import ContactRequest, Thread
 from candidates.presenters import employer_profile_view
+from candidates.publication_hold import held_parts
 from candidates.selectors import candidate_for_viewer, candidate_profile_for_viewer
 from employers.models import Shortlist
 from employers.shortlists import shortlist_create, shortlist_entry_add
@@ -34,8 +35,9 @@ def _file_url(candidate, field_name: str) -> str:
 
 def _contact_state(user, candidate) -> dict:
     """What the contact box shows: an open conversation, a request underway, or a form."""
-    thread = Thread.objects.filter(candidate=candidate, counterpart=user).first()
-    last_request = (ContactRequest.objects.filter(candidate=candidate, requested_by=user)
+    thread = Thread.objects.visible_to(user).filter(candidate=candidate, counterpart=user).first()
+    last_request = (ContactRequest.objects.visible_to(user)
+                    .filter(candidate=candidate, requested_by=user)
                     .order_by("-created_at").first())
     return {"thread": thread, "last_request": last_request}
 
@@ -71,7 +73,7 @@ def candidate_file(request, pk, field):
         raise Http404
     candidate = candidate_for_viewer(request.user, pk)
     stored = getattr(getattr(candidate, "profile", None), field, None)
-    if not stored:
+    if not stored or field in held_parts(candidate):  # held: not yet reviewed by the coach
         raise Http404
     if field == "cv":
         audit_record(action=AuditAction.PROFILE_VIEWED, actor=request.user, request=request,

@@ -1,7 +1,7 @@
 from django.shortcuts import render
 
 from candidates.messaging import threads_for
-from candidates.models import Candidate, VacancyResponse
+from candidates.models import VacancyResponse
 from employers.models import SavedSearch, Vacancy
 from employers.search_form import SearchForm
 from employers.shortlists import shortlists_for
@@ -12,9 +12,8 @@ from hallowerk.roles import Role
 @role_required(Role.EMPLOYER)
 def home(request):
     user = request.user
-    new_responses = VacancyResponse.objects.filter(
+    new_responses = VacancyResponse.objects.visible_to(user).filter(
         vacancy__in=Vacancy.objects.visible_to(user),
-        candidate__in=Candidate.objects.visible_to(user).values("pk"),
         status=VacancyResponse.Status.SENT).count()
     unread = sum(thread.unread_count for thread in threads_for(user)[:200])
     return render(request, "employers/employer/home.html", {

@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from candidates.models import Candidate, VacancyResponse
+from candidates.models import VacancyResponse
 from employers.models import Vacancy
 from employers.responses import response_for_viewer, responses_for, vacancy_response_mark_seen
 from hallowerk.permissions import role_required
@@ -14,8 +14,7 @@ from hallowerk.roles import Role
 @role_required(Role.EMPLOYER)
 def vacancies(request):
     """The employer's own vacancies, read-only: the account manager creates and edits them."""
-    visible = Candidate.objects.visible_to(request.user).values("pk")
-    shown = Q(responses__candidate__in=visible)
+    shown = Q(responses__in=VacancyResponse.objects.visible_to(request.user).values("pk"))
     rows = (Vacancy.objects.visible_to(request.user).select_related("occupation", "place")
             .annotate(response_count=Count("responses", filter=shown),
                       new_count=Count("responses", filter=shown & Q(
