@@ -612,6 +612,11 @@ NOT_PERSONAL_DATA: dict[tuple[str, str], str] = {
 # Models that hold no personal data at all, each with the reason. A new model goes either
 # here or in PERSONAL_DATA_MODELS with every field declared.
 NOT_PERSONAL_DATA_MODELS: dict[str, str] = {
+    "hallowerk.QueuedTask": "background work recorded before it is queued: a task name, the "
+                            "id of a saved search or a municipality, retry times and an "
+                            "exception's class name; no name, text or contact detail",
+    "privacy.RetentionRun": "progress of the retention run (start, heartbeat, attempts, "
+                            "counts per kind of data); about no person",
     "hallowerk.MunicipalityFigures": "aggregated counts per municipality and period, for the "
                                      "team lead; no row or field is about one person, and the "
                                      "page shows a count below 5 as '< 5'",
