@@ -20,4 +20,6 @@ RUN python scripts/compile_messages.py \
 RUN useradd --system --uid 1000 hallowerk && mkdir -p /data && chown hallowerk /data
 USER hallowerk
 EXPOSE 8000
-CMD ["gunicorn", "hallowerk.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3"]
+# Workers and threads follow the connection budget (hallowerk/settings/connections.py).
+ENV BIND=0.0.0.0:8000
+CMD ["gunicorn", "-c", "python:hallowerk.gunicorn_conf", "hallowerk.wsgi:application"]

@@ -12,6 +12,8 @@ import environ
 from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
+from .connections import serving_budget
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 DATA_DIR = BASE_DIR / ".hallowerk"
 
@@ -195,6 +197,9 @@ INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=14)
 
 # --- Celery: broker and results on Redis; beat schedule stored in the database.
 CELERY_TASK_ACKS_LATE = True
+# One task at a time unless CELERY_CONCURRENCY says otherwise: the worker's connections are
+# part of the connection budget (connections.py), not one per core of whatever machine.
+CELERY_WORKER_CONCURRENCY = serving_budget().celery_processes - 1
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
