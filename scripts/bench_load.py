@@ -158,25 +158,39 @@ def locust_run(run: Run, accounts: dict, folder: Path) -> dict:
     seconds = int(os.environ.get("BENCH_LOAD_SECONDS") or run.seconds)  # shorter for a try
     # Logins spread over at most a minute: the password hash is deliberately slow.
     spawn_rate = max(1.0, run.users / 60)
+    ramp = int(run.users / spawn_rate)  # the measured time starts when all are logged in
     command = [sys.executable, "-m", "locust", "-f", str(USERS_FILE), "--headless",
                "--host", HOST, "-u", str(run.users), "-r", f"{spawn_rate:.2f}",
-               "-t", f"{seconds}s", "--stop-timeout", "10", "--only-summary",
-               "--csv", str(folder / run.name), "--loglevel", "WARNING", *run.classes]
-    print(f"--- {run.name}: {run.what}, {seconds} s", flush=True)
-    started_machine = bench.machine()
-    subprocess.run(command, env=env, cwd=bench.BASE_DIR, timeout=seconds + 120,
+               "-t", f"{seconds + ramp}s", "--stop-timeout", "10", "--only-summary",
+               "--csv", str(folder / run.name), "--loglevel", "WARNING", "--reset-stats",
+               *run.classes]
+    print(f"--- {run.name}: {run.what}, {ramp} s logging in + {seconds} s", flush=True)
+    subprocess.run(command, env=env, cwd=bench.BASE_DIR, timeout=seconds + ramp + 120,
                    check=False)
     rows = list(csv.DictReader((folder / f"{run.name}_stats.csv").open()))
     total = next(r for r in rows if r["Name"] == "Aggregated")
-    codes = json.loads(statuses.read_text()) if statuses.exists() else {}
+    recorded = json.loads(statuses.read_text()) if statuses.exists() else {}
+    codes, logins = recorded.get("statuses", {}), sorted(recorded.get("login_ms", []))
     return {"run": run, "seconds": seconds, "total": total,
             "rows": [r for r in rows if r["Name"] != "Aggregated"],
-            "codes": codes, "machine_start": started_machine, "machine_end": bench.machine()}
+            "codes": codes, "logins": logins}
 
 
 def _ms(row: dict, column: str) -> str:
     value = row.get(column) or "N/A"
     return "-" if value == "N/A" else f"{float(value):.0f}"
+
+
+def _errors(codes: dict) -> int:
+    """Failures over the whole run, logins included: status ≥ 400, refused forms, broken
+    connections (locust's own failure count restarts when everyone is logged in)."""
+    return sum(n for key, n in codes.items() if key == "error" or key[:1] in ("0", "4", "5"))
+
+
+def _percentile(values: list[float], fraction: float) -> str:
+    if not values:
+        return "-"
+    return f"{values[min(len(values) - 1, int(len(values) * fraction))]:.0f}"
 
 
 def _non_2xx(codes: dict) -> int:
@@ -194,35 +208,42 @@ def markdown(results: list[dict], population: str, started: str, ended: str) -> 
         f"`{bench.BENCH_DATABASE}` ({population}). Load by locust {_locust_version()} "
         "(headless, on the same machine and cores as the server). Every simulated person "
         "logs in for real with an account of their own (password; staff and employers also "
-        "a TOTP code); logins are spread over at most a minute. Jobseekers (6 of 10) open "
+        "a TOTP code). Jobseekers (6 of 10) open "
         "their pages and save a profile step (the form read from the page and sent back); "
         "employers (3 of 10) search with a job word (30% near Rotterdam) and open two "
         "candidates from the results; coaches (1 of 10) list their candidates, page 2 and "
-        "one candidate. Times in ms over the whole run, logins included. Errors: locust's "
-        "failures (status ≥ 400, a refused form, a broken connection). Non-2xx: every "
-        "response that is not 2xx, except the redirect that answers an accepted form.",
+        "one candidate. The people log in over the first minute (the password hash is slow on "
+        "purpose); the figures (seconds, requests, req/s, p50–max, errors) are measured from "
+        "the moment all are logged in (locust --reset-stats); the login POSTs are given apart "
+        "(p50 / p95 ms). Errors: status ≥ 400, a refused form or a broken connection. "
+        "The whole-run columns include the login minute. Non-2xx: every response that is "
+        "not 2xx, except the redirect that answers an accepted form.",
         f"Machine at the start: {started}; at the end: {ended}.",
         "",
         "| run | users | seconds | requests | req/s | p50 | p95 | p99 | max | errors "
-        "| non-2xx | target p95 | ok |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+        "| errors, whole run | non-2xx, whole run | logins p50 / p95 | target p95 | ok |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for result in results:
         run, total = result["run"], result["total"]
         target = TARGET_P95_MS.get(run.name)
         failures = int(total["Failure Count"])
+        whole_run_errors = _errors(result["codes"])
         non_2xx = _non_2xx(result["codes"])
+        logins = result["logins"]
         p95 = float(total["95%"]) if total["95%"] != "N/A" else 0.0
-        ok = failures == 0 and (target is None or p95 <= target)
+        ok = whole_run_errors == 0 and (target is None or p95 <= target)
         if run.name == "stress":
-            ok = failures == 0 and non_2xx == 0
+            ok = whole_run_errors == 0 and non_2xx == 0
         if run.name == "profile":
             ok = ok and float(total["Requests/s"]) >= 100
         lines.append(
             f"| {run.what} | {run.users} | {result['seconds']} | {int(total['Request Count']):,} | "
             f"{float(total['Requests/s']):.1f} | {_ms(total, '50%')} | {_ms(total, '95%')} | "
             f"{_ms(total, '99%')} | {_ms(total, 'Max Response Time')} | {failures} | "
-            f"{non_2xx} | {f'{target} ms' if target else '-'} | {'yes' if ok else 'NO'} |")
+            f"{whole_run_errors} | {non_2xx} | "
+            f"{_percentile(logins, 0.5)} / {_percentile(logins, 0.95)} | "
+            f"{f'{target} ms' if target else '-'} | {'yes' if ok else 'NO'} |")
     lines += ["", "Per page (p50 / p95 / p99 ms, requests):", ""]
     for result in results:
         parts = [f"`{r['Name']}` {_ms(r, '50%')} / {_ms(r, '95%')} / {_ms(r, '99%')} "
