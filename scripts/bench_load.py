@@ -184,7 +184,7 @@ def _ms(row: dict, column: str) -> str:
 def _errors(codes: dict) -> int:
     """Failures over the whole run, logins included: status ≥ 400, refused forms, broken
     connections (locust's own failure count restarts when everyone is logged in)."""
-    return sum(n for key, n in codes.items() if key == "error" or key[:1] in ("0", "4", "5"))
+    return sum(n for key, n in codes.items() if key.startswith("error") or key[:1] in "045")
 
 
 def _percentile(values: list[float], fraction: float) -> str:
@@ -249,6 +249,12 @@ def markdown(results: list[dict], population: str, started: str, ended: str) -> 
         parts = [f"`{r['Name']}` {_ms(r, '50%')} / {_ms(r, '95%')} / {_ms(r, '99%')} "
                  f"({int(r['Request Count']):,})" for r in result["rows"]]
         lines.append(f"- {result['run'].what}: " + "; ".join(parts))
+    lines += ["", "Errors over the whole run, by kind:", ""]
+    for result in results:
+        kinds = {k: n for k, n in result["codes"].items()
+                 if k.startswith("error") or k[:1] in "045"}
+        listed = "; ".join(f"{k} ({n})" for k, n in sorted(kinds.items())) or "none"
+        lines.append(f"- {result['run'].what}: {listed}")
     lines += ["", "Targets: mix 200 users 0 errors and p95 ≤ 500 ms; stress 0 errors and "
               "0 non-2xx; employer profile page ≥ 100 req/s and p95 ≤ 100 ms at 10 users."]
     return "\n".join(lines) + "\n"
