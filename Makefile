@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test install lint bench bench-scale messages browser clean-data
+.PHONY: run dev test install lint bench bench-scale messages browser clean-data
 
 $(INSTALLED): pyproject.toml constraints.txt
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)."; exit 1; }
@@ -28,8 +28,13 @@ browser:
 	  echo "The browser tests need Debian's chromium: run 'sudo apt-get install chromium' once."; exit 1; \
 	fi
 
+# Served like production: gunicorn, DEBUG off, whitenoise, a bounded connection pool.
 run: install
 	$(PY) manage.py run_platform
+
+# The same platform on Django's development server: auto-reload and DEBUG on.
+dev: install
+	$(PY) manage.py run_platform --dev
 
 lint: install
 	$(VENV)/bin/ruff check .

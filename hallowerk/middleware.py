@@ -1,3 +1,4 @@
+import logging
 import time
 
 from django.conf import settings
@@ -5,6 +6,10 @@ from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import translation
+
+from hallowerk.request_id import new_request_id, request_id_reset, request_id_set
+
+request_log = logging.getLogger("hallowerk.requests")
 
 # Reachable while the second factor is still missing: the 2FA pages themselves,
 # logging out, switching language and static files.
@@ -63,3 +68,55 @@ class DutchFirstLocaleMiddleware(LocaleMiddleware):
         language = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
+
+
+class RequestIdMiddleware:
+    """Gives each request an id (kept from X-Request-ID when valid), sends it back in the
+    response header and writes one log line per request: method, URL pattern, status and time.
+
+    The URL *pattern* is logged, not the address: addresses carry ids and query strings carry
+    search words, neither of which belongs in a log (no personal data, issue 12)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.id = new_request_id(request.headers.get("X-Request-ID"))
+        token = request_id_set(request.id)
+        started = time.monotonic()
+        try:
+            response = self.get_response(request)
+            response["X-Request-ID"] = request.id
+            level = logging.ERROR if response.status_code >= 500 else logging.INFO
+            request_log.log(level, "%s %s %s %.0fms", request.method, _route(request),
+                            response.status_code, (time.monotonic() - started) * 1000)
+            # This line replaces Django's "Not Found: /address" warning, which would be
+            # written after the id is gone and with the address. (An exception was already
+            # logged where it happened, with its traceback and this id.)
+            response._has_been_logged = True
+            return response
+        finally:
+            request_id_reset(token)
+
+
+def _route(request) -> str:
+    match = getattr(request, "resolver_match", None)
+    return f"/{match.route}" if match and match.route else "(no route)"
+
+
+class MethodNotAllowedPageMiddleware:
+    """Django answers a wrong method (GET on a POST-only address) with an empty 405; this gives
+    it our own page. The Allow header stays."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code == 405 and not response.content:
+            from hallowerk.views.errors import error_page
+
+            page = error_page(request, 405)
+            page["Allow"] = response.get("Allow", "")
+            return page
+        return response

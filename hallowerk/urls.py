@@ -43,6 +43,12 @@ urlpatterns = [
     path("", include("matching.urls")),
 ]
 
+# Our own error pages (hallowerk/views/errors.py); Django uses them when DEBUG is off.
+handler400 = "hallowerk.views.errors.bad_request"
+handler403 = "hallowerk.views.errors.permission_denied"
+handler404 = "hallowerk.views.errors.page_not_found"
+handler500 = "hallowerk.views.errors.server_error"
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 

@@ -12,6 +12,8 @@ import environ
 from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
+from .connections import serving_budget
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 DATA_DIR = BASE_DIR / ".hallowerk"
 
@@ -46,10 +48,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so every log line of the request carries its id.
+    "hallowerk.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "hallowerk.middleware.DutchFirstLocaleMiddleware",
+    "hallowerk.middleware.MethodNotAllowedPageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -204,6 +209,9 @@ INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=14)
 
 # --- Celery: broker and results on Redis; beat schedule stored in the database.
 CELERY_TASK_ACKS_LATE = True
+# One task at a time unless CELERY_CONCURRENCY says otherwise: the worker's connections are
+# part of the connection budget (connections.py), not one per core of whatever machine.
+CELERY_WORKER_CONCURRENCY = serving_budget().celery_processes - 1
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
@@ -222,12 +230,24 @@ KVK_BACKEND = env.str("KVK_BACKEND", default="offline")  # "offline" or "api"
 KVK_API_BASE_URL = env.str("KVK_API_BASE_URL", default="https://api.kvk.nl/api")
 KVK_API_KEY = env.str("KVK_API_KEY", default="")
 
+# Every line carries the request id (hallowerk/request_id.py); one line per request from
+# RequestIdMiddleware, with the URL pattern instead of the address (no personal data).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "hallowerk.request_id.RequestIdFilter"}},
+    "formatters": {"plain": {
+        "format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["request_id"],
+                             "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
+    "loggers": {"hallowerk.requests": {"level": env.str("REQUEST_LOG_LEVEL", default="INFO")}},
 }
+
+# A database failure while loading the session logged a second, misleading traceback
+# ("'SessionStore' object has no attribute '_session_cache'"): see hallowerk/sessions.py.
+SESSION_ENGINE = "hallowerk.sessions"
+CSRF_FAILURE_VIEW = "hallowerk.views.errors.csrf_failure"
 
 
 def celery_broker_url(redis_url: str) -> str:

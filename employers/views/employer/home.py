@@ -16,10 +16,15 @@ def home(request):
         vacancy__in=Vacancy.objects.visible_to(user),
         status=VacancyResponse.Status.SENT).count()
     unread = sum(thread.unread_count for thread in threads_for(user)[:200])
+    employer = user.employer
+    # The WSP of the municipality that invited this employer is their contact point. It is
+    # usually the user's own municipality, which the page header has loaded already: the same
+    # row is not read twice (issue 12: no repeated queries).
+    municipality = (user.municipality if user.municipality_id == employer.municipality_id
+                    else employer.municipality)
     return render(request, "employers/employer/home.html", {
-        "employer": user.employer,
-        # The WSP of the municipality that invited this employer is their contact point.
-        "municipality": user.employer.municipality,
+        "employer": employer,
+        "municipality": municipality,
         "search_form": SearchForm(),
         "new_responses": new_responses,
         "unread_messages": unread,

@@ -2,6 +2,11 @@
 
 This process owns the embedded PostgreSQL and Redis (started when settings load); the
 three children get their URLs through the environment. Ctrl-C stops all of it.
+
+The web server is served like production (issue 12): gunicorn with workers and threads from
+the connection budget, DEBUG off, static files collected and served by whitenoise, each
+worker with a bounded connection pool. `make dev` (--dev) runs Django's development server
+with auto-reload and DEBUG on instead.
 """
 
 import base64
@@ -14,29 +19,49 @@ import time
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.db import connections
 
 from hallowerk.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
+from hallowerk.serving import budget_check
+from hallowerk.settings.connections import serving_budget
 
 
 class Command(BaseCommand):
-    help = "Start the whole platform for development (web, worker, beat) with demo data."
+    help = "Start the whole platform (web, worker, beat) with demo data."
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument("--dev", action="store_true",
+                            help="Django's development server: auto-reload and DEBUG on.")
+        parser.add_argument("--no-demo", action="store_true",
+                            help="Serve the database as it is (the load benchmark's own data).")
+
+    def handle(self, *args, dev=False, no_demo=False, **options):
         port = os.environ.get("PORT", "8000")
         call_command("migrate", verbosity=0)
-        call_command("demo_data")
-        # The team lead's figures at once, instead of after beat's first run.
-        from hallowerk.stats import figures_refresh
+        if not no_demo:
+            call_command("demo_data")
+            # The team lead's figures at once, instead of after beat's first run.
+            from hallowerk.stats import figures_refresh
 
-        figures_refresh()
+            figures_refresh()
+        budget = serving_budget()
+        self.stdout.write(f"Database connections: {budget_check(budget)}")
+        if not dev:
+            call_command("collectstatic", interactive=False, verbosity=0)
+        connections.close_all()  # the children open their own
+        env = {**os.environ, "DEBUG": "true" if dev else "false"}
         python = sys.executable
+        web = ([python, "manage.py", "runserver", f"127.0.0.1:{port}"] if dev else
+               [python, "-m", "gunicorn", "-c", "python:hallowerk.gunicorn_conf",
+                "--bind", f"127.0.0.1:{port}", "hallowerk.wsgi:application"])
+        # wsgi.py defaults to the production settings; here the embedded services are used.
+        env.setdefault("DJANGO_SETTINGS_MODULE", "hallowerk.settings.dev")
         children = [
-            subprocess.Popen([python, "manage.py", "runserver", f"127.0.0.1:{port}",
-                              "--noreload"]),
+            subprocess.Popen(web, env=env),
             subprocess.Popen([python, "-m", "celery", "-A", "hallowerk", "worker",
-                              "--loglevel", "warning", "--concurrency", "1"]),
+                              "--loglevel", "warning"], env=env),
             subprocess.Popen([python, "-m", "celery", "-A", "hallowerk", "beat",
-                              "--loglevel", "warning"]),
+                              "--loglevel", "warning"], env=env),
         ]
         self._banner(port)
         stopping = False

@@ -1,0 +1,51 @@
+"""gunicorn settings for `make run` and the production image (issue 12).
+
+Worker processes and threads come from the connection budget (settings/connections.py), so the
+pool each worker opens matches what PostgreSQL was sized for. Requests beyond what the threads
+can take wait in the listen backlog instead of failing ("requests queue, they don't fail").
+Run with: gunicorn -c python:hallowerk.gunicorn_conf hallowerk.wsgi:application
+"""
+
+import os
+
+from hallowerk.settings.connections import serving_budget
+
+_budget = serving_budget()
+
+# The web processes borrow connections from Django's pool (settings read this at import,
+# which happens in each worker after the fork: no pool is shared between processes).
+os.environ["DATABASE_POOL"] = "1"
+
+bind = os.environ.get("BIND", "127.0.0.1:8000")
+worker_class = "gthread"
+workers = _budget.web_workers
+threads = _budget.threads_per_worker
+# Room for a burst of a few hundred connections waiting their turn.
+backlog = 2048
+# A page that takes longer than this is stuck: the worker is replaced and the page answers 500.
+timeout = 60
+graceful_timeout = 20
+# Idle keep-alive connections are closed after this long. Measured with 5 s under load
+# (scripts/bench_load.py): the worker closed connections whose next request had just arrived,
+# and the client got "connection reset by peer". People pause longer than 5 s between pages.
+keepalive = 75
+# Replace workers now and then so a slow leak cannot grow without bound; jitter keeps them
+# from restarting together.
+max_requests = 5000
+max_requests_jitter = 500
+# The request log is written by hallowerk.middleware.RequestLogMiddleware: with a request id and
+# without query strings (which can hold personal data, like search words). gunicorn's own
+# access log would print the full URL, so it stays off.
+accesslog = None
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "warning")
+
+
+def on_starting(server):
+    """Refuse to start when the budget does not fit PostgreSQL's max_connections."""
+    import django
+
+    django.setup()
+    from hallowerk.serving import budget_check
+
+    server.log.info("Connection budget: %s", budget_check(_budget))

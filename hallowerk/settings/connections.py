@@ -1,0 +1,82 @@
+"""How many PostgreSQL connections the platform may open: computed here, and only here (issue 12).
+
+Under the development server every request thread opened its own connection, so 200 users
+got "FATAL: sorry, too many clients already". Now every process has a fixed share:
+
+    web workers × threads per worker (each thread borrows at most one pooled connection)
+    + the Celery worker's processes + Celery beat + headroom for commands and backups
+
+and that total must fit in PostgreSQL's max_connections. The gunicorn configuration, the
+pool size in the settings, the embedded server's max_connections and the start-up check of
+`make run` all read the same ConnectionBudget, so they cannot disagree.
+"""
+
+import os
+from dataclasses import dataclass
+
+from django.core.exceptions import ImproperlyConfigured
+
+
+@dataclass(frozen=True)
+class ConnectionBudget:
+    web_workers: int
+    threads_per_worker: int
+    # The Celery worker's parent and its children (concurrency 1 under `make run`).
+    celery_processes: int = 2
+    beat_processes: int = 1
+    # migrate, management commands, a backup and someone's psql session at the same time.
+    headroom: int = 10
+
+    @property
+    def pool_max(self) -> int:
+        """Connections one web worker may hold: one per thread, so a thread never waits."""
+        return self.threads_per_worker
+
+    @property
+    def web(self) -> int:
+        return self.web_workers * self.pool_max
+
+    @property
+    def total(self) -> int:
+        return self.web + self.celery_processes + self.beat_processes + self.headroom
+
+    def check(self, max_connections: int) -> None:
+        """Refuse to serve with a budget the database server cannot hold."""
+        if self.total > max_connections:
+            raise ImproperlyConfigured(
+                f"The connection budget ({self.describe()}) exceeds PostgreSQL's "
+                f"max_connections = {max_connections}. Lower WEB_WORKERS or WEB_THREADS, "
+                f"or raise max_connections.")
+
+    def describe(self) -> str:
+        return (f"{self.web_workers} web workers × {self.pool_max} pooled connections + "
+                f"{self.celery_processes} Celery worker + {self.beat_processes} beat + "
+                f"{self.headroom} headroom = {self.total}")
+
+
+def machine_cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+
+
+def serving_budget(environ=os.environ, cores: int | None = None) -> ConnectionBudget:
+    """The budget of this deployment. One worker process per core keeps every core busy
+    (Python runs one thread at a time per process); four threads per worker cover the time
+    a request waits for PostgreSQL or Redis. WEB_WORKERS / WEB_THREADS override both."""
+    cores = cores or machine_cores()
+    return ConnectionBudget(
+        web_workers=int(environ.get("WEB_WORKERS") or max(2, cores)),
+        threads_per_worker=int(environ.get("WEB_THREADS") or 4),
+        celery_processes=1 + int(environ.get("CELERY_CONCURRENCY") or 1),
+    )
+
+
+def with_connection_pool(database: dict, budget: ConnectionBudget) -> dict:
+    """Django's built-in psycopg pool, sized by the budget. A request that finds every
+    connection busy waits up to POOL_TIMEOUT seconds instead of failing at once."""
+    database["CONN_MAX_AGE"] = 0  # the pool keeps the connections; Django must not
+    database.setdefault("OPTIONS", {})["pool"] = {
+        "min_size": 1,
+        "max_size": budget.pool_max,
+        "timeout": int(os.environ.get("POOL_TIMEOUT") or 20),
+    }
+    return database
