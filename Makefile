@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run dev test install lint bench bench-scale messages browser clean-data
+.PHONY: run dev test install lint bench bench-scale messages browser ocr clean-data
 
 $(INSTALLED): pyproject.toml constraints.txt
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)."; exit 1; }
@@ -28,8 +28,20 @@ browser:
 	  echo "The browser tests need Debian's chromium: run 'sudo apt-get install chromium' once."; exit 1; \
 	fi
 
+# Photos are read by tesseract for a BSN (candidates/photo_text.py); install it when missing
+# and we may (without it photos are accepted unread, with a warning in the log).
+ocr:
+	@if [ -x /usr/bin/tesseract ] && tesseract --list-langs 2>/dev/null | grep -qx nld; then :; \
+	elif [ "$$(id -u)" = "0" ]; then \
+	  echo "Installing Debian's tesseract (Dutch and English) to check photos for a BSN..."; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    tesseract-ocr tesseract-ocr-nld tesseract-ocr-eng >/dev/null; \
+	else \
+	  echo "Photos are checked for a BSN with tesseract: run 'sudo apt-get install tesseract-ocr tesseract-ocr-nld' once."; \
+	fi
+
 # Served like production: gunicorn, DEBUG off, whitenoise, a bounded connection pool.
-run: install
+run: install ocr
 	$(PY) manage.py run_platform
 
 # The same platform on Django's development server: auto-reload and DEBUG on.
@@ -39,7 +51,7 @@ dev: install
 lint: install
 	$(VENV)/bin/ruff check .
 
-test: install browser
+test: install browser ocr
 	$(VENV)/bin/ruff check .
 	DJANGO_SETTINGS_MODULE=hallowerk.settings.test $(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest -n 2 $(PYTEST_ARGS)

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from candidates.photo_text import photo_text
 from candidates.publication_checks import document_bsn_refuse
 from candidates.uploads import CheckedFile, cv_check, photo_check
 from privacy.sensitive import extract_upload_text
@@ -17,7 +18,15 @@ class PhotoForm(forms.Form):
         error_messages={"required": NO_FILE, "invalid": NO_FILE, "empty": NO_FILE})
 
     def clean_photo(self) -> CheckedFile:
-        return photo_check(self.cleaned_data["photo"])
+        uploaded = self.cleaned_data["photo"]
+        checked = photo_check(uploaded)
+        # A photo of a pass or a letter with a BSN is refused like a CV with one. Read from
+        # the upload as sent: the stored photo is scaled down, too small to read reliably.
+        uploaded.seek(0)
+        text = photo_text(uploaded.read())
+        if text:
+            document_bsn_refuse(text)
+        return checked
 
 
 class CvForm(forms.Form):
