@@ -17,7 +17,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.db.models import Aggregate, Count, Q, QuerySet
+from django.db.models import Aggregate, Count, Q, QuerySet, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -26,6 +27,7 @@ from employers.models import Employer, Vacancy
 from hallowerk.models import Invitation, Municipality, MunicipalityFigures
 from hallowerk.roles import Role
 from hallowerk.schedule import TEAM_FIGURES_MINUTES
+from privacy.archive_models import AnonymisedDossier
 
 SMALL_CELL = 5
 PERIODS = {"30": 30, "365": 365, "all": None}
@@ -127,7 +129,15 @@ class Source:
         return result
 
 
+def _archived_since(since: datetime | None) -> Q:
+    return Q(ended_month__gte=timezone.localdate(since)) if since else Q()
+
+
 _OPEN = Q(dossier_ended_on__isnull=True)
+# Figures that an anonymised dossier carries under the same name.
+ARCHIVED_COUNTS = ("invitations_sent", "invitations_accepted", "contact_requests",
+                   "contact_forwarded", "contact_declined", "conversations", "responses",
+                   "responses_invited")
 
 SOURCES = [
     Source(
@@ -170,6 +180,18 @@ SOURCES = [
             "responses_invited": Count("pk", filter=_after("created_at", since)
                                        & Q(status=VacancyResponse.Status.INVITED)),
         }),
+    # Destroyed dossiers, kept as anonymised rows (privacy/archive_models.py): they add to the
+    # same figures, so totals do not drop when the retention job runs. A row counts in a
+    # period when its whole end month lies in it (the row knows no finer date).
+    Source(
+        AnonymisedDossier.objects.all, "municipality_id",
+        since=lambda since: {
+            **{f"ended_{reason}": Count("pk", filter=_archived_since(since)
+                                        & Q(outcome=reason))
+               for reason in EndReason.values},
+            **{name: Coalesce(Sum(name, filter=_archived_since(since)), 0)
+               for name in ARCHIVED_COUNTS},
+        }),
     Source(lambda: Employer.objects.filter(is_active=True), "municipality_id",
            now=lambda: {"employers": Count("pk")}),
     Source(lambda: Vacancy.objects.published(), "municipality_id",
@@ -194,7 +216,10 @@ def figures_count(*, municipality_ids: Iterable[int] | None = None,
         zeros = dict.fromkeys(source.names(), 0)
         for pk in ids:
             for period in PERIODS:
-                result[pk][period].update(counted.get(pk, {}).get(period, zeros))
+                # Added, not replaced: live rows and anonymised rows count the same figure.
+                figures = result[pk][period]
+                for name, value in counted.get(pk, {}).get(period, zeros).items():
+                    figures[name] = figures.get(name, 0) + value
     return result
 
 

@@ -605,6 +605,10 @@ NOT_PERSONAL_DATA_MODELS: dict[str, str] = {
     "hallowerk.MunicipalityFigures": "aggregated counts per municipality and period, for the "
                                      "team lead; no row or field is about one person, and the "
                                      "page shows a count below 5 as '< 5'",
+    "privacy.AnonymisedDossier": "what a destroyed dossier leaves for the figures: municipality, "
+                                 "months (never days), outcome, a duration band and counts; no "
+                                 "id of the dossier or account and a random key, so no row can "
+                                 "be traced back to its person; reports hide counts below 5",
 }
 
 
