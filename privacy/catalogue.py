@@ -558,10 +558,38 @@ SUGGESTION_FEEDBACK = [
     _feedback("updated_at", "Antwoord gewijzigd op", "Answer changed on", F.SYSTEM),
 ]
 
+# Unusual-access signals about staff and employer users (privacy/oversight/), for the
+# administrator only; they go with the audit log's period.
+AS = "privacy.AccessSignal"
+P_SIGNALS = ("Om te zien of iemand ongewoon veel of op ongewone tijden persoonsgegevens bekijkt, "
+             "zodat de beheerder dat kan nagaan.",
+             "To see whether someone views personal data unusually often or at unusual times, "
+             "so the administrator can look into it.")
+SIGNAL_READERS = frozenset({Role.ADMINISTRATOR})
+
+
+def _signal(field, nl, en, filled_by=F.SYSTEM):
+    return _ops(AS, field, nl, en, filled_by, P_SIGNALS, R.AUDIT, SIGNAL_READERS)
+
+
+ACCESS_SIGNALS = [
+    _signal("municipality", "Gemeente van het signaal", "Municipality of the signal"),
+    _signal("kind", "Soort signaal", "Kind of signal"),
+    _signal("actor", "Om wie het gaat", "Whom it is about"),
+    _signal("actor_role", "Rol van die persoon", "Role of that person"),
+    _signal("day", "Dag", "Day"),
+    _signal("count", "Aantal", "Count"),
+    _signal("threshold", "Drempel", "Threshold"),
+    _signal("created_at", "Gevonden op", "Found on"),
+    _signal("handled_at", "Afgehandeld op", "Handled on", F.ADMINISTRATOR),
+    _signal("handled_by", "Afgehandeld door", "Handled by", F.ADMINISTRATOR),
+    _signal("note", "Notitie bij het afhandelen", "Note on handling", F.ADMINISTRATOR),
+]
+
 CATALOGUE: tuple[FieldSpec, ...] = (*CANDIDATE, *PROFILE, *ENTRIES, *CONVERSATIONS,
                                     *SENSITIVE_REVIEWS, *EMPLOYER, *USER, *AUDIT,
                                     *PRIVACY_OPERATIONS, *EMPLOYER_WORKSPACE,
-                                    *SUGGESTION_FEEDBACK)
+                                    *SUGGESTION_FEEDBACK, *ACCESS_SIGNALS)
 _BY_KEY: dict[tuple[str, str], FieldSpec] = {spec.key: spec for spec in CATALOGUE}
 
 # The models that hold personal data; every field of theirs is declared above or below.
@@ -571,7 +599,7 @@ PERSONAL_DATA_MODELS = (
     "candidates.Thread", "candidates.Message", "candidates.ContactRequest",
     "candidates.VacancyResponse", "candidates.SensitiveReview", "employers.Employer",
     "hallowerk.User",
-    "privacy.AuditEvent", TP, TS, LH, RN, SL, SLE, SS, FB,
+    "privacy.AuditEvent", TP, TS, LH, RN, SL, SLE, SS, FB, AS,
 )
 
 # Fields of those models that are not personal data, each with the reason.
@@ -605,6 +633,8 @@ NOT_PERSONAL_DATA_MODELS: dict[str, str] = {
     "hallowerk.MunicipalityFigures": "aggregated counts per municipality and period, for the "
                                      "team lead; no row or field is about one person, and the "
                                      "page shows a count below 5 as '< 5'",
+    "privacy.OversightSettings": "a municipality's thresholds and periods; who changed them is "
+                                 "in the audit log",
     "privacy.AnonymisedDossier": "what a destroyed dossier leaves for the figures: municipality, "
                                  "months (never days), outcome, a duration band and counts; no "
                                  "id of the dossier or account and a random key, so no row can "

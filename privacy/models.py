@@ -42,6 +42,10 @@ class AuditAction(models.TextChoices):
     LEGAL_HOLD_RELEASED = "legal_hold_released", _("bewaarplicht opgeheven")
     RETENTION_RUN = "retention_run", _("bewaartermijnen uitgevoerd")
     TIPS_PREFERENCE_CHANGED = "tips_preference_changed", _("e-mail met tips aan- of uitgezet")
+    # Oversight by the administrator (issue 17).
+    AUDIT_LOG_VIEWED = "audit_log_viewed", _("logboek bekeken")
+    ACCESS_SIGNAL_HANDLED = "access_signal_handled", _("signaal afgehandeld")
+    OVERSIGHT_SETTINGS_CHANGED = "oversight_settings_changed", _("instellingen toezicht gewijzigd")
 
 
 class AuditEvent(models.Model):
@@ -321,3 +325,4 @@ class TipSend(models.Model):
 
 
 from .archive_models import AnonymisedDossier  # noqa: E402,F401  (issue 17: its own module)
+from .oversight.models import AccessSignal, OversightSettings  # noqa: E402,F401

@@ -8,6 +8,11 @@ BEAT_SCHEDULE = {
         "task": "privacy.tasks.retention_run_task",
         "schedule": crontab(hour=2, minute=30),
     },
+    # Yesterday's unusual access, after the retention run, before anyone starts work.
+    "privacy-access-signals-daily": {
+        "task": "privacy.tasks.access_signals_task",
+        "schedule": crontab(hour=5, minute=15),
+    },
     # Tips are planned in the morning, so they arrive in working hours.
     "privacy-tips-plan": {
         "task": "privacy.tasks.tips_plan_task",

@@ -39,3 +39,16 @@ def tips_send_due_task():
     from privacy.tips import tips_send_due
 
     return tips_send_due()
+
+
+@shared_task(acks_late=True)
+def access_signals_task():
+    """Yesterday's unusual access (idempotent: a signal exists once per person, kind, day)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from privacy.oversight.unusual import access_signals_purge, access_signals_record
+
+    access_signals_purge(now=timezone.now())
+    return len(access_signals_record(day=timezone.localdate() - timedelta(days=1)))
