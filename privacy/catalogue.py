@@ -586,10 +586,31 @@ ACCESS_SIGNALS = [
     _signal("note", "Notitie bij het afhandelen", "Note on handling", F.ADMINISTRATOR),
 ]
 
+# Notices about unused accounts (privacy/oversight/inactivity.py): while the account exists.
+IN = "privacy.InactivityNotice"
+P_INACTIVE = ("Om een account dat lang niet is gebruikt op tijd te melden en dan op te ruimen, "
+              "of de werkmatcher te laten weten dat iemand lang niet inlogde.",
+              "To announce in time that an account unused for long will be cleaned up, or to "
+              "let the job coach know someone has not logged in for long.")
+INACTIVITY_READERS = frozenset({Role.ADMINISTRATOR})
+
+
+def _inactive(field, nl, en):
+    return _ops(IN, field, nl, en, F.SYSTEM, P_INACTIVE, R.ACCOUNT, INACTIVITY_READERS)
+
+
+INACTIVITY_NOTICES = [
+    _inactive("user", "Account dat lang niet is gebruikt", "Account unused for long"),
+    _inactive("kind", "Soort melding", "Kind of notice"),
+    _inactive("notified_at", "Gemeld op", "Notified on"),
+    _inactive("deactivate_on", "Wordt uitgeschakeld op", "Switched off on"),
+]
+
 CATALOGUE: tuple[FieldSpec, ...] = (*CANDIDATE, *PROFILE, *ENTRIES, *CONVERSATIONS,
                                     *SENSITIVE_REVIEWS, *EMPLOYER, *USER, *AUDIT,
                                     *PRIVACY_OPERATIONS, *EMPLOYER_WORKSPACE,
-                                    *SUGGESTION_FEEDBACK, *ACCESS_SIGNALS)
+                                    *SUGGESTION_FEEDBACK, *ACCESS_SIGNALS,
+                                    *INACTIVITY_NOTICES)
 _BY_KEY: dict[tuple[str, str], FieldSpec] = {spec.key: spec for spec in CATALOGUE}
 
 # The models that hold personal data; every field of theirs is declared above or below.
@@ -599,7 +620,7 @@ PERSONAL_DATA_MODELS = (
     "candidates.Thread", "candidates.Message", "candidates.ContactRequest",
     "candidates.VacancyResponse", "candidates.SensitiveReview", "employers.Employer",
     "hallowerk.User",
-    "privacy.AuditEvent", TP, TS, LH, RN, SL, SLE, SS, FB, AS,
+    "privacy.AuditEvent", TP, TS, LH, RN, SL, SLE, SS, FB, AS, IN,
 )
 
 # Fields of those models that are not personal data, each with the reason.

@@ -46,6 +46,8 @@ class AuditAction(models.TextChoices):
     AUDIT_LOG_VIEWED = "audit_log_viewed", _("logboek bekeken")
     ACCESS_SIGNAL_HANDLED = "access_signal_handled", _("signaal afgehandeld")
     OVERSIGHT_SETTINGS_CHANGED = "oversight_settings_changed", _("instellingen toezicht gewijzigd")
+    ACCOUNT_DEACTIVATED_INACTIVE = "account_deactivated_inactive", _(
+        "ongebruikt account uitgeschakeld")
 
 
 class AuditEvent(models.Model):
@@ -325,4 +327,8 @@ class TipSend(models.Model):
 
 
 from .archive_models import AnonymisedDossier  # noqa: E402,F401  (issue 17: its own module)
-from .oversight.models import AccessSignal, OversightSettings  # noqa: E402,F401
+from .oversight.models import (  # noqa: E402,F401
+    AccessSignal,
+    InactivityNotice,
+    OversightSettings,
+)

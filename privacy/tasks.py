@@ -52,3 +52,13 @@ def access_signals_task():
 
     access_signals_purge(now=timezone.now())
     return len(access_signals_record(day=timezone.localdate() - timedelta(days=1)))
+
+
+@shared_task(acks_late=True)
+def inactivity_run_task():
+    """Idempotent: a notice exists once per account and stretch of inactivity."""
+    from dataclasses import asdict
+
+    from privacy.oversight.inactivity import inactivity_run
+
+    return asdict(inactivity_run())

@@ -101,3 +101,30 @@ class AccessSignal(models.Model):
     @property
     def is_handled(self) -> bool:
         return self.handled_at is not None
+
+
+class InactivityNotice(models.Model):
+    """An account found unused: a professional was told it will be switched off, or a
+    jobseeker's coach was reminded. Gone again when the person logs in (privacy/oversight/
+    inactivity.py), so each period of inactivity is told once."""
+
+    class Kind(models.TextChoices):
+        DEACTIVATION = "deactivation", _("Account wordt uitgeschakeld")
+        COACH_REMINDER = "coach_reminder", _("Werkmatcher herinnerd")
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                related_name="inactivity_notice")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    notified_at = models.DateTimeField(default=timezone.now)
+    # Deactivation only: the day the account is switched off unless used before.
+    deactivate_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(name="inactivity_notice_deactivation_has_date",
+                                   condition=Q(kind="coach_reminder", deactivate_on__isnull=True)
+                                   | Q(kind="deactivation", deactivate_on__isnull=False)),
+        ]
+
+    def __str__(self):
+        return f"inactivity {self.kind} for {self.user_id}"
