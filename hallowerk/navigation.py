@@ -44,6 +44,7 @@ NAVIGATION: dict[str, list[tuple[str, str]]] = {
                          ("privacy:retention_report", _("Vernietigingsrapport")),
                          ("privacy:audit_log", _("Logboek")),
                          ("privacy:access_signals", _("Signalen")),
+                         ("privacy:processing_register", _("Verwerkingsregister")),
                          ("matching:weights", _("Weging matching")),
                          ("matching:fairness", _("Monitor matching"))],
 }
