@@ -27,6 +27,7 @@ from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext_noop
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -92,10 +93,10 @@ def _notify_professionals(municipality: Municipality, today: date) -> int:
     for user in users:
         InactivityNotice.objects.create(user=user, kind=Kind.DEACTIVATION,
                                         deactivate_on=deactivate_on)
-        _mail(user, "privacy/email/account_inactive.txt", "Uw HalloWerk-account wordt "
-              "uitgeschakeld", {"months": limits.professional_inactive_months,
-                                "day": deactivate_on,
-                                "url": settings.SITE_URL.rstrip("/") + reverse("account_login")})
+        _mail(user, "privacy/email/account_inactive.txt",
+              gettext_noop("Uw HalloWerk-account wordt uitgeschakeld"),
+              {"months": limits.professional_inactive_months, "day": deactivate_on,
+               "url": settings.SITE_URL.rstrip("/") + reverse("account_login")})
         count += 1
     return count
 
@@ -164,8 +165,9 @@ def _mail_coaches(municipality: Municipality, per_coach: Counter, months: int) -
             recipients[user] += count
     url = settings.SITE_URL.rstrip("/") + reverse("candidates:coach_candidates")
     for user, count in recipients.items():
-        _mail(user, "privacy/email/jobseekers_inactive.txt", "Kandidaten die lang niet "
-              "inlogden", {"count": count, "months": months, "url": url})
+        _mail(user, "privacy/email/jobseekers_inactive.txt",
+              gettext_noop("Kandidaten die lang niet inlogden"),
+              {"count": count, "months": months, "url": url})
 
 
 def inactivity_run(*, today: date | None = None) -> InactivityResult:

@@ -98,3 +98,21 @@ def test_the_entry_states_the_latest_fairness_result(client):
     assert latest["groups"] == 3 and latest["groups_flagged"] == 1
     page = client.get(reverse("privacy:algorithm_register_entry", args=["utrecht"]))
     assert "Van 3 groepen vragen er 1 om aandacht." in page.content.decode()
+
+
+def test_the_oversight_pages_and_registers_in_english(client):
+    from django.conf import settings
+
+    admin_client = logged_in(staff(Role.ADMINISTRATOR))
+    for c in (admin_client, client):
+        c.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = admin_client.get(reverse("privacy:audit_log")).content.decode()
+    assert "Candidate (client number)" in page and "That you look here goes into" in page
+    page = admin_client.get(reverse("privacy:access_signals")).content.decode()
+    assert "Unusual-access signals" in page and "No signals." in page
+    page = admin_client.get(reverse("privacy:oversight_settings")).content.decode()
+    assert "Profiles per day by one employer account" in page
+    assert "Data subjects" in admin_client.get(REGISTER).content.decode()
+    data = client.get(reverse("privacy:algorithm_register_json", args=["utrecht"])).json()
+    assert data["language"] == "en" and "Advice only." in data["human_intervention"]
+    assert "gender" in data["never_uses"]
