@@ -27,7 +27,7 @@ from employers.models import Employer, Vacancy
 from hallowerk.models import Invitation, Municipality, MunicipalityFigures
 from hallowerk.roles import Role
 from hallowerk.schedule import TEAM_FIGURES_MINUTES
-from privacy.archive_models import AnonymisedDossier
+from privacy.archive_models import AnonymisedActivity, AnonymisedDossier
 
 SMALL_CELL = 5
 PERIODS = {"30": 30, "365": 365, "all": None}
@@ -129,8 +129,14 @@ class Source:
         return result
 
 
-def _archived_since(since: datetime | None) -> Q:
-    return Q(ended_month__gte=timezone.localdate(since)) if since else Q()
+def _archived_since(month_field: str, since: datetime | None) -> Q:
+    return Q(**{f"{month_field}__gte": timezone.localdate(since)}) if since else Q()
+
+
+def _archived_sums(names: Iterable[str], month_field: str, since: datetime | None
+                   ) -> dict[str, Aggregate]:
+    return {name: Coalesce(Sum(name, filter=_archived_since(month_field, since)), 0)
+            for name in names}
 
 
 _OPEN = Q(dossier_ended_on__isnull=True)
@@ -138,6 +144,9 @@ _OPEN = Q(dossier_ended_on__isnull=True)
 ARCHIVED_COUNTS = ("invitations_sent", "invitations_accepted", "contact_requests",
                    "contact_forwarded", "contact_declined", "conversations", "responses",
                    "responses_invited")
+# The same, as the purges count them (no accepted invitation is ever purged).
+ARCHIVED_ACTIVITY_COUNTS = tuple(name for name in ARCHIVED_COUNTS
+                                 if name != "invitations_accepted")
 
 SOURCES = [
     Source(
@@ -180,18 +189,20 @@ SOURCES = [
             "responses_invited": Count("pk", filter=_after("created_at", since)
                                        & Q(status=VacancyResponse.Status.INVITED)),
         }),
-    # Destroyed dossiers, kept as anonymised rows (privacy/archive_models.py): they add to the
-    # same figures, so totals do not drop when the retention job runs. A row counts in a
-    # period when its whole end month lies in it (the row knows no finer date).
+    # What the retention job removed, kept as anonymised rows (privacy/archive_models.py):
+    # destroyed dossiers and purged activity add to the same figures, so totals do not drop
+    # when the job runs. A row counts in a period when its whole month lies in it (the rows
+    # know no finer date).
     Source(
         AnonymisedDossier.objects.all, "municipality_id",
         since=lambda since: {
-            **{f"ended_{reason}": Count("pk", filter=_archived_since(since)
+            **{f"ended_{reason}": Count("pk", filter=_archived_since("ended_month", since)
                                         & Q(outcome=reason))
                for reason in EndReason.values},
-            **{name: Coalesce(Sum(name, filter=_archived_since(since)), 0)
-               for name in ARCHIVED_COUNTS},
+            **_archived_sums(ARCHIVED_COUNTS, "ended_month", since),
         }),
+    Source(AnonymisedActivity.objects.all, "municipality_id",
+           since=lambda since: _archived_sums(ARCHIVED_ACTIVITY_COUNTS, "month", since)),
     Source(lambda: Employer.objects.filter(is_active=True), "municipality_id",
            now=lambda: {"employers": Count("pk")}),
     Source(lambda: Vacancy.objects.published(), "municipality_id",

@@ -62,3 +62,35 @@ class AnonymisedDossier(models.Model):
     def is_placement(self) -> bool:
         """A placement as the team lead's figures define it (hallowerk/stats.py)."""
         return self.outcome == "ended"
+
+
+class AnonymisedActivity(models.Model):
+    """What the platform's own purges remove before a dossier ends (contact requests and
+    responses after a year, conversations a year after the last message, unused invitations),
+    kept as counts per municipality and month, so the figures do not drop either. One row
+    per municipality and month, added to in the purge's own transaction."""
+
+    municipality = models.ForeignKey("hallowerk.Municipality", on_delete=models.PROTECT,
+                                     related_name="+")
+    # The month the removed rows were created in (their figures count by creation).
+    month = models.DateField()
+    invitations_sent = models.PositiveIntegerField(default=0)
+    contact_requests = models.PositiveIntegerField(default=0)
+    contact_forwarded = models.PositiveIntegerField(default=0)
+    contact_declined = models.PositiveIntegerField(default=0)
+    conversations = models.PositiveIntegerField(default=0)
+    responses = models.PositiveIntegerField(default=0)
+    responses_invited = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("geanonimiseerde activiteit")
+        verbose_name_plural = _("geanonimiseerde activiteit")
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "month"],
+                                    name="anonymised_activity_one_per_month"),
+            models.CheckConstraint(name="anonymised_activity_months_only",
+                                   condition=Q(month__day=1)),
+        ]
+
+    def __str__(self):
+        return f"anonymised activity {self.municipality_id} {self.month:%Y-%m}"

@@ -656,6 +656,9 @@ NOT_PERSONAL_DATA_MODELS: dict[str, str] = {
                                      "page shows a count below 5 as '< 5'",
     "privacy.OversightSettings": "a municipality's thresholds and periods; who changed them is "
                                  "in the audit log",
+    "privacy.AnonymisedActivity": "counts per municipality and month of what the purges "
+                                  "removed (contact requests, responses, conversations, unused "
+                                  "invitations); no row is about one person",
     "privacy.AnonymisedDossier": "what a destroyed dossier leaves for the figures: municipality, "
                                  "months (never days), outcome, a duration band and counts; no "
                                  "id of the dossier or account and a random key, so no row can "

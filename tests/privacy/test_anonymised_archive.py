@@ -8,16 +8,20 @@ import pytest
 from django.db import connection, transaction
 from freezegun import freeze_time
 
-from candidates.models import Candidate, ContactRequest, VacancyResponse
+from candidates.models import Candidate, ContactRequest, Thread, VacancyResponse
+from hallowerk.models import Invitation
+from hallowerk.models.invitations import new_token, token_digest
+from hallowerk.roles import Role
 from hallowerk.stats import PERIODS, figures_count
 from matching.models import SuggestionFeedback
-from privacy.archive_models import AnonymisedDossier, DurationBand
+from privacy.archive_models import AnonymisedActivity, AnonymisedDossier, DurationBand
 from privacy.retention.archive import duration_band
 from privacy.retention.destroy import dossier_destroy, dossiers_destroy_due
 from privacy.retention.notices import retention_notices_send
 from privacy.retention.rules import Rules
+from privacy.retention.run import retention_run
 from privacy.retention.selectors import with_due_on
-from tests.factories import CandidateFactory, VacancyFactory, municipality
+from tests.factories import CandidateFactory, UserFactory, VacancyFactory, municipality
 from tests.privacy.privacyops_data import end, full_candidate
 
 pytestmark = pytest.mark.django_db
@@ -114,6 +118,40 @@ def test_team_lead_totals_are_identical_before_and_after_a_destruction_run():
     all_time = after[place.pk]["all"]
     assert all_time["ended_broken_off"] == 4 and all_time["contact_requests"] == 5
     assert set(before[place.pk]) == set(PERIODS)
+
+
+def test_totals_survive_the_whole_retention_run_with_its_purges_too():
+    """Contact requests, responses and conversations go after a year under their own rules,
+    unused invitations after six months: the figures keep counting them."""
+    place = municipality("utrecht")
+    with freeze_time("2021-03-01 10:00:00+01:00"):
+        destroyed = full_candidate("Zrj", ended_on=D(2022, 1, 10), end_reason="broken_off",
+                                   files=False)
+        open_dossier = full_candidate("Zrk", files=False)
+        ContactRequest.objects.filter(candidate=open_dossier).update(
+            status=ContactRequest.Status.DECLINED, handled_at=open_dossier.created_at)
+        unused = UserFactory(role=Role.JOBSEEKER, municipality=place)
+        Invitation.objects.create(user=unused, role=Role.JOBSEEKER,
+                                  token_hash=token_digest(new_token()),
+                                  expires_at=datetime.datetime(2021, 3, 15, tzinfo=datetime.UTC))
+    now = datetime.datetime(2023, 6, 1, 3, tzinfo=datetime.UTC)
+    before = figures_count(now=now)
+
+    for day in (D(2023, 5, 1), D(2023, 6, 1)):
+        with freeze_time(f"{day.isoformat()} 02:30:00+01:00"):
+            retention_run()
+
+    assert not Candidate.objects.filter(pk=destroyed.pk).exists()
+    assert not ContactRequest.objects.filter(candidate=open_dossier).exists(), "purged"
+    assert not Thread.objects.filter(candidate=open_dossier).exists(), "purged"
+    assert not Invitation.objects.filter(user=unused).exists(), "purged"
+    assert figures_count(now=now) == before
+    activity = AnonymisedActivity.objects.get(municipality=place)
+    assert activity.month == D(2021, 3, 1)
+    assert (activity.contact_requests, activity.contact_declined, activity.responses,
+            activity.conversations, activity.invitations_sent) == (2, 1, 2, 2, 1), \
+        "both people's requests, responses and conversations went under their own rule"
+    assert before[place.pk]["all"]["contact_declined"] == 1
 
 
 def _text_columns_mentioning(text: str) -> dict[str, int]:
