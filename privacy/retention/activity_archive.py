@@ -16,25 +16,27 @@ from privacy.archive_models import AnonymisedActivity
 
 COLUMNS = ("invitations_sent", "contact_requests", "contact_forwarded", "contact_declined",
            "conversations", "responses", "responses_invited")
+_TABLE = AnonymisedActivity._meta.db_table
+# Adds to the month's row, or starts it; two batches at once both count (the row lock of
+# ON CONFLICT serialises them). Built once from the constants above, never from input.
+_UPSERT = (
+    f"INSERT INTO {_TABLE} (municipality_id, month, {', '.join(COLUMNS)}) "  # noqa: S608
+    f"VALUES (%s, %s, {', '.join(['%s'] * len(COLUMNS))}) "
+    f"ON CONFLICT (municipality_id, month) DO UPDATE SET "
+    + ", ".join(f"{name} = {_TABLE}.{name} + EXCLUDED.{name}" for name in COLUMNS))
 
 
 def _add(rows: QuerySet, municipality: str, aggregates: dict) -> None:
     grouped = (rows.annotate(month=TruncMonth("created_at",
                                               tzinfo=timezone.get_current_timezone()))
                .values(municipality, "month").annotate(**aggregates).order_by())
-    table = AnonymisedActivity._meta.db_table
-    names = list(aggregates)
-    increments = ", ".join(f"{name} = {table}.{name} + EXCLUDED.{name}" for name in names)
-    sql = (f"INSERT INTO {table} (municipality_id, month, {', '.join(COLUMNS)}) "
-           f"VALUES (%s, %s, {', '.join(['%s'] * len(COLUMNS))}) "
-           f"ON CONFLICT (municipality_id, month) DO UPDATE SET {increments}")
     with connection.cursor() as cursor:
         for row in grouped:
             if row[municipality] is None:
                 continue
             month = row["month"]
             month = month.date() if hasattr(month, "date") else month
-            cursor.execute(sql, [row[municipality], month,
+            cursor.execute(_UPSERT, [row[municipality], month,
                                  *(row.get(column, 0) for column in COLUMNS)])
 
 
