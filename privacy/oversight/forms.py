@@ -86,5 +86,6 @@ class OversightSettingsForm(forms.ModelForm):
         model = OversightSettings
         fields = ["employer_views_per_day", "usual_factor", "staff_searches_per_day",
                   "exports_per_day", "office_hours_start", "office_hours_end",
+                  "weekend_is_off_hours",
                   "professional_inactive_months", "deactivation_notice_days",
                   "jobseeker_inactive_months"]

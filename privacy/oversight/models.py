@@ -30,6 +30,8 @@ class OversightSettings(models.Model):
         _("kantoortijd begint om (uur)"), default=7, validators=[MaxValueValidator(23)])
     office_hours_end = models.PositiveSmallIntegerField(
         _("kantoortijd eindigt om (uur)"), default=19, validators=[MaxValueValidator(24)])
+    weekend_is_off_hours = models.BooleanField(
+        _("zaterdag en zondag zijn buiten kantoortijd"), default=True)
     professional_inactive_months = models.PositiveSmallIntegerField(
         _("account van een professional ongebruikt (maanden)"), default=24,
         validators=[MinValueValidator(1), MaxValueValidator(120)])

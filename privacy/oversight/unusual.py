@@ -99,13 +99,15 @@ def _off_hours_counts(day: date) -> dict[tuple[int, str, int], int]:
             .filter(_on(day), actor__isnull=False, municipality_id__isnull=False)
             .annotate(hour=ExtractHour("created_at", tzinfo=timezone.get_current_timezone()))
             .values_list("actor_id", "actor_role", "municipality_id", "hour"))
+    weekend = day.isoweekday() >= 6
     hours = {}
     for actor_id, role, municipality_id, hour in rows:
         if municipality_id not in hours:
             s = settings_for(municipality_id)
-            hours[municipality_id] = (s.office_hours_start, s.office_hours_end)
-        start, end = hours[municipality_id]
-        if not start <= hour < end:
+            hours[municipality_id] = (s.office_hours_start, s.office_hours_end,
+                                      s.weekend_is_off_hours)
+        start, end, weekend_off = hours[municipality_id]
+        if not start <= hour < end or (weekend and weekend_off):
             counts[(actor_id, role, municipality_id)] += 1
     return counts
 

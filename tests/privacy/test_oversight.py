@@ -239,6 +239,28 @@ def test_thresholds_are_the_municipalitys_own(admin):
                      ("off_hours", early.pk, early.municipality_id)}
 
 
+def test_weekends_are_outside_office_hours_unless_the_municipality_works_them(admin):
+    saturday = DAY + datetime.timedelta(days=4)
+    coach = staff(Role.COACH)
+    activity(coach, AuditAction.PROFILE_VIEWED, at(saturday, 11))
+    assert [(s.kind, s.actor_id) for s in access_signals_record(day=saturday)] == [
+        ("off_hours", coach.pk)]
+    AccessSignal.objects.all().delete()
+    OversightSettings.objects.create(municipality=municipality(), weekend_is_off_hours=False)
+    assert access_signals_record(day=saturday) == []
+
+
+def test_the_log_page_costs_the_same_for_5_or_50_rows(admin, django_assert_max_num_queries):
+    coach = staff(Role.COACH)
+    client = logged_in(admin)
+    activity(coach, AuditAction.PROFILE_VIEWED, at(DAY, 10), times=5, target=candidate_in())
+    with django_assert_max_num_queries(14) as few:
+        client.get(LOG)
+    activity(coach, AuditAction.PROFILE_VIEWED, at(DAY, 11), times=45, target=candidate_in())
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(LOG)
+
+
 def test_the_administrator_marks_a_signal_handled_with_a_note(admin):
     signal = AccessSignal.objects.create(municipality=municipality(), kind="exports",
                                          actor=staff(Role.COACH), actor_role=Role.COACH,
