@@ -100,7 +100,17 @@ def test_the_entry_states_the_latest_fairness_result(client):
     assert "Van 3 groepen vragen er 1 om aandacht." in page.content.decode()
 
 
-def test_the_oversight_pages_and_registers_in_english(client):
+@pytest.fixture
+def language_restored():
+    """Django's LocaleMiddleware leaves the last request's language active in this thread;
+    later tests that build texts outside a request must not inherit English."""
+    from django.utils import translation
+
+    with translation.override(translation.get_language()):
+        yield
+
+
+def test_the_oversight_pages_and_registers_in_english(client, language_restored):
     from django.conf import settings
 
     admin_client = logged_in(staff(Role.ADMINISTRATOR))
