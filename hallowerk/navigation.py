@@ -43,6 +43,9 @@ NAVIGATION: dict[str, list[tuple[str, str]]] = {
                          ("administrator_legal_texts", _("Teksten")),
                          ("privacy:retention_rules", _("Bewaartermijnen")),
                          ("privacy:retention_report", _("Vernietigingsrapport")),
+                         ("privacy:audit_log", _("Logboek")),
+                         ("privacy:access_signals", _("Signalen")),
+                         ("privacy:processing_register", _("Verwerkingsregister")),
                          ("matching:weights", _("Weging matching")),
                          ("matching:fairness", _("Monitor matching"))],
 }

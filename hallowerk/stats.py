@@ -17,7 +17,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.db.models import Aggregate, Count, Q, QuerySet
+from django.db.models import Aggregate, Count, Q, QuerySet, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -26,6 +27,7 @@ from employers.models import Employer, Vacancy
 from hallowerk.models import Invitation, Municipality, MunicipalityFigures
 from hallowerk.roles import Role
 from hallowerk.schedule import TEAM_FIGURES_MINUTES
+from privacy.archive_models import AnonymisedActivity, AnonymisedDossier
 
 SMALL_CELL = 5
 PERIODS = {"30": 30, "365": 365, "all": None}
@@ -127,7 +129,24 @@ class Source:
         return result
 
 
+def _archived_since(month_field: str, since: datetime | None) -> Q:
+    return Q(**{f"{month_field}__gte": timezone.localdate(since)}) if since else Q()
+
+
+def _archived_sums(names: Iterable[str], month_field: str, since: datetime | None
+                   ) -> dict[str, Aggregate]:
+    return {name: Coalesce(Sum(name, filter=_archived_since(month_field, since)), 0)
+            for name in names}
+
+
 _OPEN = Q(dossier_ended_on__isnull=True)
+# Figures that an anonymised dossier carries under the same name.
+ARCHIVED_COUNTS = ("invitations_sent", "invitations_accepted", "contact_requests",
+                   "contact_forwarded", "contact_declined", "conversations", "responses",
+                   "responses_invited")
+# The same, as the purges count them (no accepted invitation is ever purged).
+ARCHIVED_ACTIVITY_COUNTS = tuple(name for name in ARCHIVED_COUNTS
+                                 if name != "invitations_accepted")
 
 SOURCES = [
     Source(
@@ -170,6 +189,20 @@ SOURCES = [
             "responses_invited": Count("pk", filter=_after("created_at", since)
                                        & Q(status=VacancyResponse.Status.INVITED)),
         }),
+    # What the retention job removed, kept as anonymised rows (privacy/archive_models.py):
+    # destroyed dossiers and purged activity add to the same figures, so totals do not drop
+    # when the job runs. A row counts in a period when its whole month lies in it (the rows
+    # know no finer date).
+    Source(
+        AnonymisedDossier.objects.all, "municipality_id",
+        since=lambda since: {
+            **{f"ended_{reason}": Count("pk", filter=_archived_since("ended_month", since)
+                                        & Q(outcome=reason))
+               for reason in EndReason.values},
+            **_archived_sums(ARCHIVED_COUNTS, "ended_month", since),
+        }),
+    Source(AnonymisedActivity.objects.all, "municipality_id",
+           since=lambda since: _archived_sums(ARCHIVED_ACTIVITY_COUNTS, "month", since)),
     Source(lambda: Employer.objects.filter(is_active=True), "municipality_id",
            now=lambda: {"employers": Count("pk")}),
     Source(lambda: Vacancy.objects.published(), "municipality_id",
@@ -194,7 +227,10 @@ def figures_count(*, municipality_ids: Iterable[int] | None = None,
         zeros = dict.fromkeys(source.names(), 0)
         for pk in ids:
             for period in PERIODS:
-                result[pk][period].update(counted.get(pk, {}).get(period, zeros))
+                # Added, not replaced: live rows and anonymised rows count the same figure.
+                figures = result[pk][period]
+                for name, value in counted.get(pk, {}).get(period, zeros).items():
+                    figures[name] = figures.get(name, 0) + value
     return result
 
 

@@ -568,10 +568,59 @@ SUGGESTION_FEEDBACK = [
     _feedback("updated_at", "Antwoord gewijzigd op", "Answer changed on", F.SYSTEM),
 ]
 
+# Unusual-access signals about staff and employer users (privacy/oversight/), for the
+# administrator only; they go with the audit log's period.
+AS = "privacy.AccessSignal"
+P_SIGNALS = ("Om te zien of iemand ongewoon veel of op ongewone tijden persoonsgegevens bekijkt, "
+             "zodat de beheerder dat kan nagaan.",
+             "To see whether someone views personal data unusually often or at unusual times, "
+             "so the administrator can look into it.")
+SIGNAL_READERS = frozenset({Role.ADMINISTRATOR})
+
+
+def _signal(field, nl, en, filled_by=F.SYSTEM):
+    return _ops(AS, field, nl, en, filled_by, P_SIGNALS, R.AUDIT, SIGNAL_READERS)
+
+
+ACCESS_SIGNALS = [
+    _signal("municipality", "Gemeente van het signaal", "Municipality of the signal"),
+    _signal("kind", "Soort signaal", "Kind of signal"),
+    _signal("actor", "Om wie het gaat", "Whom it is about"),
+    _signal("actor_role", "Rol van die persoon", "Role of that person"),
+    _signal("day", "Dag", "Day"),
+    _signal("count", "Aantal", "Count"),
+    _signal("threshold", "Drempel", "Threshold"),
+    _signal("created_at", "Gevonden op", "Found on"),
+    _signal("handled_at", "Afgehandeld op", "Handled on", F.ADMINISTRATOR),
+    _signal("handled_by", "Afgehandeld door", "Handled by", F.ADMINISTRATOR),
+    _signal("note", "Notitie bij het afhandelen", "Note on handling", F.ADMINISTRATOR),
+]
+
+# Notices about unused accounts (privacy/oversight/inactivity.py): while the account exists.
+IN = "privacy.InactivityNotice"
+P_INACTIVE = ("Om een account dat lang niet is gebruikt op tijd te melden en dan op te ruimen, "
+              "of de werkmatcher te laten weten dat iemand lang niet inlogde.",
+              "To announce in time that an account unused for long will be cleaned up, or to "
+              "let the job coach know someone has not logged in for long.")
+INACTIVITY_READERS = frozenset({Role.ADMINISTRATOR})
+
+
+def _inactive(field, nl, en):
+    return _ops(IN, field, nl, en, F.SYSTEM, P_INACTIVE, R.ACCOUNT, INACTIVITY_READERS)
+
+
+INACTIVITY_NOTICES = [
+    _inactive("user", "Account dat lang niet is gebruikt", "Account unused for long"),
+    _inactive("kind", "Soort melding", "Kind of notice"),
+    _inactive("notified_at", "Gemeld op", "Notified on"),
+    _inactive("deactivate_on", "Wordt uitgeschakeld op", "Switched off on"),
+]
+
 CATALOGUE: tuple[FieldSpec, ...] = (*CANDIDATE, *PROFILE, *ENTRIES, *CONVERSATIONS,
                                     *SENSITIVE_REVIEWS, *EMPLOYER, *USER, *AUDIT,
                                     *PRIVACY_OPERATIONS, *EMPLOYER_WORKSPACE,
-                                    *SUGGESTION_FEEDBACK)
+                                    *SUGGESTION_FEEDBACK, *ACCESS_SIGNALS,
+                                    *INACTIVITY_NOTICES)
 _BY_KEY: dict[tuple[str, str], FieldSpec] = {spec.key: spec for spec in CATALOGUE}
 
 # The models that hold personal data; every field of theirs is declared above or below.
@@ -581,7 +630,7 @@ PERSONAL_DATA_MODELS = (
     "candidates.Thread", "candidates.Message", "candidates.ContactRequest",
     "candidates.VacancyResponse", "candidates.SensitiveReview", "employers.Employer",
     "hallowerk.User",
-    "privacy.AuditEvent", TP, TS, LH, RN, SL, SLE, SS, FB,
+    "privacy.AuditEvent", TP, TS, LH, RN, SL, SLE, SS, FB, AS, IN,
 )
 
 # Fields of those models that are not personal data, each with the reason.
@@ -620,6 +669,15 @@ NOT_PERSONAL_DATA_MODELS: dict[str, str] = {
     "hallowerk.MunicipalityFigures": "aggregated counts per municipality and period, for the "
                                      "team lead; no row or field is about one person, and the "
                                      "page shows a count below 5 as '< 5'",
+    "privacy.OversightSettings": "a municipality's thresholds and periods; who changed them is "
+                                 "in the audit log",
+    "privacy.AnonymisedActivity": "counts per municipality and month of what the purges "
+                                  "removed (contact requests, responses, conversations, unused "
+                                  "invitations); no row is about one person",
+    "privacy.AnonymisedDossier": "what a destroyed dossier leaves for the figures: municipality, "
+                                 "months (never days), outcome, a duration band and counts; no "
+                                 "id of the dossier or account and a random key, so no row can "
+                                 "be traced back to its person; reports hide counts below 5",
 }
 
 

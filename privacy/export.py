@@ -26,7 +26,14 @@ from matching.models import SuggestionFeedback
 from privacy.access_log import access_log
 from privacy.audit import audit_export
 from privacy.catalogue import specs_for
-from privacy.models import LegalHold, RetentionNotice, TermsAcceptance, TipPreference, TipSend
+from privacy.models import (
+    InactivityNotice,
+    LegalHold,
+    RetentionNotice,
+    TermsAcceptance,
+    TipPreference,
+    TipSend,
+)
 
 FORMAT_VERSION = 1
 
@@ -73,6 +80,7 @@ RECORDS: dict[str, Callable[[Candidate], Iterable[models.Model]]] = {
     "employers.ShortlistEntry": lambda c: c.shortlist_entries.all(),
     "matching.SuggestionFeedback": lambda c: SuggestionFeedback.objects.filter(
         candidate=c).select_related("vacancy"),
+    "privacy.InactivityNotice": lambda c: InactivityNotice.objects.filter(user_id=c.user_id),
 }
 TITLES = {
     "candidates.Candidate": gettext_lazy("Uw dossier bij de gemeente"),
@@ -95,6 +103,8 @@ TITLES = {
     "privacy.RetentionNotice": gettext_lazy("Vernietiging van uw dossier"),
     "employers.ShortlistEntry": gettext_lazy("Op een lijst van een werkgever"),
     "matching.SuggestionFeedback": gettext_lazy("Uw antwoorden op suggesties voor passend werk"),
+    "privacy.InactivityNotice": gettext_lazy("Herinnering aan uw werkmatcher omdat u lang niet "
+                                             "inlogde"),
 }
 # Catalogue models that are not part of a candidate's export, and why.
 NOT_EXPORTED = {
@@ -119,6 +129,7 @@ NOT_EXPORTED = {
     **{label: "about members of staff, not about the candidate"
        for label in ("hallowerk.Municipality", "employers.Vacancy", "matching.MatchingWeights",
                      "matching.WeightsChange")},
+    "privacy.AccessSignal": "about staff and employer users' access, never about a candidate",
 }
 # Never shown, not even to the person themself.
 HIDDEN_VALUES = {("hallowerk.User", "password"),

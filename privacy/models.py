@@ -44,6 +44,12 @@ class AuditAction(models.TextChoices):
     LEGAL_HOLD_RELEASED = "legal_hold_released", _("bewaarplicht opgeheven")
     RETENTION_RUN = "retention_run", _("bewaartermijnen uitgevoerd")
     TIPS_PREFERENCE_CHANGED = "tips_preference_changed", _("e-mail met tips aan- of uitgezet")
+    # Oversight by the administrator (issue 17).
+    AUDIT_LOG_VIEWED = "audit_log_viewed", _("logboek bekeken")
+    ACCESS_SIGNAL_HANDLED = "access_signal_handled", _("signaal afgehandeld")
+    OVERSIGHT_SETTINGS_CHANGED = "oversight_settings_changed", _("instellingen toezicht gewijzigd")
+    ACCOUNT_DEACTIVATED_INACTIVE = "account_deactivated_inactive", _(
+        "ongebruikt account uitgeschakeld")
 
 
 class AuditEvent(models.Model):
@@ -347,3 +353,11 @@ class TipSend(models.Model):
 
     def __str__(self):
         return f"tip {self.kind} for {self.user_id} ({self.status})"
+
+
+from .archive_models import AnonymisedDossier  # noqa: E402,F401  (issue 17: its own module)
+from .oversight.models import (  # noqa: E402,F401
+    AccessSignal,
+    InactivityNotice,
+    OversightSettings,
+)

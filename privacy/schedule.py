@@ -17,6 +17,16 @@ BEAT_SCHEDULE = {
         "task": "privacy.tasks.retention_resume_task",
         "schedule": crontab(minute=f"*/{SWEEP_MINUTES}"),
     },
+    # Yesterday's unusual access, after the retention run, before anyone starts work.
+    "privacy-access-signals-daily": {
+        "task": "privacy.tasks.access_signals_task",
+        "schedule": crontab(hour=5, minute=15),
+    },
+    # Unused accounts: notices, deactivations after the notice, reminders to coaches.
+    "privacy-inactivity-daily": {
+        "task": "privacy.tasks.inactivity_run_task",
+        "schedule": crontab(hour=5, minute=30),
+    },
     # Tips are planned in the morning, so they arrive in working hours.
     "privacy-tips-plan": {
         "task": "privacy.tasks.tips_plan_task",

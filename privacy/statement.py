@@ -35,10 +35,10 @@ GROUPS: list[tuple[str, tuple[str, ...]]] = [
                  "matching.SuggestionFeedback")),
     ("conversations", ("candidates.Thread", "candidates.Message", "candidates.ContactRequest",
                        "candidates.VacancyResponse")),
-    ("account", ("hallowerk.User",)),
+    ("account", ("hallowerk.User", "privacy.InactivityNotice")),
     ("tips", ("privacy.TipPreference", "privacy.TipSend")),
     ("retention", ("privacy.RetentionNotice", "privacy.LegalHold")),
-    ("audit", ("privacy.AuditEvent",)),
+    ("audit", ("privacy.AuditEvent", "privacy.AccessSignal")),
     ("employer", ("employers.Employer",)),
     ("employer_workspace", ("employers.Shortlist", "employers.ShortlistEntry",
                             "employers.SavedSearch")),
@@ -206,10 +206,35 @@ class RuleLine:
 
 
 @dataclass
+class InactivityLine:
+    municipality: str
+    professional: str
+    notice_days: int
+    jobseeker: str
+
+
+@dataclass
 class Statement:
     sections: list[Section]
     rules: list[RuleLine]
     last_changed: object
+    inactivity: list[InactivityLine] = field(default_factory=list)
+
+
+def inactivity_lines() -> list[InactivityLine]:
+    """Each municipality's own periods for unused accounts (privacy/oversight/)."""
+    from hallowerk.models import Municipality
+    from privacy.oversight.models import OversightSettings
+
+    chosen = {s.municipality_id: s for s in OversightSettings.objects.all()}
+    lines = []
+    for municipality in Municipality.objects.order_by("name"):
+        limits = chosen.get(municipality.pk) or OversightSettings()
+        lines.append(InactivityLine(municipality.name,
+                                    period_text(limits.professional_inactive_months),
+                                    limits.deactivation_notice_days,
+                                    period_text(limits.jobseeker_inactive_months)))
+    return lines
 
 
 def privacy_statement(language: str | None = None) -> Statement:
@@ -234,4 +259,5 @@ def privacy_statement(language: str | None = None) -> Statement:
                       for rule in RetentionRule.objects.order_by("id")]
         last = RetentionRule.objects.order_by("-changed_at").values_list("changed_at",
                                                                          flat=True).first()
-        return Statement(sections=list(sections.values()), rules=rule_lines, last_changed=last)
+        return Statement(sections=list(sections.values()), rules=rule_lines, last_changed=last,
+                         inactivity=inactivity_lines())

@@ -48,3 +48,26 @@ def retention_resume_task():
 
     result = retention_resume_stale()
     return None if result is None else result.as_data()
+
+
+@shared_task(acks_late=True)
+def access_signals_task():
+    """Yesterday's unusual access (idempotent: a signal exists once per person, kind, day)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from privacy.oversight.unusual import access_signals_purge, access_signals_record
+
+    access_signals_purge(now=timezone.now())
+    return len(access_signals_record(day=timezone.localdate() - timedelta(days=1)))
+
+
+@shared_task(acks_late=True)
+def inactivity_run_task():
+    """Idempotent: a notice exists once per account and stretch of inactivity."""
+    from dataclasses import asdict
+
+    from privacy.oversight.inactivity import inactivity_run
+
+    return asdict(inactivity_run())

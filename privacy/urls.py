@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from privacy.views import coach, jobseeker, legal, retention, tips
+from privacy.views import coach, jobseeker, legal, oversight, registers, retention, tips
 
 app_name = "privacy"
 urlpatterns = [
@@ -32,4 +32,22 @@ urlpatterns = [
          name="hold_place"),
     path("beheer/vernietiging/bewaarplicht/<int:pk>/opheffen/", retention.hold_release,
          name="hold_release"),
+    # Administrators: oversight of access (issue 17).
+    path("beheer/logboek/", oversight.audit_log_page, name="audit_log"),
+    path("beheer/logboek/logboek.csv", oversight.audit_log_download, name="audit_log_download"),
+    path("beheer/signalen/", oversight.access_signals, name="access_signals"),
+    path("beheer/signalen/<int:pk>/afhandelen/", oversight.access_signal_handle_page,
+         name="access_signal_handle"),
+    path("beheer/toezicht/instellingen/", oversight.oversight_settings,
+         name="oversight_settings"),
+    # Registers generated from the code (issue 17).
+    path("beheer/verwerkingsregister/", registers.processing_register_page,
+         name="processing_register"),
+    re_path(r"^beheer/verwerkingsregister/register\.(?P<kind>csv|pdf)$",
+            registers.processing_register_download, name="processing_register_download"),
+    path("algoritmeregister/", registers.algorithm_register_index, name="algorithm_register"),
+    path("algoritmeregister/<slug:slug>/", registers.algorithm_register_page,
+         name="algorithm_register_entry"),
+    path("algoritmeregister/<slug:slug>.json", registers.algorithm_register_json,
+         name="algorithm_register_json"),
 ]

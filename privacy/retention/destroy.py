@@ -4,8 +4,8 @@ Destroyed: the dossier and everything the catalogue names about the candidate â€
 profile and its entries, uploads (photo, CV), conversations and their messages, contact
 requests, responses to vacancies, legal holds and notices â€” and the jobseeker's account
 with what hangs on it (invitations, terms acceptances, 2FA devices, tip mails, login
-attempts). Kept: audit rows (they hold ids, not content; the audit rule removes them) and a
-DestructionRecord without personal data.
+attempts). Kept: audit rows (they hold ids, not content; the audit rule removes them), a
+DestructionRecord without personal data and an AnonymisedDossier for the figures.
 
 Batches are small transactions over rows locked with SKIP LOCKED, so the job never holds
 a table, two runs never take the same dossier, and a crash loses at most one batch, which
@@ -25,6 +25,7 @@ from django.utils.crypto import salted_hmac
 from candidates.models import Candidate, Profile
 from privacy.models import DestructionRecord, RetentionNotice, RetentionRule
 
+from .archive import dossier_archive
 from .files import upload_storage, uploads_schedule_deletion
 from .progress import retention_heartbeat
 from .rules import OUTCOME_RULES, Rules
@@ -89,6 +90,7 @@ def dossier_destroy(*, candidate: Candidate, rules: Rules) -> DestructionRecord:
         municipality_id=candidate.municipality_id, rule=rule, rule_months=rules.get(rule),
         outcome=candidate.end_reason, due_on=candidate.retention_due_on)
     user = candidate.user
+    dossier_archive(candidate=candidate)  # the statistics survive, the person does not
     # Django's delete follows every CASCADE (profile, entries, threads, messages, requests,
     # responses, holds, notice) and tells how many of each went.
     counts.update({label.lower(): n for label, n in candidate.delete()[1].items()})

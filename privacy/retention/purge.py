@@ -16,6 +16,13 @@ from employers.models import Employer
 from hallowerk.models import Invitation, User
 from privacy.models import AuditEvent, DestructionRecord, RetentionRule
 
+from .activity_archive import (
+    archived_then,
+    contact_requests_archive,
+    conversations_archive,
+    invitations_archive,
+    responses_archive,
+)
 from .progress import retention_heartbeat
 from .rules import Rules
 
@@ -80,7 +87,8 @@ def messages_purge(*, rules: Rules, now: datetime) -> DestructionRecord | None:
     stale = (Thread.objects.annotate(last_at=Coalesce(Max("messages__created_at"), "created_at"))
              .filter(last_at__lt=_cutoff(now, months)))
     recorder = _Recorder(DestructionRecord.Kind.MESSAGES, Kind.MESSAGES, rules)
-    _in_batches(stale, BATCH_SIZE, _django_delete(Thread), recorder)
+    _in_batches(stale, BATCH_SIZE, archived_then(conversations_archive, _django_delete(Thread)),
+                recorder)
     return recorder.record
 
 
@@ -93,9 +101,10 @@ def contact_requests_purge(*, rules: Rules, now: datetime) -> DestructionRecord 
         last_at=Greatest("created_at", Coalesce("handled_at", "created_at"))
     ).filter(last_at__lt=cutoff)
     recorder = _Recorder(DestructionRecord.Kind.CONTACT_REQUESTS, Kind.CONTACT_REQUESTS, rules)
-    _in_batches(requests, BATCH_SIZE, _django_delete(ContactRequest), recorder)
+    _in_batches(requests, BATCH_SIZE,
+                archived_then(contact_requests_archive, _django_delete(ContactRequest)), recorder)
     _in_batches(VacancyResponse.objects.filter(created_at__lt=cutoff), BATCH_SIZE,
-                _django_delete(VacancyResponse), recorder)
+                archived_then(responses_archive, _django_delete(VacancyResponse)), recorder)
     return recorder.record
 
 
@@ -143,6 +152,7 @@ def invitations_purge(*, rules: Rules, now: datetime) -> DestructionRecord | Non
         Q(withdrawn_at__lt=cutoff) | Q(withdrawn_at__isnull=True, expires_at__lt=cutoff))
 
     def delete(ids):
+        invitations_archive(ids)  # the figures keep counting them
         user_ids = set(Invitation.objects.filter(pk__in=ids).values_list("user_id", flat=True))
         counts = Counter({label.lower(): n for label, n in
                           Invitation.objects.filter(pk__in=ids).delete()[1].items()})

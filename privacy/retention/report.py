@@ -114,7 +114,7 @@ def outcome_label(outcome: str) -> str:
     return str(EndReason(outcome).label) if outcome in EndReason.values else ""
 
 
-def _cell(value) -> str:
+def csv_cell(value) -> str:
     """No spreadsheet formulas from data (CSV injection): a leading = + - @ is quoted."""
     text = "" if value is None else str(value)
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
@@ -153,7 +153,7 @@ def report_csv(report: RetentionReport) -> str:
                      _("Bewaartermijn"), _("Termijn"), _("Vervaldatum"), _("Datum"),
                      _("Aantal"), _("Toelichting")])
     for row in _rows(report):
-        writer.writerow([_cell(value) for value in row])
+        writer.writerow([csv_cell(value) for value in row])
     return out.getvalue()
 
 
