@@ -18,11 +18,19 @@ from django.core.management.base import BaseCommand
 from hallowerk.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 
 
+def site_url_from_port(port: str) -> None:
+    """Links in mails and PDFs point at this port, unless SITE_URL was given; the children
+    (web, worker, beat) inherit it through the environment."""
+    os.environ.setdefault("SITE_URL", f"http://127.0.0.1:{port}")
+    settings.SITE_URL = os.environ["SITE_URL"]
+
+
 class Command(BaseCommand):
     help = "Start the whole platform for development (web, worker, beat) with demo data."
 
     def handle(self, *args, **options):
         port = os.environ.get("PORT", "8000")
+        site_url_from_port(port)
         call_command("migrate", verbosity=0)
         call_command("demo_data")
         # The team lead's figures at once, instead of after beat's first run.
