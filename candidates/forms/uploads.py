@@ -8,24 +8,33 @@ from candidates.uploads import CheckedFile, cv_check, photo_check
 NO_FILE = _("Kies eerst een bestand.")
 
 
+def _chosen(upload):
+    """The upload fields are not required (a photo and a CV are optional in the profile, and
+    the form must not say "(verplicht)"), but saving without a file gets a clear message."""
+    if not upload:
+        raise forms.ValidationError(NO_FILE, code="required")
+    return upload
+
+
 class PhotoForm(forms.Form):
     photo = forms.FileField(
-        label=_("Foto"), help_text=_("Een JPG- of PNG-foto van maximaal 5 MB."),
+        label=_("Foto"), required=False, help_text=_("Een JPG- of PNG-foto van maximaal 5 MB."),
         widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png"}),
         error_messages={"required": NO_FILE, "invalid": NO_FILE, "empty": NO_FILE})
 
     def clean_photo(self) -> CheckedFile:
-        return photo_check(self.cleaned_data["photo"])
+        return photo_check(_chosen(self.cleaned_data["photo"]))
 
 
 class CvForm(forms.Form):
     cv = forms.FileField(
-        label=_("Cv"), help_text=_("Een PDF- of Word-bestand (DOCX) van maximaal 5 MB. U "
-                                   "bepaalt zelf wat erin staat."),
+        label=_("Cv"), required=False,
+        help_text=_("Een PDF- of Word-bestand (DOCX) van maximaal 5 MB. U bepaalt zelf wat "
+                    "erin staat."),
         widget=forms.FileInput(attrs={"accept": ".pdf,.docx,application/pdf,application/"
                                                 "vnd.openxmlformats-officedocument."
                                                 "wordprocessingml.document"}),
         error_messages={"required": NO_FILE, "invalid": NO_FILE, "empty": NO_FILE})
 
     def clean_cv(self) -> CheckedFile:
-        return cv_check(self.cleaned_data["cv"])
+        return cv_check(_chosen(self.cleaned_data["cv"]))
