@@ -13,7 +13,7 @@ nobody can add personal data without deciding these things first (a DPIA finding
 from dataclasses import dataclass
 from enum import StrEnum
 
-from candidates.physical import PHYSICAL_ITEMS, physical_field_name
+from candidates.physical import PHYSICAL_ITEMS, PHYSICAL_NEUTRAL, physical_field_name
 from hallowerk.roles import Role
 
 
@@ -197,12 +197,6 @@ def _about(nl: str, en: str) -> dict[str, str]:
     return {"employer_label_nl": nl, "employer_label_en": en}
 
 
-# The physical items whose jobseeker's label says "uw", as the employer reads them.
-PHYSICAL_FOR_EMPLOYERS = {
-    "overhead_work": ("Werken boven het hoofd", "Working above the head"),
-    "fine_motor": ("Precies werken met de handen", "Precise work with the hands"),
-}
-
 CANDIDATE = [
     _candidate("user", "Account", "Account", C.IDENTITY, F.SYSTEM, E.NEVER, P_ACCOUNT),
     _candidate("municipality", "Gemeente", "Municipality", C.IDENTITY, F.COACH, E.SHOWN,
@@ -303,7 +297,7 @@ PROFILE = [
     _profile(P, "max_travel_km", "Maximale reisafstand (km)", "Maximum travel distance (km)",
              C.WORK),
     *(_profile(P, physical_field_name(code), label_nl, label_en, C.HEALTH_RELATED,
-               employer=E.YES_NO, purpose=P_PHYSICAL, **_about(*PHYSICAL_FOR_EMPLOYERS.get(
+               employer=E.YES_NO, purpose=P_PHYSICAL, **_about(*PHYSICAL_NEUTRAL.get(
                    code, (label_nl, label_en))))
       for code, label_nl, label_en in PHYSICAL_ITEMS),
     _spec(P, "updated_at", "Profiel gewijzigd op", "Profile changed on", C.USAGE, F.SYSTEM,
