@@ -115,3 +115,13 @@ def test_other_roles_do_not_get_the_dashboard(verified_client):
     coach = staff(Role.COACH)
     figures_refresh()
     assert verified_client(coach).get(OVERVIEW).status_code in (302, 403)
+
+
+def test_dashboard_in_english(verified_client, settings):
+    lead = staff(Role.TEAM_LEAD)
+    figures_refresh()
+    client = verified_client(lead)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(OVERVIEW).content.decode()
+    assert "Per month, the last 12 months" in page and "Ended files by reason" in page
+    assert "Table: New candidates" in page and "Staafdiagram" not in page
