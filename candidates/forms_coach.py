@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from hallowerk.forms.dates import DATE_INPUT_FORMATS, dutch_date_widget
 from hallowerk.models import User
 from hallowerk.roles import Role
 from hallowerk.validators import validate_postcode
@@ -14,20 +15,12 @@ from hallowerk.validators import validate_postcode
 from .models import Candidate, EndReason
 from .services_coach import COACH_EDITABLE_FIELDS
 
-DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"]
 YES_NO = [("yes", _("Ja")), ("no", _("Nee"))]
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 def _date_field(label, *, required=False, help_text=""):
     return forms.DateField(
-        label=label, required=required, help_text=help_text, widget=DateInput(),
+        label=label, required=required, help_text=help_text, widget=dutch_date_widget(),
         input_formats=DATE_INPUT_FORMATS,
         error_messages={"invalid": _("Vul een datum in als dag-maand-jaar, bijvoorbeeld "
                                      "31-12-1990."),
