@@ -10,7 +10,7 @@ each count records the rate of the current month and keeps what earlier counts r
 """
 
 from collections import defaultdict
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from dateutil.relativedelta import relativedelta
 from django.db.models import Count, Q
@@ -51,13 +51,15 @@ def monthly_count(*, municipality_ids: list[int], now: datetime) -> dict[int, di
     grouped query per table."""
     today = timezone.localdate(now)
     since = today.replace(day=1) - relativedelta(months=MONTHS - 1)
+    since_moment = timezone.make_aware(datetime.combine(since, time.min))
     counted: dict = defaultdict(lambda: defaultdict(dict))
     candidates = Candidate.objects.filter(municipality_id__in=municipality_ids)
-    _grouped(candidates, "municipality_id", "created_at", None, "inflow", counted, since)
+    _grouped(candidates, "municipality_id", "created_at", None, "inflow", counted, since_moment)
     _grouped(candidates.exclude(end_reason=""), "municipality_id", "dossier_ended_on",
              "end_reason", "ended", counted, since)
     _grouped(SuggestionFeedback.objects.filter(candidate__municipality_id__in=municipality_ids),
-             "candidate__municipality_id", "created_at", "verdict", "feedback", counted, since)
+             "candidate__municipality_id", "created_at", "verdict", "feedback", counted,
+             since_moment)
     sharing = (candidates.filter(dossier_ended_on__isnull=True, is_active=True,
                                  hidden_by_staff=False).order_by().values("municipality_id")
                .annotate(base=Count("pk"), shared=Count("pk", filter=Q(
