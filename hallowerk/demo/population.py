@@ -67,7 +67,7 @@ def demo_population_ensure(*, size: DemoSize, seed: int = DEFAULT_SEED, log=prin
                            if total > 5000 else None),
     }
     # After the population, so the employer has candidates to put on a list.
-    step("dossier states and activity", demo_activity_ensure)
+    step("dossier states and activity", demo_activity_ensure, population=size.candidates)
     if any(created.values()):
         vacuum_analyze(User, Employer, Vacancy, Candidate, Profile, WorkExperience, Education,
                        Course, LanguageSkill, SearchDocument)

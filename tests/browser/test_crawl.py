@@ -36,8 +36,14 @@ SKIP = re.compile(r"(\.(csv|pdf|zip|json)$|/bestand/|/export|/download|/cv\b|/ac
 WIDER_THAN_SCREEN = """() => {
   const width = document.documentElement.clientWidth;
   if (document.documentElement.scrollWidth <= width + 1) return null;
+  const clipped = e => {
+    for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+      if (getComputedStyle(a).overflowX !== "visible") return true;
+    }
+    return false;
+  };
   const out = [...document.querySelectorAll("body *")].filter(
-    e => e.getBoundingClientRect().right > width + 1 && ![...e.children].some(
+    e => e.getBoundingClientRect().right > width + 1 && !clipped(e) && ![...e.children].some(
       c => c.getBoundingClientRect().right > width + 1));
   return out.slice(0, 3).map(e => e.tagName.toLowerCase() + "." +
     [...e.classList].join(".") + " " + Math.round(e.getBoundingClientRect().right));
