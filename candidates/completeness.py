@@ -13,6 +13,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from .models import Profile
+from .models.completeness_rule import COMPLETENESS_KEYS, completeness_percent
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ CHECKS: list[Check] = [
           "woonplaats-en-reizen", lambda p: bool(p.transport or p.driving_licences)),
     Check("about", _("Iets over uzelf"),
           _("Een paar zinnen over uzelf maken uw profiel persoonlijk."),
-          "over-mij", lambda p: bool(p.personal_description.strip())),
+          "over-mij", lambda p: bool(p.personal_description)),
     Check("talents", _("Uw talenten"),
           _("Werkgevers zoeken op talenten. Zo vinden ze u sneller."),
           "over-mij", lambda p: bool(p.competences)),
@@ -50,7 +51,7 @@ CHECKS: list[Check] = [
           "over-mij", lambda p: bool(p.professional_skills)),
     Check("kind_of_work", _("Werk dat bij u past"),
           _("Dan weten werkgevers en uw werkmatcher wat u zoekt."),
-          "werk-dat-past", lambda p: bool(p.kind_of_work.strip())),
+          "werk-dat-past", lambda p: bool(p.kind_of_work)),
     Check("sectors", _("Sectoren"),
           _("Dan ziet u vacatures in de sectoren die u leuk vindt."),
           "werk-dat-past", _any("sectors")),
@@ -96,4 +97,8 @@ def profile_completeness(profile: Profile) -> Completeness:
     done, missing = [], []
     for check in CHECKS:
         (done if check.done(profile) else missing).append(check)
-    return Completeness(round(100 * len(done) / len(CHECKS)), done, missing)
+    return Completeness(completeness_percent(len(done)), done, missing)
+
+
+# One rule: the checks above are the SQL rule's keys, in its order.
+assert [check.key for check in CHECKS] == COMPLETENESS_KEYS

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from hallowerk.forms.dates import DATE_INPUT_FORMATS, dutch_date_widget
 from hallowerk.models import User
 from hallowerk.roles import Role
 from hallowerk.validators import validate_postcode
@@ -14,20 +15,12 @@ from hallowerk.validators import validate_postcode
 from .models import Candidate, EndReason
 from .services_coach import COACH_EDITABLE_FIELDS
 
-DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"]
 YES_NO = [("yes", _("Ja")), ("no", _("Nee"))]
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 def _date_field(label, *, required=False, help_text=""):
     return forms.DateField(
-        label=label, required=required, help_text=help_text, widget=DateInput(),
+        label=label, required=required, help_text=help_text, widget=dutch_date_widget(),
         input_formats=DATE_INPUT_FORMATS,
         error_messages={"invalid": _("Vul een datum in als dag-maand-jaar, bijvoorbeeld "
                                      "31-12-1990."),
@@ -40,8 +33,14 @@ def _coaches_of(municipality_id):
 
 
 class CoachChoiceField(forms.ModelChoiceField):
+    """The municipality's coaches, the viewer's own option marked "(ikzelf)": one option per
+    person, never both "Ikzelf" and the viewer's own name."""
+
+    viewer_pk: int | None = None
+
     def label_from_instance(self, obj):
-        return obj.get_full_name() or obj.email
+        name = obj.get_full_name() or obj.email
+        return _("%(name)s (ikzelf)") % {"name": name} if obj.pk == self.viewer_pk else name
 
 
 class DossierFieldsForm(forms.ModelForm):
@@ -54,8 +53,7 @@ class DossierFieldsForm(forms.ModelForm):
         help_text=_("4 cijfers en 2 letters, bijvoorbeeld 3511 AB."))
     responsible_coach = CoachChoiceField(
         label=_("Klantmanager (werkmatcher)"), queryset=User.objects.none(), required=False,
-        empty_label=_("Ikzelf"),
-        help_text=_("Wie de kandidaat begeleidt. Leeg laten: u zelf."))
+        empty_label=None, help_text=_("Wie de kandidaat begeleidt."))
 
     class Meta:
         model = Candidate
@@ -70,10 +68,14 @@ class DossierFieldsForm(forms.ModelForm):
                                    "naam@voorbeeld.nl.")},
         }
 
-    def __init__(self, *args, municipality_id, **kwargs):
+    def __init__(self, *args, municipality_id, viewer, **kwargs):
         super().__init__(*args, **kwargs)
         self.municipality_id = municipality_id
-        self.fields["responsible_coach"].queryset = _coaches_of(municipality_id)
+        coach = self.fields["responsible_coach"]
+        coach.queryset = _coaches_of(municipality_id)
+        coach.viewer_pk = viewer.pk
+        if not self.instance.pk:
+            coach.initial = viewer.pk
         self.fields["gender"].choices = [c for c in self.fields["gender"].choices if c[0]]
         self.fields["service_type"].choices = [
             c for c in self.fields["service_type"].choices if c[0]]

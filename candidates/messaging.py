@@ -11,7 +11,6 @@ Who may talk to whom:
 - once a thread exists, both sides may reply (a forwarded request opens the thread).
 """
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
@@ -22,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from hallowerk.models import User
 from hallowerk.roles import Role
+from hallowerk.site import absolute_url
 from privacy.audit import audit_record
 from privacy.models import AuditAction
 
@@ -52,7 +52,7 @@ def notify_new_message(user: User) -> None:
     """A mail without content: only that there is something new, and where to read it."""
     if not user or not user.email or not user.is_active:
         return
-    url = settings.SITE_URL.rstrip("/") + reverse("candidates:inbox")
+    url = absolute_url(reverse("candidates:inbox"))
     with translation.override("nl"):
         subject = _("U hebt een nieuw bericht op HalloWerk")
         body = _("U hebt een nieuw bericht op HalloWerk. Log in om het te lezen:\n%(url)s") % {

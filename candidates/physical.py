@@ -20,6 +20,13 @@ PHYSICAL_ITEMS: list[tuple[str, str, str]] = [
     ("fine_motor", "Precies werken met uw handen", "Precise work with your hands"),
 ]
 
+# The items whose label above says "uw", in words that describe the work instead of
+# addressing the reader: for employers reading a profile and for a vacancy's demands.
+PHYSICAL_NEUTRAL: dict[str, tuple[str, str]] = {
+    "overhead_work": ("Werken boven het hoofd", "Working above the head"),
+    "fine_motor": ("Precies werken met de handen", "Precise work with the hands"),
+}
+
 PHYSICAL_CODES: list[str] = [code for code, _nl, _en in PHYSICAL_ITEMS]
 PHYSICAL_CHOICES: list[tuple[str, str]] = [
     (code, label_nl) for code, label_nl, _en in PHYSICAL_ITEMS]
@@ -35,3 +42,12 @@ def physical_label(code: str, language: str | None = None) -> str:
         if item_code == code:
             return label_en if language == "en" else label_nl
     raise KeyError(code)
+
+
+def physical_demand_label(code: str, language: str | None = None) -> str:
+    """An item as a demand of the work (a vacancy, an employer's view of a profile)."""
+    language = language or get_language()
+    if code in PHYSICAL_NEUTRAL:
+        label_nl, label_en = PHYSICAL_NEUTRAL[code]
+        return label_en if language == "en" else label_nl
+    return physical_label(code, language)

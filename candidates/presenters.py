@@ -33,7 +33,7 @@ EMPLOYER_VIEW_PREFETCH = ["profile__preferred_occupations", "profile__sectors",
 # per kind of repeatable entry (with the relation that holds them on Profile).
 SECTIONS: list[tuple[str, str, str]] = [
     ("identity", "", gettext_lazy("Persoon")),
-    ("profile", "", gettext_lazy("Over mij")),
+    ("profile", "", gettext_lazy("Over de kandidaat")),
     ("work", "", gettext_lazy("Werk en beschikbaarheid")),
     ("candidates.WorkExperience", "work_experiences", gettext_lazy("Werkervaring")),
     ("candidates.Education", "educations", gettext_lazy("Opleidingen")),

@@ -63,7 +63,7 @@ def candidate_intake_create(
     if (responsible_coach.role != Role.COACH
             or responsible_coach.municipality_id != by.municipality_id):
         raise ValidationError({"responsible_coach": _(
-            "Kies een werkmatcher van je eigen gemeente.")})
+            "Kies een werkmatcher van uw eigen gemeente.")})
     candidate = Candidate(
         municipality_id=by.municipality_id, client_number=client_number.strip(),
         first_name=first_name.strip(), last_name=last_name.strip(),
@@ -92,7 +92,7 @@ def candidate_hide(*, by: User, candidate: Candidate, reason: str, request=None)
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _(
-            "Schrijf op waarom je het profiel verbergt. De kandidaat ziet deze reden.")})
+            "Schrijf op waarom u het profiel verbergt. De kandidaat ziet deze reden.")})
     candidate.hidden_by_staff = True
     candidate.hidden_reason = reason
     candidate.hidden_by = by
@@ -136,7 +136,7 @@ def candidate_share(*, by: User, candidate: Candidate, shared: bool,
     if by.role != Role.JOBSEEKER or candidate.user_id != by.pk:
         raise PermissionDenied("Only the jobseeker decides about sharing their profile.")
     if scope not in SharingScope.values:
-        raise ValidationError({"scope": _("Kies met welke werkgevers je je profiel deelt.")})
+        raise ValidationError({"scope": _("Kies met welke werkgevers u uw profiel deelt.")})
     candidate.shared_with_employers = shared
     candidate.sharing_scope = scope
     candidate.last_activity_at = timezone.now()

@@ -58,7 +58,7 @@ def candidate_intake_update(*, by: User, candidate: Candidate, changes: dict,
     if coach is not None and (coach.role != Role.COACH
                               or coach.municipality_id != candidate.municipality_id):
         raise ValidationError({"responsible_coach": _(
-            "Kies een werkmatcher van je eigen gemeente.")})
+            "Kies een werkmatcher van uw eigen gemeente.")})
     changed = []
     for field, value in changes.items():
         value = _clean(field, value)

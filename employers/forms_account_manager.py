@@ -7,7 +7,9 @@ from django.utils.translation import gettext_lazy as _
 
 from candidates.choices import Language
 from candidates.physical import PHYSICAL_CHOICES
-from hallowerk.models import Occupation, Sector
+from hallowerk.forms.dates import DATE_INPUT_FORMATS, dutch_date_widget
+from hallowerk.forms.occupations import OccupationField
+from hallowerk.models import Sector
 from hallowerk.reference.places import place_resolve
 from hallowerk.validators import validate_postcode
 
@@ -119,12 +121,11 @@ class LabelChoiceField(forms.ModelChoiceField):
 
 
 class VacancyForm(forms.ModelForm):
-    occupation = LabelChoiceField(
-        label=_("Beroep"), queryset=Occupation.objects.order_by("label_nl"),
-        help_text=_("Het beroep uit de beroepenlijst dat het best past. Dit helpt bij het "
-                    "zoeken van kandidaten."),
-        error_messages={"required": _("Kies een beroep."),
-                        "invalid_choice": _("Kies een beroep uit de lijst.")})
+    occupation = OccupationField(
+        label=_("Beroep"),
+        help_text=_("Typ een deel van het beroep en kies uit de lijst, bijvoorbeeld kok of "
+                    "schoonmaker. Dit helpt bij het zoeken van kandidaten."),
+        error_messages={"required": _("Kies een beroep.")})
     sector = LabelChoiceField(label=_("Sector"), queryset=Sector.objects.order_by("label_nl"),
                                    required=False)
     place_name = forms.CharField(
@@ -142,8 +143,8 @@ class VacancyForm(forms.ModelForm):
         label=_("Vaardigheden"), required=False, max_length=1000,
         help_text=_("Gescheiden door komma's, bijvoorbeeld: klantvriendelijk, heftruck."))
     start_date = forms.DateField(
-        label=_("Startdatum"), required=False, input_formats=["%Y-%m-%d", "%d-%m-%Y"],
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        label=_("Startdatum"), required=False, input_formats=DATE_INPUT_FORMATS,
+        widget=dutch_date_widget(),
         error_messages={"invalid": _("Vul een datum in als dag-maand-jaar, bijvoorbeeld "
                                      "1-9-2026.")})
 

@@ -12,7 +12,6 @@ and it contains only the count and a link: no names, no profile data.
 
 from datetime import datetime, timedelta
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
@@ -23,6 +22,7 @@ from django.utils.translation import ngettext
 
 from hallowerk.models import User
 from hallowerk.roles import Role
+from hallowerk.site import absolute_url
 from privacy.audit import audit_record, audit_search
 from privacy.models import AuditAction
 
@@ -100,8 +100,7 @@ def saved_search_delete(*, by: User, saved_search: SavedSearch, request=None) ->
 
 
 def _alert_mail(user: User, saved_search: SavedSearch, count: int) -> None:
-    url = settings.SITE_URL.rstrip("/") + reverse("employers:saved_search_open",
-                                                  args=[saved_search.pk])
+    url = absolute_url(reverse("employers:saved_search_open", args=[saved_search.pk]))
     with translation.override("nl"):
         subject = _("Nieuwe profielen op HalloWerk")
         body = ngettext(

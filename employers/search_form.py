@@ -15,7 +15,9 @@ from django.utils.translation import gettext_lazy
 
 from candidates.choices import DrivingLicence, Language
 from candidates.physical import PHYSICAL_CHOICES
-from hallowerk.models import Occupation, Sector
+from hallowerk.forms.dates import DATE_INPUT_FORMATS, dutch_date_widget
+from hallowerk.forms.occupations import OccupationField
+from hallowerk.models import Sector
 from hallowerk.reference import place_resolve, place_search
 
 from .fulltext import MAX_QUERY_LENGTH, MAX_TERMS, count_terms
@@ -62,12 +64,10 @@ class SearchForm(forms.Form):
         label=gettext_lazy("Zoekwoorden"), required=False,
         help_text=gettext_lazy("Bijvoorbeeld: magazijn, heftruck of kok. We zoeken in het hele "
                                "profiel. Het laatste woord mag nog niet af zijn."))
-    occupation = forms.ModelChoiceField(
-        label=gettext_lazy("Beroep"), required=False, to_field_name="isco_code",
-        queryset=Occupation.objects.order_by("label_nl"),
-        empty_label=gettext_lazy("Alle beroepen"),
-        error_messages={"invalid_choice": gettext_lazy(
-            "Dit beroep kennen we niet. Kies een beroep uit de lijst.")})
+    occupation = OccupationField(
+        label=gettext_lazy("Beroep"), required=False,
+        help_text=gettext_lazy("Typ een deel van het beroep en kies uit de lijst. Leeg: alle "
+                               "beroepen."))
     sector = forms.ModelChoiceField(
         label=gettext_lazy("Sector"), required=False, to_field_name="code",
         queryset=Sector.objects.order_by("label_nl"),
@@ -90,8 +90,8 @@ class SearchForm(forms.Form):
             "max_value": gettext_lazy("Kies een afstand van 1 tot 200 km.")})
     available_on = forms.DateField(
         label=gettext_lazy("Beschikbaar op"), required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        input_formats=["%Y-%m-%d", "%d-%m-%Y"],
+        widget=dutch_date_widget(),
+        input_formats=DATE_INPUT_FORMATS,
         help_text=gettext_lazy("Kandidaten die op deze datum kunnen beginnen. Wie geen datum "
                                "invulde, telt als beschikbaar."),
         error_messages={"invalid": gettext_lazy(

@@ -1,5 +1,5 @@
 """Aggregated figures for a municipality's team lead: counts only, never a person, never per
-employee (SPEC §2, §4). Every figure below SMALL_CELL is shown as "< 5" so a small count
+employee (SPEC §2, §4). Every count of persons below SMALL_CELL is shown as "< 5" so a small count
 cannot point at someone.
 
 What a "placement" is: HalloWerk does not record whether someone found work. The closest
@@ -27,6 +27,7 @@ from employers.models import Employer, Vacancy
 from hallowerk.models import Invitation, Municipality, MunicipalityFigures
 from hallowerk.roles import Role
 from hallowerk.schedule import TEAM_FIGURES_MINUTES
+from hallowerk.stats_monthly import monthly_rows
 from privacy.archive_models import AnonymisedActivity, AnonymisedDossier
 
 SMALL_CELL = 5
@@ -46,10 +47,11 @@ def suppressed(value: int) -> str:
 class Figure:
     label: str
     value: int
+    persons: bool = True  # only counts of persons are hidden when small
 
     @property
     def shown(self) -> str:
-        return suppressed(self.value)
+        return suppressed(self.value) if self.persons else str(self.value)
 
 
 @dataclass(frozen=True)
@@ -243,6 +245,7 @@ def figures_refresh(*, municipality_ids: Iterable[int] | None = None,
     rows = [MunicipalityFigures(municipality_id=pk, period=period, counts=counts,
                                 computed_at=now)
             for pk, periods in counted.items() for period, counts in periods.items()]
+    rows += monthly_rows(municipality_ids=list(counted), now=now)
     MunicipalityFigures.objects.bulk_create(
         rows, update_conflicts=True, unique_fields=["municipality", "period"],
         update_fields=["counts", "computed_at"])
@@ -303,8 +306,9 @@ def _placements(counts: dict[str, int]) -> list[Figure]:
 
 
 def _employers(counts: dict[str, int]) -> list[Figure]:
-    return [Figure(_("Werkgevers die meedoen"), counts.get("employers", 0)),
-            Figure(_("Gepubliceerde vacatures"), counts.get("vacancies", 0))]
+    # Organisations and vacancies are not personal data: shown exactly, however small.
+    return [Figure(_("Werkgevers die meedoen"), counts.get("employers", 0), persons=False),
+            Figure(_("Gepubliceerde vacatures"), counts.get("vacancies", 0), persons=False)]
 
 
 def overview_groups(counts: dict[str, int]) -> list[Group]:

@@ -13,7 +13,7 @@ nobody can add personal data without deciding these things first (a DPIA finding
 from dataclasses import dataclass
 from enum import StrEnum
 
-from candidates.physical import PHYSICAL_ITEMS, physical_field_name
+from candidates.physical import PHYSICAL_ITEMS, PHYSICAL_NEUTRAL, physical_field_name
 from hallowerk.roles import Role
 
 
@@ -201,6 +201,12 @@ def _profile(model, field, nl, en, category, employer=E.SHOWN, purpose=P_MATCH, 
                  **extra)
 
 
+def _about(nl: str, en: str) -> dict[str, str]:
+    """The employer's label of a field the jobseeker fills in: about the candidate, in the
+    third person, where the jobseeker's own label says "mij" or "u"."""
+    return {"employer_label_nl": nl, "employer_label_en": en}
+
+
 CANDIDATE = [
     _candidate("user", "Account", "Account", C.IDENTITY, F.SYSTEM, E.NEVER, P_ACCOUNT),
     _candidate("municipality", "Gemeente", "Municipality", C.IDENTITY, F.COACH, E.SHOWN,
@@ -273,9 +279,12 @@ P = "candidates.Profile"
 PROFILE = [
     _profile(P, "place_of_residence", "Woonplaats", "Place of residence", C.IDENTITY),
     _profile(P, "photo", "Foto", "Photo", C.IDENTITY, purpose=P_PRESENT),
-    _profile(P, "personal_description", "Over mij", "About me", C.PROFILE, purpose=P_PRESENT),
-    _profile(P, "kind_of_work", "Werk dat bij mij past", "Work that suits me", C.PROFILE),
-    _profile(P, "what_suits_me", "Wat past bij mij", "What suits me", C.PROFILE),
+    _profile(P, "personal_description", "Over mij", "About me", C.PROFILE, purpose=P_PRESENT,
+             **_about("Over de kandidaat", "About the candidate")),
+    _profile(P, "kind_of_work", "Werk dat bij mij past", "Work that suits me", C.PROFILE,
+             **_about("Werk dat bij de kandidaat past", "Work that suits the candidate")),
+    _profile(P, "what_suits_me", "Wat past bij mij", "What suits me", C.PROFILE,
+             **_about("Wat past bij de kandidaat", "What suits the candidate")),
     _profile(P, "competences", "Talenten", "Talents", C.PROFILE),
     _profile(P, "professional_skills", "Vakkennis en vaardigheden", "Professional skills",
              C.PROFILE),
@@ -286,7 +295,7 @@ PROFILE = [
     _profile(P, "free_text", "Vrije tekst", "Free text", C.PROFILE, purpose=P_PRESENT),
     _profile(P, "cv", "Cv", "CV", C.PROFILE, purpose=P_PRESENT),
     _profile(P, "preferred_occupations", "Beroepen die ik zoek", "Occupations I am looking for",
-             C.WORK),
+             C.WORK, **_about("Gezochte beroepen", "Occupations sought")),
     _profile(P, "sectors", "Sectoren", "Sectors", C.WORK),
     _profile(P, "available_from", "Beschikbaar vanaf", "Available from", C.WORK),
     _profile(P, "hours_per_week_min", "Minimaal uren per week", "Minimum hours per week", C.WORK),
@@ -298,7 +307,8 @@ PROFILE = [
     _profile(P, "max_travel_km", "Maximale reisafstand (km)", "Maximum travel distance (km)",
              C.WORK),
     *(_profile(P, physical_field_name(code), label_nl, label_en, C.HEALTH_RELATED,
-               employer=E.YES_NO, purpose=P_PHYSICAL)
+               employer=E.YES_NO, purpose=P_PHYSICAL, **_about(*PHYSICAL_NEUTRAL.get(
+                   code, (label_nl, label_en))))
       for code, label_nl, label_en in PHYSICAL_ITEMS),
     _spec(P, "updated_at", "Profiel gewijzigd op", "Profile changed on", C.USAGE, F.SYSTEM,
           E.NEVER, P_AUDIT, R.PROFILE),
@@ -311,7 +321,8 @@ ENTRIES = [
     _profile(W, "employer_name", "Werkgever", "Employer", C.WORK),
     _profile(W, "start_date", "Begonnen op", "Started on", C.WORK),
     _profile(W, "end_date", "Gestopt op", "Ended on", C.WORK),
-    _profile(W, "description", "Wat deed u", "What you did", C.WORK),
+    _profile(W, "description", "Wat deed u", "What you did", C.WORK,
+             **_about("Taken", "Tasks")),
     _profile(ED, "name", "Opleiding", "Education", C.WORK),
     _profile(ED, "institution", "School", "School", C.WORK),
     _profile(ED, "level", "Niveau", "Level", C.WORK),

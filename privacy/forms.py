@@ -3,10 +3,11 @@ from datetime import date, timedelta
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from hallowerk.forms.dates import DATE_INPUT_FORMATS, dutch_date_widget
 from privacy.retention.holds import REASON_MAX_LENGTH
 from privacy.retention.rules import MAX_MONTHS, MIN_MONTHS
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE_INPUT = dutch_date_widget()
 MAX_REPORT_DAYS = 366 * 10
 
 
@@ -39,8 +40,10 @@ class LegalHoldForm(forms.Form):
 
 class ReportPeriodForm(forms.Form):
     start = forms.DateField(label=_("Vernietigd vanaf"), widget=DATE_INPUT, required=False,
+                            input_formats=DATE_INPUT_FORMATS,
                             error_messages={"invalid": _("Vul een datum in, zoals 1-1-2026.")})
     end = forms.DateField(label=_("tot en met"), widget=DATE_INPUT, required=False,
+                          input_formats=DATE_INPUT_FORMATS,
                           error_messages={"invalid": _("Vul een datum in, zoals 31-12-2026.")})
 
     def __init__(self, *args, today: date, **kwargs):

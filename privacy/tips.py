@@ -18,7 +18,6 @@ import logging
 from datetime import datetime, timedelta
 from smtplib import SMTPException
 
-from django.conf import settings
 from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.core.mail import EmailMessage
@@ -32,6 +31,7 @@ from candidates.models import Candidate, Education, Profile, WorkExperience
 from hallowerk.models import Invitation, User
 from hallowerk.outbox import MAX_ATTEMPTS, retry_wait
 from hallowerk.roles import Role
+from hallowerk.site import absolute_url
 from privacy.audit import audit_record
 from privacy.models import AuditAction, TipPreference, TipSend
 
@@ -65,8 +65,7 @@ def tips_user_from_token(token: str) -> User | None:
 
 
 def tips_optout_url(user: User) -> str:
-    return settings.SITE_URL.rstrip("/") + reverse("privacy:tips_optout",
-                                                   args=[tips_optout_token(user)])
+    return absolute_url(reverse("privacy:tips_optout", args=[tips_optout_token(user)]))
 
 
 def tips_opted_out(user: User) -> bool:
@@ -190,9 +189,9 @@ def tip_message(tip: TipSend) -> EmailMessage:
     user = tip.user
     optout_url = tips_optout_url(user)
     context = {"user": user, "kind": tip.kind, "optout_url": optout_url,
-               "site_url": settings.SITE_URL.rstrip("/"),
-               "profile_url": settings.SITE_URL.rstrip("/") + reverse("start"),
-               "settings_url": settings.SITE_URL.rstrip("/") + reverse("privacy:tips_settings")}
+               "site_url": absolute_url(""),
+               "profile_url": absolute_url(reverse("start")),
+               "settings_url": absolute_url(reverse("privacy:tips_settings"))}
     with translation.override("nl"):
         subject = render_to_string("privacy/email/tip_subject.txt", context).strip()
         body = render_to_string("privacy/email/tip.txt", context)

@@ -6,17 +6,17 @@ from django.core.validators import URLValidator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from hallowerk.forms.dates import DATE_INPUT_FORMATS, dutch_date_widget
 from hallowerk.models import Place
 from hallowerk.reference import place_resolve, place_search
 
-DATE_INPUT_FORMATS = ["%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%d %m %Y", "%Y-%m-%d"]
 DATE_EXAMPLE = gettext_lazy("Schrijf de datum als dag-maand-jaar, bijvoorbeeld 15-03-2024.")
 
 
 class DutchDateField(forms.DateField):
     """A text box for day-month-year: works the same on every phone and with a screen reader."""
 
-    widget = forms.DateInput(format="%d-%m-%Y", attrs={"autocomplete": "off"})
+    widget = dutch_date_widget()
 
     def __init__(self, *, required_message: str = "", **kwargs):
         kwargs.setdefault("input_formats", DATE_INPUT_FORMATS)

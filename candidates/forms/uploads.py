@@ -11,14 +11,22 @@ from privacy.sensitive import extract_upload_text
 NO_FILE = _("Kies eerst een bestand.")
 
 
+def _chosen(upload):
+    """The upload fields are not required (a photo and a CV are optional in the profile, and
+    the form must not say "(verplicht)"), but saving without a file gets a clear message."""
+    if not upload:
+        raise forms.ValidationError(NO_FILE, code="required")
+    return upload
+
+
 class PhotoForm(forms.Form):
     photo = forms.FileField(
-        label=_("Foto"), help_text=_("Een JPG- of PNG-foto van maximaal 5 MB."),
+        label=_("Foto"), required=False, help_text=_("Een JPG- of PNG-foto van maximaal 5 MB."),
         widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png"}),
         error_messages={"required": NO_FILE, "invalid": NO_FILE, "empty": NO_FILE})
 
     def clean_photo(self) -> CheckedFile:
-        uploaded = self.cleaned_data["photo"]
+        uploaded = _chosen(self.cleaned_data["photo"])
         checked = photo_check(uploaded)
         # A photo of a pass or a letter with a BSN is refused like a CV with one. Read from
         # the upload as sent: the stored photo is scaled down, too small to read reliably.
@@ -31,15 +39,16 @@ class PhotoForm(forms.Form):
 
 class CvForm(forms.Form):
     cv = forms.FileField(
-        label=_("Cv"), help_text=_("Een PDF- of Word-bestand (DOCX) van maximaal 5 MB. U "
-                                   "bepaalt zelf wat erin staat."),
+        label=_("Cv"), required=False,
+        help_text=_("Een PDF- of Word-bestand (DOCX) van maximaal 5 MB. U bepaalt zelf wat "
+                    "erin staat."),
         widget=forms.FileInput(attrs={"accept": ".pdf,.docx,application/pdf,application/"
                                                 "vnd.openxmlformats-officedocument."
                                                 "wordprocessingml.document"}),
         error_messages={"required": NO_FILE, "invalid": NO_FILE, "empty": NO_FILE})
 
     def clean_cv(self) -> CheckedFile:
-        checked = cv_check(self.cleaned_data["cv"])
+        checked = cv_check(_chosen(self.cleaned_data["cv"]))
         # A CV with a BSN is refused outright; other findings are a warning (views/uploads).
         document_bsn_refuse(extract_upload_text(checked.content, checked.content.name).text)
         return checked

@@ -143,7 +143,7 @@ class Candidate(models.Model):
                 name="candidate_hidden_has_reason_and_time",
                 condition=Q(hidden_by_staff=False)
                 | (~Q(hidden_reason="") & Q(hidden_at__isnull=False)),
-                violation_error_message=_("Geef een reden op als je een profiel verbergt.")),
+                violation_error_message=_("Geef een reden op als u een profiel verbergt.")),
             models.CheckConstraint(
                 name="candidate_end_reason_iff_ended",
                 condition=Q(end_reason="", dossier_ended_on__isnull=True)

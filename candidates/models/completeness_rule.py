@@ -1,39 +1,67 @@
-"""The coach's completeness score: ONE rule, as an SQL expression.
+"""How complete a profile is: ONE rule, for the jobseeker and the coach, as SQL.
 
-One point for each of these core things the jobseeker filled in, columns of Profile only
-(candidates/completeness.py is the jobseeker's own, richer advice; this one is for lists).
-The score is stored on Profile.completeness (profile_completeness_store() writes it with
-this expression) so the coach's list filters on an indexed column instead of scoring every
-profile of the municipality per request. No model imports here: Profile's check constraint
-uses COMPLETENESS_MAX.
+One point for each of the checks of candidates/completeness.py (same keys, same order; the
+jobseeker's page uses those, with what is missing and why it helps). The score is stored on
+Profile.completeness (profile_completeness_store() writes it with this expression) so the
+coach's list filters on an indexed column instead of scoring every profile of the
+municipality per request; both show it as the same percentage. Tests hold the Python checks
+and this SQL to the same answers. No model imports at module level: Profile's check
+constraint uses COMPLETENESS_MAX.
 """
 
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.apps import apps
+from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Value, When
 from django.db.models.functions import Coalesce
 
-# (field, kind): "set" = not empty, "text" = some text, "list" = at least one item.
-COMPLETENESS_FIELDS = [
-    ("place_of_residence", "set"), ("personal_description", "text"),
-    ("kind_of_work", "text"), ("competences", "list"), ("professional_skills", "list"),
-    ("available_from", "set"), ("hours_per_week_max", "set"), ("transport", "list"),
-]
-COMPLETENESS_MAX = len(COMPLETENESS_FIELDS)
-# (bucket, lowest score, highest score)
-COMPLETENESS_BUCKETS = {"empty": (0, 0), "started": (1, 5), "complete": (6, COMPLETENESS_MAX)}
+from candidates.physical import PHYSICAL_CODES, physical_field_name
+
+COMPLETENESS_KEYS = ["place", "travel", "about", "talents", "skills", "kind_of_work",
+                     "sectors", "occupations", "availability", "work_experience", "education",
+                     "languages", "physical", "photo", "cv"]
+COMPLETENESS_MAX = len(COMPLETENESS_KEYS)
+# (lowest score, highest score) per filter of the coach's list.
+COMPLETENESS_BUCKETS = {"empty": (0, 0), "started": (1, 9), "complete": (10, COMPLETENESS_MAX)}
 
 
-def _point(name: str, kind: str, prefix: str) -> Q:
-    # Positive conditions: for a candidate without a profile row each is NULL, so the score
-    # is 0 rather than "everything filled".
-    lookup = {"set": "isnull", "text": "gt", "list": "len__gt"}[kind]
-    value = {"set": False, "text": "", "list": 0}[kind]
-    return Q(**{f"{prefix}{name}__{lookup}": value})
+def completeness_percent(score: int) -> int:
+    return round(100 * score / COMPLETENESS_MAX)
 
 
-def completeness_score(prefix: str = ""):
-    """0..COMPLETENESS_MAX in SQL, on profiles (prefix "") or through a relation."""
-    points = [Case(When(_point(name, kind, prefix), then=Value(1)), default=Value(0),
-                   output_field=IntegerField()) for name, kind in COMPLETENESS_FIELDS]
+def _has(model: str, to_profile: str = "profile") -> Exists:
+    related = apps.get_model(model)
+    return Exists(related.objects.filter(**{to_profile: OuterRef("pk")}))
+
+
+def _conditions() -> dict:
+    profile = apps.get_model("candidates", "Profile")
+    physical = Q()
+    for code in PHYSICAL_CODES:
+        physical |= Q(**{f"{physical_field_name(code)}__isnull": False})
+    return {
+        "place": Q(place_of_residence__isnull=False),
+        "travel": Q(transport__len__gt=0) | Q(driving_licences__len__gt=0),
+        "about": Q(personal_description__gt=""),
+        "talents": Q(competences__len__gt=0),
+        "skills": Q(professional_skills__len__gt=0),
+        "kind_of_work": Q(kind_of_work__gt=""),
+        "sectors": Exists(profile.sectors.through.objects.filter(profile_id=OuterRef("pk"))),
+        "occupations": Exists(profile.preferred_occupations.through.objects.filter(
+            profile_id=OuterRef("pk"))),
+        "availability": Q(available_from__isnull=False) | Q(hours_per_week_max__isnull=False),
+        "work_experience": _has("candidates.WorkExperience"),
+        "education": _has("candidates.Education"),
+        "languages": _has("candidates.LanguageSkill"),
+        "physical": physical,
+        "photo": ~Q(photo=""),
+        "cv": ~Q(cv=""),
+    }
+
+
+def completeness_score():
+    """0..COMPLETENESS_MAX in SQL, on profiles."""
+    conditions = _conditions()
+    points = [Case(When(conditions[key], then=Value(1)), default=Value(0),
+                   output_field=IntegerField()) for key in COMPLETENESS_KEYS]
     total = points[0]
     for point in points[1:]:
         total = total + point

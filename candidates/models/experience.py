@@ -19,8 +19,8 @@ class WorkExperience(models.Model):
     employer_name = models.CharField(_("werkgever"), max_length=150, blank=True)
     start_date = models.DateField(_("begonnen op"))
     end_date = models.DateField(_("gestopt op"), null=True, blank=True,
-                                help_text=_("Leeg laten als je hier nog werkt."))
-    description = models.TextField(_("wat deed je"), blank=True)
+                                help_text=_("Leeg laten als u hier nog werkt."))
+    description = models.TextField(_("wat deed u"), blank=True)
 
     objects = CandidateRelatedQuerySet.through("profile__candidate").as_manager()
 

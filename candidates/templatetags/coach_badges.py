@@ -5,6 +5,7 @@ from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
+from candidates.models.completeness_rule import completeness_percent as _completeness_percent
 from candidates.selectors_coach import status_badges
 
 register = template.Library()
@@ -35,3 +36,9 @@ def invitation_badge(candidate, invitation):
     if not modifier:
         return label
     return format_html('<span class="hw-badge hw-badge--{}">{}</span>', modifier, label)
+
+
+@register.filter
+def completeness_percent(score: int) -> int:
+    """The stored score as the percentage the jobseeker sees on their own page."""
+    return _completeness_percent(score or 0)

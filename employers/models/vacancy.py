@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from candidates.choices import DrivingLicence, Language
-from candidates.physical import PHYSICAL_CHOICES
+from candidates.physical import PHYSICAL_CHOICES, physical_demand_label
 
 from .querysets import VacancyQuerySet
 
@@ -89,3 +89,14 @@ class Vacancy(models.Model):
 
     def __str__(self):
         return self.title
+
+    def required_language_labels(self) -> list[str]:
+        # The names as a language (so "Dutch" in English; the choice label "Nederlands" is
+        # also the name of the site's language, which stays Dutch in the language menu).
+        from matching.explain import LANGUAGE_NAMES
+
+        return [str(LANGUAGE_NAMES.get(code, Language(code).label))
+                for code in self.required_languages if code in Language.values]
+
+    def physical_demand_labels(self) -> list[str]:
+        return [physical_demand_label(code) for code in self.physical_demands]

@@ -14,12 +14,13 @@ from django.utils.translation import gettext as _
 from hallowerk.models import Invitation, User
 from hallowerk.models.invitations import new_token, token_digest
 from hallowerk.roles import INVITABLE_BY, Role
+from hallowerk.site import absolute_url
 from privacy.audit import audit_record
 from privacy.models import AuditAction, LegalText, TermsAcceptance
 
 
 def invitation_url(token: str) -> str:
-    return settings.SITE_URL.rstrip("/") + reverse("invitation_accept", args=[token])
+    return absolute_url(reverse("invitation_accept", args=[token]))
 
 
 def _send_invitation_mail(*, user: User, token: str, valid_until) -> None:

@@ -237,15 +237,15 @@ def _write(batch: Batch) -> None:
     copy_rows(User, batch.users)
     copy_rows(Candidate, batch.candidates)
     copy_rows(Profile, batch.profiles)
-    # The coach's stored score, by the one rule, in one UPDATE per batch.
-    Profile.objects.filter(pk__in=[row["id"] for row in batch.profiles]).update(
-        completeness=completeness_score())
     copy_rows(WorkExperience, batch.experiences)
     copy_rows(Education, batch.educations)
     copy_rows(Course, batch.courses)
     copy_rows(LanguageSkill, batch.languages)
     copy_through(Profile.preferred_occupations, batch.occupations)
     copy_through(Profile.sectors, batch.sectors)
+    # The stored score, by the one rule (which counts entries too), in one UPDATE per batch.
+    Profile.objects.filter(pk__in=[row["id"] for row in batch.profiles]).update(
+        completeness=completeness_score())
     search_documents_write(batch.search)
 
 

@@ -101,7 +101,7 @@ def demo_employer_details_ensure() -> None:
             employer=employer, municipality=employer.municipality, title=title,
             occupation=occupation, sector=Sector.objects.filter(code=sector).first(),
             description=f"Bakkerij De Korenschoof zoekt een {title.lower()}. Ervaring is niet "
-                        "nodig; je krijgt een vaste begeleider.",
+                        "nodig; u krijgt een vaste begeleider.",
             place=place, hours_per_week_min=16, hours_per_week_max=24,
             required_languages=["nl"], physical_demands=["standing"], skills=["Klantcontact"],
             status="published", created_by=manager, published_at=now)

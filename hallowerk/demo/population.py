@@ -16,6 +16,7 @@ from employers.models import Employer, Vacancy
 from hallowerk.models import User
 
 from .accounts import demo_accounts_ensure
+from .activity import demo_activity_ensure
 from .bulk import vacuum_analyze
 from .candidates import demo_candidates_ensure
 from .context import demo_context_build
@@ -65,6 +66,8 @@ def demo_population_ensure(*, size: DemoSize, seed: int = DEFAULT_SEED, log=prin
                            progress=lambda done, total: log(f"    {done}/{total} candidates")
                            if total > 5000 else None),
     }
+    # After the population, so the employer has candidates to put on a list.
+    step("dossier states and activity", demo_activity_ensure, population=size.candidates)
     if any(created.values()):
         vacuum_analyze(User, Employer, Vacancy, Candidate, Profile, WorkExperience, Education,
                        Course, LanguageSkill, SearchDocument)

@@ -102,12 +102,12 @@ COURSES = [
 ]
 VACANCY_INTROS = [
     "Wij zoeken een {title} voor ons team in {place}.",
-    "Kom jij ons helpen als {title}? Je werkt in {place}.",
+    "Komt u ons helpen als {title}? U werkt in {place}.",
     "Voor onze vestiging in {place} zoeken wij een enthousiaste {title}.",
 ]
 VACANCY_OFFERS = [
-    "Je krijgt een goede inwerkperiode en een vaste begeleider.",
-    "Ervaring is niet nodig: wij leren je het vak.",
-    "Je werkt in een klein team met vaste collega's.",
+    "U krijgt een goede inwerkperiode en een vaste begeleider.",
+    "Ervaring is niet nodig: wij leren u het vak.",
+    "U werkt in een klein team met vaste collega's.",
     "Na een half jaar is een vast contract mogelijk.",
 ]

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from hallowerk.administration import administered_municipalities, administered_staff
+from hallowerk.charts import SERIES_NOTE, monthly_charts
 from hallowerk.permissions import role_required
 from hallowerk.roles import Role
 from hallowerk.stats import (
@@ -34,6 +35,8 @@ def team_lead_home(request):
         "form": form, "period": period, "small_cell": SMALL_CELL,
         "refresh_minutes": REFRESH_MINUTES,
         "overview": municipality_overview(municipality=request.user.municipality, period=period),
+        "charts": monthly_charts(municipality=request.user.municipality),
+        "charts_note": SERIES_NOTE,
     })
 
 

@@ -6,7 +6,6 @@ import logging
 from collections import Counter, defaultdict
 from datetime import date, timedelta
 
-from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Exists, OuterRef
@@ -17,6 +16,7 @@ from django.utils import timezone, translation
 from candidates.models import Candidate
 from hallowerk.models import User
 from hallowerk.roles import Role
+from hallowerk.site import absolute_url
 from privacy.models import RetentionNotice
 
 from .rules import NOTICE_DAYS, Rules
@@ -77,8 +77,7 @@ def _recipients(tally: Counter) -> dict[User, dict[date, int]]:
 def _mail(tally: Counter) -> None:
     for user, days in _recipients(tally).items():
         page = "privacy:coach_due" if user.role == Role.COACH else "privacy:retention_report"
-        context = {"user": user, "days": days, "url": settings.SITE_URL.rstrip("/")
-                   + reverse(page)}
+        context = {"user": user, "days": days, "url": absolute_url(reverse(page))}
         with translation.override("nl"):
             subject = translation.gettext("Dossiers die binnenkort worden vernietigd")
             body = render_to_string("privacy/email/retention_notice.txt", context)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from candidates.selectors import candidate_for_viewer
 from hallowerk.permissions import role_required
 from hallowerk.roles import Role
+from hallowerk.site import absolute_url
 from privacy.erasure import candidate_entered_data_erase, erasure_overview
 from privacy.export import candidate_export
 from privacy.forms import StaffErasureForm
@@ -38,7 +39,7 @@ def candidate_data_export(request, pk, kind):
     """A data access request handled by the coach (audited like the person's own)."""
     candidate = candidate_for_viewer(request.user, pk)
     return download(*candidate_export(by=request.user, candidate=candidate, kind=kind,
-                                      base_url=request.build_absolute_uri("/"),
+                                      base_url=absolute_url(),
                                       request=request))
 
 

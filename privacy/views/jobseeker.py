@@ -8,6 +8,7 @@ from django_otp import user_has_device
 from candidates.models import Candidate
 from hallowerk.permissions import role_required
 from hallowerk.roles import Role
+from hallowerk.site import absolute_url
 from privacy.access_log import profile_views
 from privacy.audit import audit_export
 from privacy.export import candidate_export
@@ -47,7 +48,7 @@ def my_data(request):
 def my_data_export(request, kind):
     candidate = own_candidate(request)
     return download(*candidate_export(by=request.user, candidate=candidate, kind=kind,
-                                      base_url=request.build_absolute_uri("/"),
+                                      base_url=absolute_url(),
                                       request=request))
 
 

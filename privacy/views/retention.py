@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from hallowerk.permissions import role_required
 from hallowerk.roles import Role
+from hallowerk.site import absolute_url
 from privacy.audit import audit_export
 from privacy.forms import LegalHoldForm, ReportPeriodForm, RetentionRuleForm
 from privacy.models import AuditAction, AuditEvent, RetentionRule
@@ -99,7 +100,7 @@ def report_download(request, kind):
     if kind == "csv":
         return download(report_csv(report).encode(), f"bewaartermijnen-{stamp}.csv",
                         "text/csv; charset=utf-8")
-    return download(report_pdf(report, base_url=request.build_absolute_uri("/")),
+    return download(report_pdf(report, base_url=absolute_url()),
                     f"bewaartermijnen-{stamp}.pdf", "application/pdf")
 
 

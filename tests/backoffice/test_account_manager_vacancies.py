@@ -32,7 +32,7 @@ def employer(am):
 
 def form_data(**changes):
     occupation = Occupation.objects.order_by("pk").first()
-    return {"title": "Medewerker bakkerij", "occupation": occupation.pk,
+    return {"title": "Medewerker bakkerij", "occupation": occupation.label_nl,
             "description": "Je bakt brood en helpt in de winkel.", "place_name": "utrecht",
             "hours_per_week_min": 20, "hours_per_week_max": 32, "start_date": "2026-09-01",
             "required_driving_licence": "", "required_languages": ["nl"],

@@ -13,6 +13,7 @@ from hallowerk.accounts.invitations import invitation_create, invitation_withdra
 from hallowerk.models import Invitation
 from hallowerk.roles import Role
 from privacy.models import AuditAction, AuditEvent
+from tests.candidates.jobseeker_helpers import place
 
 from .conftest import candidate_in, staff
 
@@ -61,10 +62,11 @@ def invited(slug="utrecht", **kwargs):
     ({"leaving": "on"}, {"Leeg"}),
 ])
 def test_each_filter(coach, coach_client, query, expected):
-    full = {"place_of_residence": None, "personal_description": "x", "kind_of_work": "x",
-            "competences": ["a"], "professional_skills": ["b"],
+    # 10 of the 15 checks of the one completeness rule: "Bijna of helemaal".
+    full = {"place_of_residence": place("Utrecht"), "personal_description": "x",
+            "kind_of_work": "x", "competences": ["a"], "professional_skills": ["b"],
             "available_from": timezone.localdate(), "hours_per_week_max": 20,
-            "transport": ["bike"]}
+            "transport": ["bike"], "photo": "p.jpg", "cv": "c.pdf", "physical_lifting": True}
     candidate_in(last_name="Mijn", responsible_coach=coach)
     candidate_in(last_name="Gedeeld", shared_with_employers=True, directly_approachable=True,
                  profile=full)
@@ -161,7 +163,7 @@ def test_pages_of_25_and_a_constant_number_of_queries(coach, coach_client):
 def test_the_score_shown_is_the_score_filtered_on(coach_client):
     """The page shows the stored score the filter uses (candidate_in stores it, as the
     profile services do)."""
-    from candidates.models.completeness_rule import COMPLETENESS_FIELDS
+    from candidates.models.completeness_rule import COMPLETENESS_MAX
 
     fillings = [{}, {"kind_of_work": "x"}, {"competences": ["a"], "transport": ["bike"]},
                 {"personal_description": " ", "hours_per_week_max": 8,
@@ -172,8 +174,8 @@ def test_the_score_shown_is_the_score_filtered_on(coach_client):
         candidate_in(last_name=f"Score{number}", profile={**base, **filling})
     rows = coach_client.get(LIST).context["page"].object_list
     shown = {row.candidate.last_name: row.completeness for row in rows}
-    assert shown == {"Score0": 0, "Score1": 1, "Score2": 2, "Score3": 6}
-    for bucket, names_in in [("empty", {"Score0"}), ("started", {"Score1", "Score2"}),
-                             ("complete", {"Score3"})]:
+    assert shown == {"Score0": 0, "Score1": 1, "Score2": 2, "Score3": 5}
+    for bucket, names_in in [("empty", {"Score0"}),
+                             ("started", {"Score1", "Score2", "Score3"}), ("complete", set())]:
         assert names(coach_client.get(LIST, {"completeness": bucket})) == names_in
-    assert len(COMPLETENESS_FIELDS) == 8
+    assert COMPLETENESS_MAX == 15

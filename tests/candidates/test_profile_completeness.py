@@ -53,10 +53,10 @@ def test_profile_update_stores_the_computed_score(profile):
     assert stored(profile) == computed(profile) == profile.completeness == 2
     profile_update(by=profile.candidate.user, profile=profile,
                    changes={**FULL, "place_of_residence": place("Utrecht")})
-    assert stored(profile) == computed(profile) == COMPLETENESS_MAX
+    assert stored(profile) == computed(profile) == 7
     profile_update(by=profile.candidate.user, profile=profile,
                    changes={"transport": [], "kind_of_work": ""})
-    assert stored(profile) == computed(profile) == COMPLETENESS_MAX - 2
+    assert stored(profile) == computed(profile) == 5
 
 
 def test_entries_and_photo_keep_the_stored_score(profile):
@@ -69,12 +69,12 @@ def test_entries_and_photo_keep_the_stored_score(profile):
     profile.refresh_from_db()
     profile_photo_replace(by=profile.candidate.user, profile=profile,
                           checked=photo_check(upload("f.jpg", jpeg_bytes())))
-    assert stored(profile) == computed(profile) == 6
+    assert stored(profile) == computed(profile) == 7
 
 
 def test_erasure_resets_the_stored_score(profile):
     profile_update(by=profile.candidate.user, profile=profile, changes=FULL)
-    assert stored(profile) == 7
+    assert stored(profile) == 6
     candidate_entered_data_erase(by=profile.candidate.user, candidate=profile.candidate)
     assert stored(profile) == computed(profile) == 0
 
@@ -86,21 +86,20 @@ def test_the_database_refuses_a_score_out_of_range(profile):
         Profile.objects.filter(pk=profile.pk).update(completeness=COMPLETENESS_MAX + 1)
 
 
-def test_the_migration_backfill_is_the_rule():
+def test_the_migration_rescores_by_the_one_rule():
     migration = importlib.import_module(
-        "candidates.migrations.0005_profile_stored_completeness")
-    fillings = [{}, {"kind_of_work": "x"}, {"personal_description": " ", "transport": ["bike"]},
+        "candidates.migrations.0011_u_texts_and_one_completeness_rule")
+    fillings = [{}, {"kind_of_work": "x"}, {"personal_description": "x", "transport": ["bike"]},
                 {**FULL, "place_of_residence": place("Utrecht")},
                 {"competences": ["a"], "professional_skills": ["b"], "hours_per_week_max": 8}]
     profiles = []
     for filling in fillings:
         profile = Profile.objects.get(candidate=jobseeker())
         Profile.objects.filter(pk=profile.pk).update(
-            **{"personal_description": "", "kind_of_work": "", **filling})
+            **{"personal_description": "", "kind_of_work": "", "completeness": 0, **filling})
         profiles.append(profile)
-    with connection.cursor() as cursor:
-        cursor.execute(migration.BACKFILL)
-    assert [stored(p) for p in profiles] == [computed(p) for p in profiles] == [0, 1, 2, 8, 3]
+    migration.completeness_by_the_one_rule(None, None)
+    assert [stored(p) for p in profiles] == [computed(p) for p in profiles] == [0, 1, 2, 7, 3]
 
 
 def test_the_coach_list_filters_and_shows_the_stored_column():

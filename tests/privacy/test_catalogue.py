@@ -219,7 +219,7 @@ def test_list_rows_show_only_employer_visible_fields(full_profile):
     with translation.override("nl"):
         (row,) = employer_list_rows([full_profile.candidate])
     labels = {item.label for item in row.items}
-    assert labels <= {field_spec(PROFILE, f).label_nl for f in (
+    assert labels <= {field_spec(PROFILE, f).employer_label("nl") for f in (
         "place_of_residence", "preferred_occupations", "kind_of_work", "available_from",
         "hours_per_week_max")}
     assert "Woonplaats" in labels

@@ -71,5 +71,5 @@ def test_the_statement_is_also_in_english(client):
 
 def test_the_terms_stay_separate_versioned_and_include_the_right_to_be_forgotten(client):
     html = client.get(reverse("privacy:terms")).content.decode()
-    assert "Versie 1" in html
+    assert "Versie 2" in html and "voorlopige tekst" not in html
     assert "recht om vergeten te worden" in html

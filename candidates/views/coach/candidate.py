@@ -94,7 +94,7 @@ def edit(request, pk):
     candidate = candidate_or_404(request, pk)
     accepted = bool(candidate.user and candidate.user.has_usable_password())
     form = DossierEditForm(request.POST or None, instance=candidate,
-                           municipality_id=candidate.municipality_id,
+                           municipality_id=candidate.municipality_id, viewer=request.user,
                            email_editable=not accepted)
     with_edit_base(form, instance_values(candidate, form.changes_fields()))
     if request.method == "POST" and form.is_valid():

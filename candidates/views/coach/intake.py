@@ -25,7 +25,8 @@ SESSION_KEY = "coach_intake_import"
 
 @role_required(Role.COACH)
 def intake(request):
-    form = IntakeForm(request.POST or None, municipality_id=request.user.municipality_id)
+    form = IntakeForm(request.POST or None, municipality_id=request.user.municipality_id,
+                      viewer=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

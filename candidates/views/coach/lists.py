@@ -3,7 +3,6 @@
 from django.shortcuts import render
 
 from candidates.forms_coach import CandidateFilterForm
-from candidates.models.completeness_rule import COMPLETENESS_MAX
 from candidates.selectors_coach import coach_candidate_page, coach_dashboard
 from hallowerk.permissions import role_required
 from hallowerk.roles import Role
@@ -30,6 +29,6 @@ def candidate_list(request):
                      filters={k: v for k, v in filters.items() if v and k != "q"},
                      result_count=page.paginator.count)
     return render(request, "candidates/coach/list.html", {
-        "form": form, "page": page, "completeness_max": COMPLETENESS_MAX,
+        "form": form, "page": page,
         "filtered": any(value for key, value in filters.items() if key != "sort"),
     })

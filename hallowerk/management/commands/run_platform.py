@@ -26,6 +26,13 @@ from hallowerk.serving import budget_check
 from hallowerk.settings.connections import serving_budget
 
 
+def site_url_from_port(port: str) -> None:
+    """Links in mails and PDFs point at this port, unless SITE_URL was given; the children
+    (web, worker, beat) inherit it through the environment."""
+    os.environ.setdefault("SITE_URL", f"http://127.0.0.1:{port}")
+    settings.SITE_URL = os.environ["SITE_URL"]
+
+
 class Command(BaseCommand):
     help = "Start the whole platform (web, worker, beat) with demo data."
 
@@ -37,6 +44,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, dev=False, no_demo=False, **options):
         port = os.environ.get("PORT", "8000")
+        site_url_from_port(port)
         call_command("migrate", verbosity=0)
         if not no_demo:
             call_command("demo_data")

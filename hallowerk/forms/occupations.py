@@ -1,0 +1,79 @@
+"""The occupation picker: a text box with suggestions instead of a dropdown of ~400 ISCO
+occupations.
+
+The suggestions are a <datalist>, which the browser filters as one types and which works
+with the keyboard, a screen reader and without JavaScript. Whatever is typed is resolved on
+the server: an occupation's Dutch or English name, or its ISCO code (saved searches and
+links use the code). Anything else gets a clear message with the closest occupations.
+"""
+
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from hallowerk.models import Occupation
+from hallowerk.reference.occupations import occupation_search
+
+
+class OccupationInput(forms.TextInput):
+    template_name = "forms/widgets/occupation.html"
+
+    def __init__(self, attrs=None):
+        super().__init__({"autocomplete": "off", "class": "utrecht-textbox", **(attrs or {})})
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["list_id"] = f"{context['widget']['attrs'].get('id', name)}-beroepen"
+        context["widget"]["attrs"]["list"] = context["widget"]["list_id"]
+        context["widget"]["suggestions"] = sorted(
+            occupation.label for occupation in Occupation.objects.only(
+                "label_nl", "label_en"))
+        return context
+
+
+def occupation_resolve(text: str) -> Occupation | None:
+    """The occupation meant by a name (either language, any case) or an ISCO code."""
+    text = " ".join((text or "").split())
+    if not text:
+        return None
+    exact = Occupation.objects.filter(
+        Q(isco_code=text) | Q(label_nl__iexact=text) | Q(label_en__iexact=text))
+    found = exact.order_by("isco_code").first()
+    if found is None:
+        matches = occupation_search(text, limit=2)
+        found = matches[0] if len(matches) == 1 else None
+    return found
+
+
+class OccupationField(forms.Field):
+    widget = OccupationInput
+    default_error_messages = {
+        "invalid_choice": gettext_lazy("Dit beroep kennen we niet. Kies een beroep uit de "
+                                       "lijst."),
+    }
+
+    def prepare_value(self, value):
+        if isinstance(value, Occupation):
+            return value.label
+        if isinstance(value, int):
+            value = Occupation.objects.filter(pk=value).first()
+            return value.label if value else ""
+        resolved = occupation_resolve(value) if value else None
+        return resolved.label if resolved else (value or "")
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        occupation = occupation_resolve(str(value))
+        if occupation is None:
+            closest = occupation_search(str(value), limit=3)
+            message = str(self.error_messages["invalid_choice"])
+            if closest:
+                message += " " + _("Bedoelt u: %(names)s?") % {
+                    "names": ", ".join(o.label for o in closest)}
+            raise forms.ValidationError(message, code="invalid_choice")
+        return occupation
+
+    def has_changed(self, initial, data):
+        return self.prepare_value(initial) != self.prepare_value(data)
