@@ -129,9 +129,22 @@ def _deactivate_due(today: date) -> int:
            .select_related("user"))
     count = 0
     for notice in due:
+        if _last_administrator(notice.user):
+            # Switching off the only administrator would leave the municipality without
+            # anyone who can invite, unlock or hand over; the notice stays, so the job
+            # tries again once another administrator exists.
+            logger.warning("inactivity: the only administrator of municipality %s is kept",
+                           notice.user.municipality_id)
+            continue
         account_deactivate_inactive(user=notice.user)
         count += 1
     return count
+
+
+def _last_administrator(user: User) -> bool:
+    return user.role == Role.ADMINISTRATOR and not (
+        User.objects.filter(role=Role.ADMINISTRATOR, municipality_id=user.municipality_id,
+                            is_active=True).exclude(pk=user.pk).exists())
 
 
 def _remind_coaches(municipality: Municipality, today: date) -> int:

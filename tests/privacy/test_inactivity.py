@@ -156,3 +156,14 @@ def test_the_privacy_statement_states_each_municipalitys_periods(client):
     assert "18 maanden" in row and "30 dagen" in row and "6 maanden" in row
     utrecht = page.split(">Utrecht<")[1].split("</tr>")[0]
     assert "2 jaar" in utrecht and "1 jaar" in utrecht
+
+
+def test_the_only_administrator_of_a_municipality_is_never_switched_off():
+    admin = last_seen(staff(Role.ADMINISTRATOR, with_totp_device=True), D(2024, 1, 15))
+    run_on(D(2026, 1, 15))
+    assert run_on(D(2026, 2, 14)).deactivated == 0
+    admin.refresh_from_db()
+    assert admin.is_active and InactivityNotice.objects.filter(user=admin).exists()
+    # Once someone else can take over, the notice takes effect.
+    staff(Role.ADMINISTRATOR)
+    assert run_on(D(2026, 2, 15)).deactivated == 1
