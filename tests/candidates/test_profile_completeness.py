@@ -88,7 +88,7 @@ def test_the_database_refuses_a_score_out_of_range(profile):
 
 def test_the_migration_rescores_by_the_one_rule():
     migration = importlib.import_module(
-        "candidates.migrations.0011_u_texts_and_one_completeness_rule")
+        "candidates.migrations.0012_u_texts_and_one_completeness_rule")
     fillings = [{}, {"kind_of_work": "x"}, {"personal_description": "x", "transport": ["bike"]},
                 {**FULL, "place_of_residence": place("Utrecht")},
                 {"competences": ["a"], "professional_skills": ["b"], "hours_per_week_max": 8}]
