@@ -137,10 +137,10 @@ def search_id_page(*, viewer, criteria, page_number: int = 1,
     if bounded is None:
         return IdPage([], 1, 0)
     sql, params = bounded
-    # Relevance: first on the words as typed, then on their synonyms and compound parts
-    # too, so a match on the word the employer typed comes before the others.
-    texts = ([tsquery_source(criteria.terms, widen=False), tsquery_source(criteria.terms)]
-             if criteria.terms else [])
+    # Relevance on the words as typed: a match on them comes before one found only through
+    # a synonym or separate compound parts (those rank 0 and follow by recency). One
+    # ts_rank only: it costs ~20 µs a document, 20 ms over the 1,001 ranked at 500k.
+    texts = [tsquery_source(criteria.terms, widen=False)] if criteria.terms else []
     rank = "".join(f"ts_rank(b.document, to_tsquery('{SEARCH_CONFIG}', %s)) DESC, "
                    for _text in texts)
     page_sql = (f"SELECT b.candidate_id, count(*) OVER () FROM ({sql}) b "  # noqa: S608
