@@ -4,6 +4,7 @@ import os
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from tests.conftest import current_totp
 from tests.factories import TEST_PASSWORD
@@ -87,3 +88,10 @@ def log_in(page, site, user, password=TEST_PASSWORD, second_factor=True):
     if second_factor and user.requires_two_factor:
         page.get_by_label("Code").fill(current_totp())
         page.get_by_role("button", name="Inloggen").click()
+
+
+def log_out(page):
+    """Log out and wait until the page shows it: logging in again on the same page while
+    the logout request is still on its way lets the logout end the new session."""
+    page.get_by_role("button", name="Uitloggen").click()
+    expect(page.get_by_role("button", name="Uitloggen")).to_have_count(0)

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from candidates.models import Candidate, Profile, VacancyResponse
 from candidates.services import candidate_intake_create
 from hallowerk.roles import Role
-from tests.browser.conftest import assert_accessible, log_in
+from tests.browser.conftest import assert_accessible, log_in, log_out
 from tests.candidates.jobseeker_helpers import (
     docx_bytes,
     gps_exif,
@@ -296,7 +296,7 @@ def test_sensitive_data_warning_then_coach_review(page, site):
     page.get_by_role("button", name="Toch dit cv gebruiken").click()
     expect(page.get_by_text("Uw werkmatcher kijkt eerst mee")).to_be_visible()
 
-    page.get_by_role("button", name="Uitloggen").click()
+    log_out(page)
     log_in(page, site, coach)
     page.goto(f"{site}/werkmatcher/gevoelige-gegevens/")
     expect(page.get_by_role("heading", name=candidate.full_name)).to_have_count(2)

@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from matching.models import FairnessReport, SuggestionFeedback
-from tests.browser.conftest import assert_accessible, log_in
+from tests.browser.conftest import assert_accessible, log_in, log_out
 from tests.factories import EmployerFactory, UserFactory, municipality
 from tests.matching.builders import candidate, place, vacancy
 
@@ -107,7 +107,7 @@ def test_staff_matching_pages_are_accessible(page, site, cooks):
     expect(page.get_by_text("het systeem geeft alleen advies")).to_be_visible()
     expect(page.get_by_text("Dit is het beroep dat de kandidaat zoekt: Koks.")).to_be_visible()
     assert_accessible(page)
-    page.get_by_role("button", name="Uitloggen").click()
+    log_out(page)
 
     manager = UserFactory(role="account_manager", municipality=utrecht, with_totp_device=True)
     log_in(page, site, manager)
@@ -128,7 +128,7 @@ def test_team_lead_report_and_administrator_weights_are_accessible(page, site, c
     expect(page.get_by_text("Berekend op")).to_be_visible()
     assert FairnessReport.objects.filter(municipality=utrecht).exists()
     assert_accessible(page)
-    page.get_by_role("button", name="Uitloggen").click()
+    log_out(page)
 
     admin = UserFactory(role="administrator", municipality=utrecht, with_totp_device=True)
     log_in(page, site, admin)

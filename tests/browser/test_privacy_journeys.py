@@ -15,7 +15,7 @@ from hallowerk.roles import Role
 from privacy.audit import audit_profile_viewed
 from privacy.models import LegalHold
 from privacy.retention.run import retention_run
-from tests.browser.conftest import assert_accessible, log_in
+from tests.browser.conftest import assert_accessible, log_in, log_out
 from tests.factories import UserFactory, municipality
 from tests.privacy.privacyops_data import full_candidate
 
@@ -153,7 +153,7 @@ def test_the_privacy_pages_in_english(page, site, retention_data):
         expect(page.get_by_role("heading", level=1)).to_have_text(heading)
         assert_accessible(page)
     page.get_by_role("button", name="Nederlands").click()  # log_in() speaks Dutch
-    page.get_by_role("button", name="Uitloggen").click()
+    log_out(page)
 
     log_in(page, site, admin)
     page.get_by_role("button", name="English").click()

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from candidates.models import Profile
 from hallowerk.roles import Role
-from tests.browser.conftest import assert_accessible, log_in
+from tests.browser.conftest import assert_accessible, log_in, log_out
 from tests.candidates.jobseeker_helpers import docx_bytes
 from tests.employer_portal.conftest import employer_user, make_candidate
 from tests.factories import UserFactory
@@ -54,7 +54,7 @@ def test_kept_sensitive_text_waits_for_the_coach_before_employers_see_it(page, s
     expect(page.get_by_text(re.compile("tot dan zien werkgevers dit deel niet"))).to_be_visible()
     page.get_by_role("button", name="Toch opslaan").click()
     expect(page.get_by_text("Opgeslagen.")).to_be_visible()
-    page.get_by_role("button", name="Uitloggen").click()
+    log_out(page)
 
     # The employer stays logged in in a browser of its own (a TOTP code counts once).
     employer_page = browser.new_context().new_page()
