@@ -140,14 +140,14 @@ def search_id_page(*, viewer, criteria, page_number: int = 1,
     # Relevance on the words as typed: a match on them comes before one found only through
     # a synonym or separate compound parts (those rank 0 and follow by recency). One
     # ts_rank only: it costs ~20 µs a document, 20 ms over the 1,001 ranked at 500k.
-    texts = [tsquery_source(criteria.terms, widen=False)] if criteria.terms else []
-    rank = "".join(f"ts_rank(b.document, to_tsquery('{SEARCH_CONFIG}', %s)) DESC, "
-                   for _text in texts)
+    text = tsquery_source(criteria.terms, widen=False)
+    rank = f"ts_rank(b.document, to_tsquery('{SEARCH_CONFIG}', %s)) DESC, " if text else ""
     page_sql = (f"SELECT b.candidate_id, count(*) OVER () FROM ({sql}) b "  # noqa: S608
                 f"ORDER BY {rank}b.last_activity_at DESC, b.candidate_id DESC LIMIT %s OFFSET %s")
 
     def page(number: int) -> list[tuple]:
-        return _fetch(page_sql, [*params, *texts, page_size, (number - 1) * page_size])
+        return _fetch(page_sql, [*params, *([text] if text else []), page_size,
+                                 (number - 1) * page_size])
 
     # Bounded before it reaches the database: a page number of any size is safe.
     number = min(max(1, page_number), last_page(RESULT_CAP + 1))

@@ -22,7 +22,23 @@ class DurationBand(models.TextChoices):
     LONGER = "24+", _("2 jaar of langer")
 
 
-class AnonymisedDossier(models.Model):
+class ArchivedActivityCounts(models.Model):
+    """The activity counts both archives keep: the team lead's figures add them up the
+    same way whether a dossier was destroyed or only its old activity was purged."""
+
+    invitations_sent = models.PositiveIntegerField(default=0)
+    contact_requests = models.PositiveIntegerField(default=0)
+    contact_forwarded = models.PositiveIntegerField(default=0)
+    contact_declined = models.PositiveIntegerField(default=0)
+    conversations = models.PositiveIntegerField(default=0)
+    responses = models.PositiveIntegerField(default=0)
+    responses_invited = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+
+class AnonymisedDossier(ArchivedActivityCounts):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     municipality = models.ForeignKey("hallowerk.Municipality", on_delete=models.PROTECT,
                                      related_name="+")
@@ -32,18 +48,11 @@ class AnonymisedDossier(models.Model):
     outcome = models.CharField(max_length=15)  # candidates.EndReason
     duration_band = models.CharField(max_length=5, choices=DurationBand.choices)
     esf_funded = models.BooleanField(default=False)
-    invitations_sent = models.PositiveIntegerField(default=0)
     invitations_accepted = models.PositiveIntegerField(default=0)
-    contact_requests = models.PositiveIntegerField(default=0)
-    contact_forwarded = models.PositiveIntegerField(default=0)
-    contact_declined = models.PositiveIntegerField(default=0)
-    conversations = models.PositiveIntegerField(default=0)
-    responses = models.PositiveIntegerField(default=0)
-    responses_invited = models.PositiveIntegerField(default=0)
     # Suggestions of work the jobseeker answered ("helps" / "does not fit").
     suggestions_answered = models.PositiveIntegerField(default=0)
 
-    class Meta:
+    class Meta(ArchivedActivityCounts.Meta):
         verbose_name = _("geanonimiseerd dossier")
         verbose_name_plural = _("geanonimiseerde dossiers")
         constraints = [
@@ -64,7 +73,7 @@ class AnonymisedDossier(models.Model):
         return self.outcome == "ended"
 
 
-class AnonymisedActivity(models.Model):
+class AnonymisedActivity(ArchivedActivityCounts):
     """What the platform's own purges remove before a dossier ends (contact requests and
     responses after a year, conversations a year after the last message, unused invitations),
     kept as counts per municipality and month, so the figures do not drop either. One row
@@ -74,15 +83,8 @@ class AnonymisedActivity(models.Model):
                                      related_name="+")
     # The month the removed rows were created in (their figures count by creation).
     month = models.DateField()
-    invitations_sent = models.PositiveIntegerField(default=0)
-    contact_requests = models.PositiveIntegerField(default=0)
-    contact_forwarded = models.PositiveIntegerField(default=0)
-    contact_declined = models.PositiveIntegerField(default=0)
-    conversations = models.PositiveIntegerField(default=0)
-    responses = models.PositiveIntegerField(default=0)
-    responses_invited = models.PositiveIntegerField(default=0)
 
-    class Meta:
+    class Meta(ArchivedActivityCounts.Meta):
         verbose_name = _("geanonimiseerde activiteit")
         verbose_name_plural = _("geanonimiseerde activiteit")
         constraints = [
