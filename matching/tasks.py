@@ -1,6 +1,7 @@
 """Thin Celery tasks: take ids, call a service."""
 
 from celery import shared_task
+from django.db import transaction
 
 from hallowerk.models import Municipality
 
@@ -40,27 +41,40 @@ def ranking_changes_apply_task() -> int:
 def rankings_backfill_task(municipality_id: int, kinds: list[str] | None = None,
                            after: int = 0, audiences: list[str] | None = None) -> int:
     """One batch of the municipality's missing kept lists (matching/backfill.py), then the
-    next batch as a task of its own: a worker that stops loses at most one batch, and
-    running it again skips what exists."""
+    next batch as a run of its own, recorded in the same transaction as this batch's lists
+    before it is queued (hallowerk/outbox.py): a lost message or a stopped worker only delays
+    the chain until the sweep, and running a batch again skips what exists."""
     from .backfill import CANDIDATES, VACANCIES, lists_backfill
     from .models import Audience
 
     kinds = kinds or [VACANCIES, CANDIDATES]
-    batch = lists_backfill(municipality_id=municipality_id, kind=kinds[0], after=after,
-                           audiences=audiences or Audience.values)
-    if not batch.done:
-        rankings_backfill_task.delay(municipality_id, kinds, batch.last_id, audiences)
-    elif kinds[1:]:
-        rankings_backfill_task.delay(municipality_id, kinds[1:], 0, audiences)
+    with transaction.atomic():
+        batch = lists_backfill(municipality_id=municipality_id, kind=kinds[0], after=after,
+                               audiences=audiences or Audience.values)
+        if not batch.done:
+            rankings_backfill_record(municipality_id, kinds, batch.last_id, audiences)
+        elif kinds[1:]:
+            rankings_backfill_record(municipality_id, kinds[1:], 0, audiences)
     return batch.computed
+
+
+def rankings_backfill_record(municipality_id: int, kinds: list[str], after: int,
+                             audiences: list[str] | None) -> None:
+    """Record one batch of the backfill to run (hallowerk/outbox.py), queued after the commit."""
+    from hallowerk.outbox import outbox_add
+
+    outbox_add(rankings_backfill_task, municipality_id, kinds, after, audiences,
+               key_prefix="rankings-backfill")
 
 
 @shared_task(acks_late=True)
 def rankings_backfill_all() -> int:
     """Nightly, before the monitoring reports: start the backfill of every municipality
-    again. A chain whose next message the broker lost (Redis restarted without its file)
-    is picked up here; lists that exist are skipped, so a warm installation costs little."""
+    again, recorded first. Lists that exist are skipped, so a warm installation costs
+    little."""
+    from hallowerk.outbox import outbox_add_many
+
     ids = list(Municipality.objects.values_list("pk", flat=True))
-    for pk in ids:
-        rankings_backfill_task.delay(pk)
+    outbox_add_many(rankings_backfill_task, [(pk,) for pk in ids],
+                    key_prefix="rankings-backfill")
     return len(ids)

@@ -4,6 +4,7 @@ kept, from the command and as a chain of Celery tasks."""
 
 import random
 from datetime import timedelta
+from functools import partial
 
 import pytest
 from django.core.management import call_command
@@ -11,6 +12,8 @@ from django.utils import timezone
 
 from candidates.models import Candidate
 from employers.models import Vacancy
+from hallowerk.models import Municipality, QueuedTask
+from hallowerk.outbox import outbox_run_due
 from matching import backfill, ranking, refresh
 from matching.models import Audience, CandidateRanking, VacancyRanking
 from matching.tasks import rankings_backfill_task
@@ -91,13 +94,50 @@ def test_a_kept_list_is_skipped_and_a_second_run_changes_nothing(country):
     assert not CandidateRanking.objects.filter(audience=Audience.REGION).exists()
 
 
+def _sweep_until_done() -> int:
+    """Run the recorded backfill batches as the periodic sweep does, until none is due."""
+    runs = ran = outbox_run_due()
+    while ran:
+        ran = outbox_run_due()
+        runs += ran
+    return runs
+
+
 def test_the_command_and_the_task_chain_backfill_everything(country):
     call_command("matching_backfill", "utrecht", "--batch", "2")
     _assert_backfilled(country["utrecht"])
     CandidateRanking.objects.all().delete()
     VacancyRanking.objects.all().delete()
-    rankings_backfill_task.delay(country["utrecht"].pk)  # eager in tests: the whole chain
+    rankings_backfill_task.delay(country["utrecht"].pk)  # eager in tests: the first batch
+    assert _sweep_until_done() >= 1  # the next batches, recorded before they were queued
     _assert_backfilled(country["utrecht"])
+
+
+def test_each_next_batch_is_recorded_with_its_batch_so_a_lost_message_loses_nothing(
+        country, monkeypatch):
+    """Issue 12: the chain no longer lives only in the broker. A batch's lists and the
+    record of the next batch commit together; a message that never arrives (nothing is
+    queued from a test transaction) leaves the record due for the sweep."""
+    here = country["utrecht"]
+    batches_of_three = partial(backfill.lists_backfill, batch=3)
+    monkeypatch.setattr(backfill, "lists_backfill", batches_of_three)
+    rankings_backfill_task(here.pk, [backfill.VACANCIES], 0, [Audience.MUNICIPALITY])
+    first_three = [v.pk for v in _published(here)[:3]]
+    assert set(CandidateRanking.objects.values_list("vacancy_id", flat=True)) == set(first_three)
+    due = QueuedTask.objects.get(status="due")
+    assert due.task == "matching.tasks.rankings_backfill_task"
+    assert due.args == [here.pk, [backfill.VACANCIES], first_three[-1], [Audience.MUNICIPALITY]]
+    assert _sweep_until_done() == 3  # ids 4-6, 7, then the empty batch that ends the chain
+    assert (CandidateRanking.objects.filter(audience=Audience.MUNICIPALITY).count()
+            == len(_published(here)))
+    assert not QueuedTask.objects.filter(status="due").exists()
+
+
+def test_queue_option_records_the_backfill_for_the_sweep(country):
+    call_command("matching_backfill", "rotterdam", "--queue")
+    assert QueuedTask.objects.get(status="due").args[0] == country["rotterdam"].pk
+    _sweep_until_done()
+    _assert_backfilled(country["rotterdam"])
 
 
 def test_the_nightly_job_restarts_every_municipalitys_backfill(country):
@@ -110,7 +150,10 @@ def test_the_nightly_job_restarts_every_municipalitys_backfill(country):
     assert app.conf.beat_schedule["matching-rankings-backfill"]["task"] == (
         "matching.tasks.rankings_backfill_all")
     assert {entry["task"] for entry in BEAT_SCHEDULE.values()} <= set(app.tasks)
-    rankings_backfill_all.delay()  # eager in tests
+    everywhere = Municipality.objects.count()
+    assert rankings_backfill_all() == everywhere  # one recorded run per municipality
+    assert QueuedTask.objects.filter(status="due").count() == everywhere
+    _sweep_until_done()
     places = (country["utrecht"], country["rotterdam"])
     for place in places:
         for vacancy in _published(place):

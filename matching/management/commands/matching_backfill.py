@@ -15,7 +15,7 @@ from django.db.models import Q
 from hallowerk.models import Municipality
 from matching.backfill import BATCH, CANDIDATES, VACANCIES, lists_backfill
 from matching.models import Audience
-from matching.tasks import rankings_backfill_task
+from matching.tasks import rankings_backfill_record
 
 
 class Command(BaseCommand):
@@ -40,7 +40,7 @@ class Command(BaseCommand):
         kinds = [options["only"]] if options["only"] else [VACANCIES, CANDIDATES]
         audiences = options["audience"] or Audience.values
         if options["queue"]:
-            rankings_backfill_task.delay(found.pk, kinds, 0, audiences)
+            rankings_backfill_record(found.pk, kinds, 0, audiences)
             self.stdout.write(f"Queued the backfill of {found.name}.")
             return
         started = time.monotonic()
