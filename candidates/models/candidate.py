@@ -189,6 +189,14 @@ class Candidate(models.Model):
             models.Index(fields=["id"], include=["municipality", "user", "sharing_scope",
                                                  "shared_with_employers"],
                          condition=MATCHABLE, name="candidate_matchable"),
+            # The coach's filtered lists and their counts (candidates/selectors_coach.py):
+            # every filter on the dossier's own state is in this index, so counting a large
+            # municipality's matches reads the index only, never the (wide) table rows.
+            models.Index(fields=["municipality", "id"],
+                         include=["is_active", "shared_with_employers", "hidden_by_staff",
+                                  "directly_approachable", "dossier_ended_on",
+                                  "last_activity_at", "responsible_coach"],
+                         name="candidate_coach_filters"),
         ]
 
     def __str__(self):
