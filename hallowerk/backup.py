@@ -26,6 +26,8 @@ from django.utils import timezone
 from psycopg import sql
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
+from hallowerk.database_roles import app_role_grant
+
 DUMP, FILES, MANIFEST = "database.dump", "private.tar", "manifest.json"
 
 
@@ -139,6 +141,8 @@ def backup_restore(source: Path, database: str | None, private_root: Path) -> Re
     with tarfile.open(source / FILES) as archive:
         archive.extractall(private_root, filter="data")
     with psycopg.connect(target) as restored, restored.cursor() as cursor:
+        # The dump carries no rights (--no-privileges): the application role gets its own again.
+        app_role_grant(cursor)
         counts = row_counts(cursor)
     problems = [f"table {t}: {manifest['tables'].get(t)} in the backup, {counts.get(t)} restored"
                 for t in sorted(set(counts) | set(manifest["tables"]))

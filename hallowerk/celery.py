@@ -1,6 +1,7 @@
 import os
 
 from celery import Celery
+from celery.signals import beat_init, worker_init
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hallowerk.settings.dev")
 
@@ -21,3 +22,12 @@ def collect_beat_schedules(sender, **kwargs):
         except ModuleNotFoundError:
             continue
         sender.conf.beat_schedule.update(module.BEAT_SCHEDULE)
+
+
+@worker_init.connect
+@beat_init.connect
+def refuse_a_too_powerful_database_role(**kwargs):
+    """Like gunicorn (hallowerk/gunicorn_conf.py): not as the tables' owner or a superuser."""
+    from hallowerk.database_roles import serving_role_check
+
+    serving_role_check()

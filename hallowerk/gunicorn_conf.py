@@ -42,10 +42,13 @@ loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "warning")
 
 
 def on_starting(server):
-    """Refuse to start when the budget does not fit PostgreSQL's max_connections."""
+    """Refuse to start when the budget does not fit PostgreSQL's max_connections, or when
+    the database role could change the tables (hallowerk/database_roles.py)."""
     import django
 
     django.setup()
+    from hallowerk.database_roles import serving_role_check
     from hallowerk.serving import budget_check
 
     server.log.info("Connection budget: %s", budget_check(_budget))
+    server.log.info("Database role: %s", serving_role_check())

@@ -69,6 +69,12 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
+# --- database roles (docs/security.md): the serving processes connect as this role, which
+# neither owns the tables nor is a superuser; `migrate` (run as the owner) grants it its rights.
+DATABASE_APP_ROLE = env.str("DATABASE_APP_ROLE", default="hallowerk_app")
+# Refuse to serve (gunicorn, Celery) when connected as the owner or a superuser.
+DATABASE_REQUIRE_APP_ROLE = env.bool("DATABASE_REQUIRE_APP_ROLE", default=False)
+
 ROOT_URLCONF = "hallowerk.urls"
 WSGI_APPLICATION = "hallowerk.wsgi.application"
 

@@ -6,12 +6,19 @@ this one (web, worker, beat under `make run`) share it instead of starting their
 
 Running as root, pgserver creates an unprivileged system user `pgserver` to own the
 data directory, because PostgreSQL refuses to run as root.
+
+The server has the same database roles as production (docker/postgres/roles.sql): this
+process connects as the owner, the serving processes of `make run` as the application role.
 """
 
 import os
+import subprocess
 from pathlib import Path
 
 DATABASE_NAME = "hallowerk"
+# docs/security.md, "Database roles"; production names them in its environment.
+OWNER_ROLE, APP_ROLE = "hallowerk", "hallowerk_app"
+ROLES_SQL = Path(__file__).resolve().parent.parent.parent / "docker" / "postgres" / "roles.sql"
 _keep_alive = []  # the service handles must live as long as this process
 
 
@@ -86,10 +93,30 @@ def embedded_database_url(data_dir: Path, name: str = DATABASE_NAME) -> str:
     exists = server.psql(f"SELECT 1 FROM pg_database WHERE datname = '{name}';")  # noqa: S608
     if "(1 row)" not in exists:
         server.psql(f"CREATE DATABASE {name};")
+    _roles_set_up(server, name)
     # The socket directory travels as a query option; django-environ hands it to psycopg.
-    url = f"postgres://postgres@/{name}?host={pg_dir}"
+    # This process (migrate, demo data, tests, bench scripts) works as the owner; `make run`
+    # hands the application role's URL to the web, worker and beat processes it starts.
+    url = f"postgres://{OWNER_ROLE}@/{name}?host={pg_dir}"
     os.environ["DATABASE_URL"] = url
+    os.environ["APP_DATABASE_URL"] = f"postgres://{APP_ROLE}@/{name}?host={pg_dir}"
     return url
+
+
+def _roles_set_up(server, name: str) -> None:
+    """The roles of docker/postgres/roles.sql, the same file the postgres container runs; the
+    owner may create databases here (pytest-django's test databases, the bench scripts').
+    The superuser `postgres` is left for this set-up."""
+    from pgserver._commands import POSTGRES_BIN_PATH
+
+    variables = {"owner": OWNER_ROLE, "app": APP_ROLE, "owner_password": "",
+                 "app_password": "", "database": name, "owner_options": "CREATEDB"}
+    command = [str(POSTGRES_BIN_PATH / "psql"), "--no-psqlrc", "--quiet", "-v", "ON_ERROR_STOP=1",
+               *(f"--variable={key}={value}" for key, value in variables.items()),
+               "-f", str(ROLES_SQL), server.get_uri()]
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode:
+        raise RuntimeError(f"Setting up the database roles failed:\n{result.stderr}")
 
 
 def embedded_redis_url(data_dir: Path) -> str:

@@ -17,6 +17,9 @@ if KVK_BACKEND == "api" and not KVK_API_KEY:
     raise ImproperlyConfigured("KVK_BACKEND=api needs KVK_API_KEY.")
 
 SECRET_KEY = env.str("SECRET_KEY")
+# DATABASE_URL is the application role for web, worker and beat; `migrate`, `backup` and
+# `restore` run with the owner's URL instead (docker-compose.yml, docs/security.md).
+DATABASE_REQUIRE_APP_ROLE = env.bool("DATABASE_REQUIRE_APP_ROLE", default=True)
 DATABASES = {"default": with_planner_settings(env.db_url("DATABASE_URL"))}
 if env.bool("DATABASE_POOL", default=False):  # web processes (hallowerk/gunicorn_conf.py)
     with_connection_pool(DATABASES["default"], serving_budget())

@@ -14,7 +14,7 @@ from django.db.models.functions import Coalesce, Greatest
 from candidates.models import Candidate, ContactRequest, Thread, VacancyResponse
 from employers.models import Employer
 from hallowerk.models import Invitation, User
-from privacy.models import AuditEvent, DestructionRecord, RetentionRule
+from privacy.models import DestructionRecord, RetentionRule
 
 from .activity_archive import (
     archived_then,
@@ -108,26 +108,27 @@ def contact_requests_purge(*, rules: Rules, now: datetime) -> DestructionRecord 
     return recorder.record
 
 
-def _audit_delete(ids) -> dict:
-    # The audit log refuses DELETE unless this transaction says it is the retention purge
-    # (privacy/migrations/0002_audit_append_only.py). set_config(..., true) is SET LOCAL;
-    # it is switched off again at once, so nothing else in the transaction profits.
+def _audit_batch_delete(now: datetime) -> int:
+    """One batch of audit rows past the audit period, deleted by the database function that
+    alone may delete them (privacy/migrations/0011_audit_purge_by_owner_function.py). It
+    reads the period itself and never deletes younger rows, whatever this process asks."""
     with connection.cursor() as cursor:
-        cursor.execute("SELECT set_config('hallowerk.audit_purge', 'on', true)")
-        cursor.execute("DELETE FROM privacy_auditevent WHERE id = ANY(%s)", [ids])
-        deleted = cursor.rowcount
-        cursor.execute("SELECT set_config('hallowerk.audit_purge', 'off', true)")
-    return {"privacy.auditevent": deleted}
+        cursor.execute("SELECT privacy_auditevent_purge(%s, %s)", [now, AUDIT_BATCH_SIZE])
+        return cursor.fetchone()[0]
 
 
 def audit_purge(*, rules: Rules, now: datetime) -> DestructionRecord | None:
-    months = rules.get(Kind.AUDIT)
-    if months is None:
+    if rules.get(Kind.AUDIT) is None:
         return None
-    old = AuditEvent.objects.filter(created_at__lt=_cutoff(now, months))
     recorder = _Recorder(DestructionRecord.Kind.AUDIT, Kind.AUDIT, rules)
-    _in_batches(old, AUDIT_BATCH_SIZE, _audit_delete, recorder, order=("created_at", "pk"))
-    return recorder.record
+    while True:
+        with transaction.atomic():
+            deleted = _audit_batch_delete(now)
+            if deleted:
+                recorder.add({"privacy.auditevent": deleted})
+                retention_heartbeat()
+        if deleted < AUDIT_BATCH_SIZE:
+            return recorder.record
 
 
 def _unused_accounts_delete(user_ids) -> Counter:

@@ -84,3 +84,20 @@ def test_restore_fails_when_a_file_was_damaged(tmp_path, fresh_database, setting
     with pytest.raises(CommandError, match="checksum differs"):
         call_command("restore", folder, database=fresh_database,
                      private_root=tmp_path / "files")
+
+
+def test_a_restored_database_keeps_the_roles_limits(tmp_path, fresh_database, settings):
+    """The dump carries no rights (--no-privileges); the restore grants the application role
+    its own again, and the audit log's trigger and purge function come back with the tables."""
+    call_command("backup", output=tmp_path / "backups")
+    [folder] = (tmp_path / "backups").iterdir()
+    call_command("restore", folder, database=fresh_database, private_root=tmp_path / "files")
+    with psycopg.connect(conninfo(fresh_database)) as restored, restored.cursor() as cursor:
+        cursor.execute(f"SET ROLE {settings.DATABASE_APP_ROLE}")
+        cursor.execute("SELECT has_table_privilege('candidates_candidate', 'UPDATE'), "
+                       "has_table_privilege('privacy_auditevent', 'INSERT'), "
+                       "has_table_privilege('privacy_auditevent', 'DELETE'), "
+                       "has_function_privilege('privacy_auditevent_purge(timestamptz, integer)',"
+                       " 'EXECUTE'), "
+                       "(SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'privacy_auditevent_%')")
+        assert cursor.fetchone() == (True, True, False, True, 2)

@@ -1,7 +1,9 @@
 """`make run`: migrate, load demo data, then run web, Celery worker and Celery beat.
 
 This process owns the embedded PostgreSQL and Redis (started when settings load); the
-three children get their URLs through the environment. Ctrl-C stops all of it.
+three children get their URLs through the environment. Ctrl-C stops all of it. This process
+connects to the database as the owner of the tables (it migrates); the children as the
+application role, which may not change or empty tables (docs/security.md).
 
 The web server is served like production (issue 12): gunicorn with workers and threads from
 the connection budget, DEBUG off, static files collected and served by whitenoise, each
@@ -33,6 +35,15 @@ def site_url_from_port(port: str) -> None:
     settings.SITE_URL = os.environ["SITE_URL"]
 
 
+def serving_database_env() -> dict[str, str]:
+    """This process migrated as the owner; web, worker and beat connect as the application
+    role (docs/security.md), and refuse to start as anything more powerful."""
+    app_url = os.environ.get("APP_DATABASE_URL")
+    if not app_url:  # a DATABASE_URL given without an application role's URL: serve with it
+        return {}
+    return {"DATABASE_URL": app_url, "DATABASE_REQUIRE_APP_ROLE": "true"}
+
+
 class Command(BaseCommand):
     help = "Start the whole platform (web, worker, beat) with demo data."
 
@@ -57,7 +68,7 @@ class Command(BaseCommand):
         if not dev:
             call_command("collectstatic", interactive=False, verbosity=0)
         connections.close_all()  # the children open their own
-        env = {**os.environ, "DEBUG": "true" if dev else "false"}
+        env = {**os.environ, "DEBUG": "true" if dev else "false", **serving_database_env()}
         python = sys.executable
         web = ([python, "manage.py", "runserver", f"127.0.0.1:{port}"] if dev else
                [python, "-m", "gunicorn", "-c", "python:hallowerk.gunicorn_conf",
