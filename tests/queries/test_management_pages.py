@@ -1,0 +1,74 @@
+"""The team lead's and the administrator's list and detail pages cost a fixed number of
+queries (conftest.py)."""
+
+import pytest
+from django.urls import reverse
+
+from hallowerk.roles import Role
+from hallowerk.stats import figures_refresh
+from privacy.audit import audit_profile_viewed
+from tests.backoffice.conftest import candidate_in, staff
+
+from .conftest import assert_pinned
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client(verified_client):
+    return verified_client(staff(Role.ADMINISTRATOR, with_totp_device=True))
+
+
+@pytest.fixture
+def team_lead_client(verified_client):
+    return verified_client(staff(Role.TEAM_LEAD, with_totp_device=True))
+
+
+def _candidates_counted(n):
+    """The overview reads stored figures: more candidates must not cost more queries."""
+    for _ in range(n):
+        candidate_in()
+    figures_refresh()
+    return []
+
+
+def test_team_lead_overview(team_lead_client):
+    assert_pinned(team_lead_client, reverse("team_lead_home"), _candidates_counted, 6)
+
+
+def test_matching_monitor(team_lead_client):
+    assert_pinned(team_lead_client, reverse("matching:fairness"), _candidates_counted, 8)
+
+
+def _staff(n):
+    return [staff(Role.COACH).last_name for _ in range(n)]
+
+
+def test_users(admin_client):
+    assert_pinned(admin_client, reverse("administrator_users"), _staff, 6)
+
+
+def test_user_detail(admin_client):
+    person = staff(Role.COACH)
+
+    def add(n):  # colleagues: the page shows one person
+        _staff(n)
+        return [person.last_name]
+
+    assert_pinned(admin_client, reverse("administrator_user", args=[person.pk]), add, 8)
+
+
+def test_audit_log(admin_client):
+    def add(n):
+        coaches = [staff(Role.COACH) for _ in range(n)]
+        candidate = candidate_in()
+        for coach in coaches:
+            audit_profile_viewed(viewer=coach, candidate=candidate)
+        return [coach.email for coach in coaches]
+
+    assert_pinned(admin_client, reverse("privacy:audit_log"), add, 9)
+
+
+def test_retention_rules(admin_client):
+    assert_pinned(admin_client, reverse("privacy:retention_rules"),
+                  _candidates_counted, 6)
