@@ -1,13 +1,17 @@
 """The team lead's and the administrator's list and detail pages cost a fixed number of
 queries (conftest.py)."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
+from freezegun import freeze_time
 
 from hallowerk.roles import Role
 from hallowerk.stats import figures_refresh
 from privacy.audit import audit_profile_viewed
 from tests.backoffice.conftest import candidate_in, staff
+from tests.privacy.privacyops_data import full_candidate
 
 from .conftest import assert_pinned
 
@@ -72,3 +76,24 @@ def test_audit_log(admin_client):
 def test_retention_rules(admin_client):
     assert_pinned(admin_client, reverse("privacy:retention_rules"),
                   _candidates_counted, 6)
+
+
+@freeze_time("2025-01-01 12:00:00+01:00")
+def test_retention_report(admin_client):
+    def add(n):
+        start = len(added)
+        for i in range(n):
+            added.append(full_candidate(f"Zr{start + i:02d}", ended_on=datetime.date(2024, 1, 20),
+                                        end_reason="broken_off", files=False))
+        return [candidate.client_number for candidate in added[start:]]
+
+    added = []
+    assert_pinned(admin_client, reverse("privacy:retention_report") + "?start=2024-01-01", add,
+                  9)
+
+
+@pytest.mark.parametrize(("name", "pinned"), [("privacy:processing_register", 5),
+                                              ("privacy:algorithm_register", 5),
+                                              ("matching:weights", 6)])
+def test_registers_and_weights(admin_client, name, pinned):
+    assert_pinned(admin_client, reverse(name), _candidates_counted, pinned)
