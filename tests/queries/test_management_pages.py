@@ -10,7 +10,9 @@ from freezegun import freeze_time
 from hallowerk.roles import Role
 from hallowerk.stats import figures_refresh
 from privacy.audit import audit_profile_viewed
+from privacy.models import AccessSignal
 from tests.backoffice.conftest import candidate_in, staff
+from tests.factories import municipality
 from tests.privacy.privacyops_data import full_candidate
 
 from .conftest import assert_pinned
@@ -97,3 +99,15 @@ def test_retention_report(admin_client):
                                               ("matching:weights", 6)])
 def test_registers_and_weights(admin_client, name, pinned):
     assert_pinned(admin_client, reverse(name), _candidates_counted, pinned)
+
+
+def test_access_signals(admin_client):
+    def add(n):
+        coaches = [staff(Role.COACH) for _ in range(n)]
+        for coach in coaches:
+            AccessSignal.objects.create(municipality=municipality(), kind="exports", actor=coach,
+                                        actor_role=Role.COACH, day=datetime.date(2025, 1, 2),
+                                        count=9, threshold=5)
+        return [coach.last_name for coach in coaches]
+
+    assert_pinned(admin_client, reverse("privacy:access_signals"), add, 6)
