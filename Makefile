@@ -50,9 +50,11 @@ dev: install
 
 lint: install
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
 
 test: install browser ocr
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
 	DJANGO_SETTINGS_MODULE=hallowerk.settings.test $(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest -n 2 $(PYTEST_ARGS)
 

@@ -24,10 +24,10 @@ from .publication_hold import entry_part, held_parts, open_reviews_prefetch
 # Everything the employer's view reads, so a whole profile costs a fixed number of queries.
 EMPLOYER_VIEW_SELECT = ["municipality", "responsible_coach", "profile",
                         "profile__place_of_residence"]
-EMPLOYER_VIEW_PREFETCH = ["profile__preferred_occupations", "profile__sectors",
-                          "profile__work_experiences", "profile__educations",
-                          "profile__courses", "profile__language_skills",
-                          open_reviews_prefetch()]
+EMPLOYER_VIEW_PREFETCH: list[str | models.Prefetch] = [
+    "profile__preferred_occupations", "profile__sectors", "profile__work_experiences",
+    "profile__educations", "profile__courses", "profile__language_skills",
+    open_reviews_prefetch()]
 
 # Sections in reading order: catalogue categories of Candidate and Profile, and one section
 # per kind of repeatable entry (with the relation that holds them on Profile).
@@ -208,7 +208,8 @@ LIST_FIELDS = [("candidates.Profile", "place_of_residence"),
                ("candidates.Profile", "available_from"),
                ("candidates.Profile", "hours_per_week_max")]
 EMPLOYER_LIST_SELECT = ["profile", "profile__place_of_residence"]
-EMPLOYER_LIST_PREFETCH = ["profile__preferred_occupations", open_reviews_prefetch()]
+EMPLOYER_LIST_PREFETCH: list[str | models.Prefetch] = ["profile__preferred_occupations",
+                                                       open_reviews_prefetch()]
 
 
 @dataclass

@@ -9,7 +9,7 @@ values — and keeps the employer's search document and the coach's stored compl
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db import models, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from hallowerk.edit_base import edit_merge_locked
@@ -27,7 +27,8 @@ from .search_documents import candidate_search_documents_refresh
 from .uploads import CheckedFile
 
 # The repeatable entries and the relation on Profile that holds them.
-ENTRY_MODELS: dict[type[models.Model], str] = {
+ProfileEntry = WorkExperience | Education | Course | LanguageSkill
+ENTRY_MODELS: dict[type[ProfileEntry], str] = {
     WorkExperience: "work_experiences",
     Education: "educations",
     Course: "courses",
@@ -135,13 +136,13 @@ def profile_occupation_remove(*, by: User, profile: Profile, occupation: Occupat
 
 # --- repeatable entries --------------------------------------------------------------------
 
-def _entry_fields(entry: models.Model, names) -> list[str]:
+def _entry_fields(entry: ProfileEntry, names) -> list[str]:
     return [f"{ENTRY_MODELS[type(entry)]}.{name}" for name in names]
 
 
 @transaction.atomic
-def profile_entry_create(*, by: User, profile: Profile, model: type[models.Model],
-                         values: dict[str, Any], request=None) -> models.Model:
+def profile_entry_create(*, by: User, profile: Profile, model: type[ProfileEntry],
+                         values: dict[str, Any], request=None) -> ProfileEntry:
     _require_owner(by, profile.candidate)
     text_bsn_refuse(values)
     entry = model(profile=profile, **values)
@@ -153,7 +154,7 @@ def profile_entry_create(*, by: User, profile: Profile, model: type[models.Model
 
 
 @transaction.atomic
-def profile_entry_update(*, by: User, entry: models.Model, values: dict[str, Any],
+def profile_entry_update(*, by: User, entry: ProfileEntry, values: dict[str, Any],
                          request=None, edit_base: str | None = None) -> list[str]:
     profile = entry.profile
     _require_owner(by, profile.candidate)
@@ -172,7 +173,7 @@ def profile_entry_update(*, by: User, entry: models.Model, values: dict[str, Any
 
 
 @transaction.atomic
-def profile_entry_delete(*, by: User, entry: models.Model, request=None) -> None:
+def profile_entry_delete(*, by: User, entry: ProfileEntry, request=None) -> None:
     profile = entry.profile
     _require_owner(by, profile.candidate)
     relation = ENTRY_MODELS[type(entry)]

@@ -210,7 +210,7 @@ def page_of_ids(queryset: QuerySet, page_number, per_page: int, *,
     counted = queryset.annotate(total_rows=Window(Count("pk"))).values_list("pk", "total_rows")
     rows = list(counted[(number - 1) * per_page:number * per_page])
     total = rows[0][1] if rows else queryset.count()
-    paginator = Paginator([], per_page, allow_empty_first_page=True)
+    paginator: Paginator[int] = Paginator([], per_page, allow_empty_first_page=True)
     paginator.__dict__["count"] = total  # a cached_property: counted already
     if not rows and total:
         number = paginator.num_pages

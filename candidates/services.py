@@ -6,6 +6,7 @@ only the jobseeker decides whether and with whom the profile is shared.
 """
 
 from datetime import date
+from typing import cast
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -65,7 +66,8 @@ def candidate_intake_create(
         raise ValidationError({"responsible_coach": _(
             "Kies een werkmatcher van uw eigen gemeente.")})
     candidate = Candidate(
-        municipality_id=by.municipality_id, client_number=client_number.strip(),
+        # Only a platform administrator has no municipality (user_municipality_unless_...).
+        municipality_id=cast(int, by.municipality_id), client_number=client_number.strip(),
         first_name=first_name.strip(), last_name=last_name.strip(),
         email=email.strip().lower(), gender=gender, date_of_birth=date_of_birth,
         postcode=normalise_postcode(postcode), phone=phone.strip(), service_type=service_type,

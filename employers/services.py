@@ -5,6 +5,8 @@ The audit log has no dedicated actions for employers and vacancies yet, so these
 RECORD_CHANGED with an `event` name and the changed field names (never the values).
 """
 
+from typing import cast
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -75,7 +77,8 @@ def employer_invite(*, by: User, kvk_number: str, name: str, address: str = "",
     the contact person as its first user. All of it, or nothing."""
     _require_account_manager(by)
     employer = Employer(
-        municipality_id=by.municipality_id, invited_by=by, kvk_number=kvk_number.strip(),
+        # An account manager always has a municipality (user_municipality_unless_...).
+        municipality_id=cast(int, by.municipality_id), invited_by=by, kvk_number=kvk_number.strip(),
         **{field: _clean(field, value) for field, value in {
             "name": name, "address": address, "postcode": postcode, "city": city,
             "contact_first_name": contact_first_name, "contact_last_name": contact_last_name,
@@ -189,7 +192,8 @@ def vacancy_create(*, by: User, employer: Employer, fields: dict, request=None) 
     manager's municipality see it once it is published."""
     _require_own_employer(by, employer)
     _require_active(employer)
-    vacancy = Vacancy(employer=employer, municipality_id=by.municipality_id, created_by=by,
+    # The vacancy belongs to the employer's municipality, which is the account manager's.
+    vacancy = Vacancy(employer=employer, municipality_id=employer.municipality_id, created_by=by,
                       status=Vacancy.Status.DRAFT)
     changed = _set_fields(vacancy, fields)
     vacancy.full_clean()

@@ -14,6 +14,7 @@ from django.db.models import QuerySet
 
 from candidates.models import Candidate
 from employers.models import Vacancy
+from employers.models.querysets import VacancyQuerySet
 from hallowerk.roles import Role
 
 from . import ranking, refresh
@@ -84,7 +85,7 @@ def candidate_ids(*, viewer, vacancy: Vacancy, weights: Weights,
     return exact, refresh.rankings_as_of(now=True)
 
 
-def vacancies(*, candidate: Candidate, scope: QuerySet,
+def vacancies(*, candidate: Candidate, scope: VacancyQuerySet,
               limit: int = ranking.SUGGESTION_LIMIT) -> tuple[list[Vacancy], datetime]:
     """The best vacancies of `scope` (the viewer's, within the candidate's municipality) for
     the candidate, best first, loaded for the page. Fetch the candidate with

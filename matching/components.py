@@ -107,9 +107,9 @@ def _distinct(values: Iterable[str]) -> list[str]:
 
 
 def _hours(low: int | None, high: int | None) -> tuple[int, int] | None:
-    if low is None and high is None:
-        return None
-    return (low if low is not None else high, high if high is not None else low)
+    if low is None:
+        return None if high is None else (high, high)
+    return (low, low if high is None else high)
 
 
 # --- the components
@@ -146,7 +146,8 @@ def availability(c: CandidateFeatures, v: VacancyFeatures) -> Component:
     wanted = _hours(v.hours_min, v.hours_max)
     if wanted is None and v.start_date is None:
         return not_applicable("availability")
-    parts, facts = [], {"hours": wanted, "start_date": v.start_date}
+    parts: list[int] = []
+    facts: dict[str, object] = {"hours": wanted, "start_date": v.start_date}
     if wanted is not None:
         offered = _hours(c.hours_min, c.hours_max)
         if offered is None:
@@ -197,7 +198,7 @@ def languages(c: CandidateFeatures, v: VacancyFeatures) -> Component:
     required = _distinct(v.languages)
     if not required:
         return not_applicable("languages")
-    levels = {code: c.languages.get(code) for code in required}
+    levels = {code: c.languages.get(code, "") for code in required}
     points = sum(LANGUAGE_LEVEL_POINTS.get(level, 0) for level in levels.values())
     spoken = [(code, level) for code, level in levels.items()
               if LANGUAGE_LEVEL_POINTS.get(level, 0) > 0]

@@ -1,4 +1,7 @@
+from typing import cast
+
 from django import forms
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .models import COMPONENT_KEYS, FeedbackReason, FeedbackVerdict, MatchingWeights
@@ -17,7 +20,8 @@ class FeedbackForm(forms.Form):
         error_messages={"invalid_choice": _("Kies een reden uit de lijst.")})
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         if cleaned.get("verdict") == FeedbackVerdict.DOES_NOT_FIT and not cleaned.get("reason"):
             self.add_error("reason", _("Kies waarom deze vacature niet bij u past."))
         return cleaned
@@ -31,7 +35,9 @@ class WeightsForm(forms.Form):
         for key in COMPONENT_KEYS:
             minimum = 1 if key == "occupation" else 0
             self.fields[key] = forms.IntegerField(
-                label=MatchingWeights._meta.get_field(key).verbose_name.capitalize(),
+                # Each component key names a plain integer field of MatchingWeights.
+                label=cast(models.Field, MatchingWeights._meta.get_field(key))
+                .verbose_name.capitalize(),
                 min_value=minimum, max_value=MAX_WEIGHT,
                 help_text=_("Een heel getal van %(low)s tot en met %(high)s.") % {
                     "low": minimum, "high": MAX_WEIGHT},

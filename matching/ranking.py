@@ -12,6 +12,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from candidates.models import Candidate
 from employers.models import Vacancy
+from employers.models.querysets import VacancyQuerySet
 from hallowerk.models import User
 
 from . import sql
@@ -40,7 +41,7 @@ def matchable_candidates(scope: QuerySet) -> QuerySet:
     return scope.filter(MATCHABLE_CANDIDATE, ~Exists(deactivated))
 
 
-def matchable_vacancies(scope: QuerySet) -> QuerySet:
+def matchable_vacancies(scope: VacancyQuerySet) -> VacancyQuerySet:
     return scope.published()
 
 
@@ -76,7 +77,8 @@ def candidate_ids_for_vacancy(*, vacancy: Vacancy, candidates: QuerySet, weights
         vacancy=vacancy, candidates=candidates, weights=weights, limit=limit)]
 
 
-def vacancy_rows_for_candidate(*, candidate: Candidate, vacancies: QuerySet, weights: Weights,
+def vacancy_rows_for_candidate(*, candidate: Candidate, vacancies: VacancyQuerySet,
+                               weights: Weights,
                                limit: int = SUGGESTION_LIMIT,
                                municipality_id: int | None = None
                                ) -> list[tuple[int, int, int]]:
@@ -88,7 +90,8 @@ def vacancy_rows_for_candidate(*, candidate: Candidate, vacancies: QuerySet, wei
         municipality_id))]
 
 
-def vacancy_ids_for_candidate(*, candidate: Candidate, vacancies: QuerySet, weights: Weights,
+def vacancy_ids_for_candidate(*, candidate: Candidate, vacancies: VacancyQuerySet,
+                              weights: Weights,
                               limit: int = SUGGESTION_LIMIT) -> list[int]:
     return [row[0] for row in vacancy_rows_for_candidate(
         candidate=candidate, vacancies=vacancies, weights=weights, limit=limit)]
@@ -107,7 +110,8 @@ def candidates_for_vacancy(*, vacancy: Vacancy, candidates: QuerySet, weights: W
     return [Ranked(rows[pk], match(candidate_features(rows[pk]), v, weights)) for pk in ids]
 
 
-def vacancies_for_candidate(*, candidate: Candidate, vacancies: QuerySet, weights: Weights,
+def vacancies_for_candidate(*, candidate: Candidate, vacancies: VacancyQuerySet,
+                            weights: Weights,
                             limit: int = SUGGESTION_LIMIT) -> list[Ranked]:
     """Vacancies in `vacancies` that may suit the candidate, best first. Fetch the candidate
     with features.CANDIDATE_SELECT / CANDIDATE_PREFETCH."""
@@ -132,7 +136,7 @@ def candidates_for_vacancy_naive(*, vacancy: Vacancy, candidates: QuerySet, weig
     return sorted((r for r in results if r.suggested), key=candidate_order)[:limit]
 
 
-def vacancies_for_candidate_naive(*, candidate: Candidate, vacancies: QuerySet,
+def vacancies_for_candidate_naive(*, candidate: Candidate, vacancies: VacancyQuerySet,
                                   weights: Weights,
                                   limit: int = SUGGESTION_LIMIT) -> list[MatchResult]:
     c = candidate_features(candidate)

@@ -185,7 +185,8 @@ def _candidate_should_be(candidate_id: int) -> dict[tuple[int, str], int]:
     vacancies = (Vacancy.objects.filter(pool, reach,
                                         pk__in=CandidateRanking.objects.values("vacancy_id"))
                  .select_related(*VACANCY_SELECT, "municipality"))
-    should, weights = {}, {}
+    should: dict[tuple[int, str], int] = {}
+    weights: dict[int, Weights] = {}
     for v in vacancies:
         result = match(features, vacancy_features(v), _weights(v.municipality_id, weights))
         if not result.suggested:

@@ -23,7 +23,7 @@ from .models import (
     WeightsChange,
 )
 from .models.feedback import FeedbackReason
-from .models.weights import MAX_WEIGHT
+from .models.weights import DEFAULT_WEIGHTS, MAX_WEIGHT
 from .refresh import rankings_forget
 from .selectors import weights_row_for
 
@@ -79,7 +79,7 @@ def weights_update(*, by, values: dict, request=None) -> MatchingWeights:
     municipality = by.municipality
     current = weights_row_for(municipality)
     before = current.as_dict() if current else {
-        key: MatchingWeights._meta.get_field(key).default for key in COMPONENT_KEYS}
+        key: DEFAULT_WEIGHTS[key] for key in COMPONENT_KEYS}
     row = (MatchingWeights.objects.select_for_update()
            .filter(municipality=municipality).first())
     if row is None:

@@ -99,7 +99,7 @@ DOSSIER_READERS = frozenset({Role.JOBSEEKER, Role.COACH, Role.ACCOUNT_MANAGER})
 EMPLOYER_DATA_READERS = frozenset({Role.ACCOUNT_MANAGER, Role.COACH, Role.ADMINISTRATOR,
                                    Role.EMPLOYER})
 # An account: the person themself (any role) and administrators.
-ACCOUNT_READERS = frozenset({Role.ADMINISTRATOR})
+ACCOUNT_READERS: frozenset[Role] = frozenset({Role.ADMINISTRATOR})
 AUDIT_READERS = frozenset({Role.ADMINISTRATOR, Role.JOBSEEKER})
 
 
@@ -635,7 +635,7 @@ CATALOGUE: tuple[FieldSpec, ...] = (*CANDIDATE, *PROFILE, *ENTRIES, *CONVERSATIO
 _BY_KEY: dict[tuple[str, str], FieldSpec] = {spec.key: spec for spec in CATALOGUE}
 
 # The models that hold personal data; every field of theirs is declared above or below.
-PERSONAL_DATA_MODELS = (
+PERSONAL_DATA_MODELS: tuple[str, ...] = (
     "candidates.Candidate", "candidates.Profile", "candidates.WorkExperience",
     "candidates.Education", "candidates.Course", "candidates.LanguageSkill",
     "candidates.Thread", "candidates.Message", "candidates.ContactRequest",

@@ -147,6 +147,6 @@ def occupation_ids_by_closeness(code: str) -> dict[int, list[int]]:
 
 
 def hours_range(low: int | None, high: int | None) -> tuple[int, int] | None:
-    if low is None and high is None:
-        return None
-    return (low if low is not None else high, high if high is not None else low)
+    if low is None:
+        return None if high is None else (high, high)
+    return (low, low if high is None else high)

@@ -1,6 +1,7 @@
 """The monitoring report (team leads, administrators) and the weighting (administrators)."""
 
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -36,7 +37,10 @@ def _municipality(request) -> Municipality:
     slug = request.GET.get("gemeente") or request.POST.get("gemeente")
     if slug:
         return get_object_or_404(Municipality, slug=slug)
-    return Municipality.objects.order_by("name").first()
+    first = Municipality.objects.order_by("name").first()
+    if first is None:  # a platform without municipalities has nothing to monitor
+        raise Http404
+    return first
 
 
 def _labelled(rows: list[dict], breakdown: str) -> list[dict]:
@@ -97,8 +101,8 @@ def weights(request):
     own = MatchingWeights.objects.filter(municipality=municipality).first()
     labels = {key: str(COMPONENT_LABELS[key]) for key in COMPONENT_KEYS}
     changes = list(own.changes.select_related("changed_by")[:20]) if own else []
-    for change in changes:
-        change.differences = _differences(change, labels)
+    for change in changes:  # each row carries its differences to the template
+        change.differences = _differences(change, labels)  # type: ignore[attr-defined]
     return render(request, "matching/monitoring/weights.html", {
         "form": form, "municipality": municipality, "changes": changes, "inherited": own is None,
     }, status=400 if form.is_bound else 200)

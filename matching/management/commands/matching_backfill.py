@@ -49,7 +49,7 @@ class Command(BaseCommand):
             while True:
                 batch = lists_backfill(municipality_id=found.pk, kind=kind, after=after,
                                        batch=options["batch"], audiences=audiences)
-                if batch.done:
+                if batch.last_id is None:  # batch.done, spelled so the type narrows
                     break
                 after, computed, skipped = (batch.last_id, computed + batch.computed,
                                             skipped + batch.skipped)

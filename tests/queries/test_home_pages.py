@@ -1,0 +1,83 @@
+"""Each role's start page, the jobseeker's preview and the administrator's legal texts cost a
+fixed number of queries (conftest.py). Start pages show counts, not rows: they are measured
+with more rows behind them, without the shown-check."""
+
+import pytest
+from django.db.models import Max
+from django.urls import reverse
+
+from candidates.messaging import message_send, thread_open
+from hallowerk.roles import Role
+from privacy.models import LegalText
+from tests.backoffice.conftest import candidate_in, staff
+from tests.candidates.jobseeker_helpers import coach_of
+from tests.employer_portal.conftest import employer_user, make_candidate
+from tests.factories import EmployerFactory
+
+from .conftest import add_experiences, assert_pinned
+
+pytestmark = pytest.mark.django_db
+
+
+def _counted_only(make):
+    def add(n):
+        for _ in range(n):
+            make()
+        return []
+
+    return add
+
+
+def test_jobseeker_home(verified_client):
+    candidate = make_candidate()
+
+    def new_conversation():
+        coach = coach_of(candidate)
+        message_send(by=coach, thread=thread_open(by=coach, candidate=candidate), body="Hallo")
+
+    assert_pinned(verified_client(candidate.user), reverse("candidates:jobseeker_home"),
+                  _counted_only(new_conversation), 13)
+
+
+def test_jobseeker_preview(verified_client):
+    candidate = make_candidate()
+    assert_pinned(verified_client(candidate.user), reverse("candidates:jobseeker_preview"),
+                  add_experiences(candidate), 14)
+
+
+def test_coach_home(verified_client):
+    coach = staff(Role.COACH, with_totp_device=True)
+    assert_pinned(verified_client(coach), reverse("candidates:coach_home"),
+                  _counted_only(lambda: candidate_in(responsible_coach=coach)), 8)
+
+
+def test_employer_home(verified_client):
+    assert_pinned(verified_client(employer_user(with_totp_device=True)),
+                  reverse("employers:employer_home"), _counted_only(make_candidate), 8)
+
+
+def test_account_manager_home(verified_client):
+    manager = staff(Role.ACCOUNT_MANAGER, with_totp_device=True)
+    assert_pinned(verified_client(manager), reverse("employers:account_manager_home"),
+                  _counted_only(EmployerFactory), 7)
+
+
+def test_administrator_home(verified_client):
+    admin = staff(Role.ADMINISTRATOR, with_totp_device=True)
+    assert_pinned(verified_client(admin), reverse("administrator_home"),
+                  _counted_only(lambda: staff(Role.COACH)), 6)
+
+
+def test_legal_texts(verified_client):
+    admin = staff(Role.ADMINISTRATOR, with_totp_device=True)
+
+    def add(n):
+        shown = []
+        for _ in range(n):
+            latest = LegalText.objects.filter(kind="terms").aggregate(v=Max("version"))["v"]
+            text = LegalText.objects.create(kind="terms", version=(latest or 0) + 1,
+                                            body_nl="Tekst", body_en="Text")
+            shown.append(f"Versie {text.version}<")
+        return shown
+
+    assert_pinned(verified_client(admin), reverse("administrator_legal_texts"), add, 5)
