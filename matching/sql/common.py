@@ -1,7 +1,7 @@
 """What both rankings share besides the components: the order of ties, the occupations by
 closeness, the profile columns a score reads."""
 
-from candidates.physical import PHYSICAL_CODES, physical_field_name
+from candidates.models import Profile
 from hallowerk.models import Occupation
 from hallowerk.reference import isco_closeness
 
@@ -15,12 +15,14 @@ def tiebreak_sql(candidate: Piece, vacancy: Piece) -> Sql:
                a=TIEBREAK_A, b=TIEBREAK_B, m=TIEBREAK_M)
 
 
-# What the ranking reads of a profile: all in the matching_profile_features index
-# (candidates.Profile's indexes).
-PROFILE_COLUMNS = ["id", "candidate_id", "place_of_residence_id", "max_travel_km", "transport",
-                   "driving_licences", "hours_per_week_min", "hours_per_week_max",
-                   "available_from", "competences", "professional_skills",
-                   *(physical_field_name(code) for code in PHYSICAL_CODES)]
+def _profile_columns() -> list[str]:
+    """What the ranking reads of a profile: exactly the columns of the index declared for
+    it on candidates.Profile, so reading them stays an index-only probe."""
+    index = next(i for i in Profile._meta.indexes if i.name == "matching_profile_features")
+    return ["id", *(Profile._meta.get_field(name).column for name in index.include)]
+
+
+PROFILE_COLUMNS = _profile_columns()
 
 
 def occupation_ids_by_closeness(code: str) -> dict[int, list[int]]:
