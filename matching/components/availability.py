@@ -16,9 +16,9 @@ START_GRACE_DAYS = 30  # available soon after the start date: half the points
 
 def hours_range(low: int | None, high: int | None) -> tuple[int, int] | None:
     """A range of hours per week, either end standing in for a missing other."""
-    if low is None and high is None:
-        return None
-    return (low if low is not None else high, high if high is not None else low)  # type: ignore[return-value]
+    if low is None:
+        return None if high is None else (high, high)
+    return (low, low if high is None else high)
 
 
 def score(c: CandidateFeatures, v: VacancyFeatures) -> Component:

@@ -20,7 +20,13 @@ from ..features import VacancyFeatures
 from ..models import PoolKind
 from ..scoring import Weights
 from ..sql_fragment import Sql, sql
-from .common import PROFILE_COLUMNS, occupation_ids_by_closeness, tiebreak_sql
+from .common import (
+    PROFILE_COLUMNS,
+    above,
+    occupation_ids_by_closeness,
+    row_columns,
+    tiebreak_sql,
+)
 
 
 @dataclass(frozen=True)
@@ -69,15 +75,8 @@ def _scored(terms: dict[str, RowTerm], weights: Weights, source: str,
             rows: Sql | str = "true") -> Sql:
     """Score the profiles of `source` that meet `rows` and every term's `where`:
     (candidate_id, num)."""
-    columns: list[Sql] = []
-    num: list[Sql] = []
-    for key, term in terms.items():
-        columns += [sql("{expr} AS {name}", expr=expr, name=name) for name, expr in term.columns]
-        if not term.columns:
-            columns.append(sql("{points} AS pts_{key}", points=term.points, key=key))
-        points = term.points if term.columns else f"pts_{key}"
-        num.append(sql("{weight} * ({points})", weight=Sql.value(weights[key], "::int"),
-                       points=points))
+    num = [sql("{weight} * ({points})", weight=Sql.value(weights[key], "::int"),
+               points=above(term, key)[0]) for key, term in terms.items()]
     excluded = [term.excluded for term in terms.values() if term.excluded is not None]
     filters = [condition for term in terms.values() for condition in term.where]
     return sql(
@@ -91,7 +90,7 @@ def _scored(terms: dict[str, RowTerm], weights: Weights, source: str,
             {joins}
             WHERE {rows}{filters}
             OFFSET 0) AS scored{excluded}""",
-        num=Sql.join(" + ", num), columns=Sql.join(",\n                ", columns),
+        num=Sql.join(" + ", num), columns=row_columns(terms),
         source=source, profile=", ".join(PROFILE_COLUMNS),
         joins=" ".join(join for term in terms.values() for join in term.joins), rows=rows,
         filters=Sql.join("", (sql("\n          AND {c}", c=c) for c in filters)),

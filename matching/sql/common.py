@@ -1,10 +1,11 @@
 """What both rankings share besides the components: the order of ties, the occupations by
-closeness, the profile columns a score reads."""
+closeness, the profile columns a score reads, the two levels a term is computed on."""
 
 from candidates.models import Profile
 from hallowerk.models import Occupation
 from hallowerk.reference import isco_closeness
 
+from ..components import RowTerm
 from ..scoring import TIEBREAK_A, TIEBREAK_B, TIEBREAK_M
 from ..sql_fragment import Piece, Sql, sql
 
@@ -32,3 +33,23 @@ def occupation_ids_by_closeness(code: str) -> dict[int, list[int]]:
             "pk", "isco_code").order_by("pk"):
         by_level.setdefault(isco_closeness(other, code), []).append(pk)
     return by_level
+
+
+def row_columns(terms: dict[str, RowTerm]) -> Sql:
+    """What each component's term computes on a row: its own columns, or its points (and
+    whether it applies) as `pts_<key>` (`applies_<key>`), for the level above to read."""
+    columns = []
+    for key, term in terms.items():
+        columns += [sql("{expr} AS {name}", expr=expr, name=name) for name, expr in term.columns]
+        if not term.columns:
+            columns.append(sql("{points} AS pts_{key}", points=term.points, key=key))
+            if term.applies is not None:
+                columns.append(sql("{applies} AS applies_{key}", applies=term.applies, key=key))
+    return Sql.join(",\n                ", columns)
+
+
+def above(term: RowTerm, key: str) -> tuple[Sql | str, Sql | str | None]:
+    """A term's (points, applies) as the level above row_columns() reads them."""
+    if term.columns:
+        return term.points, term.applies
+    return f"pts_{key}", None if term.applies is None else f"applies_{key}"

@@ -14,7 +14,7 @@ from ..components import COMPONENTS, RELEVANT_CLOSENESS, RowTerm
 from ..features import CandidateFeatures
 from ..scoring import Weights
 from ..sql_fragment import Sql, sql
-from .common import tiebreak_sql
+from .common import above, row_columns, tiebreak_sql
 
 
 def _pool(codes: list[str], sector_ids: list[int], municipality_id: int) -> Sql:
@@ -46,8 +46,7 @@ def _scores(terms: dict[str, RowTerm], weights: Weights) -> tuple[Sql, Sql]:
     num, den = [], []
     for key, term in terms.items():
         weight = Sql.value(weights[key], "::int")
-        points = term.points if term.columns else f"pts_{key}"
-        applies = (term.applies if term.columns else f"applies_{key}") if term.applies else None
+        points, applies = above(term, key)
         if applies is None:
             num.append(sql("{w} * ({points})", w=weight, points=points))
             den.append(weight)
@@ -57,19 +56,6 @@ def _scores(terms: dict[str, RowTerm], weights: Weights) -> tuple[Sql, Sql]:
             den.append(sql("CASE WHEN {applies} THEN {w} ELSE 0 END", w=weight,
                            applies=applies))
     return Sql.join("\n            + ", num), sql("100 * ({den})", den=Sql.join(" + ", den))
-
-
-def _columns(terms: dict[str, RowTerm]) -> Sql:
-    """What each term computes on the row: its own columns, or its points and whether it
-    applies."""
-    columns = []
-    for key, term in terms.items():
-        columns += [sql("{expr} AS {name}", expr=expr, name=name) for name, expr in term.columns]
-        if not term.columns:
-            columns.append(sql("{points} AS pts_{key}", points=term.points, key=key))
-            if term.applies is not None:
-                columns.append(sql("{applies} AS applies_{key}", applies=term.applies, key=key))
-    return Sql.join(",\n                ", columns)
 
 
 def vacancies_for_candidate(c: CandidateFeatures, weights: Weights, scope: QuerySet,
@@ -99,7 +85,7 @@ def vacancies_for_candidate(c: CandidateFeatures, weights: Weights, scope: Query
     ORDER BY COALESCE(num::float8 / NULLIF(den, 0)::float8, 0) DESC,
         {tiebreak}, vacancy_id
     LIMIT {limit}
-    """, num=num, den=den, columns=_columns(terms),
+    """, num=num, den=den, columns=row_columns(terms),
                joins=" ".join(join for term in terms.values() for join in term.joins),
                pool=pool, scope=Sql.pks_of(scope), relevant=_relevant(c),
                filters=Sql.join("", (sql("\n              AND {c}", c=condition)
