@@ -8,12 +8,13 @@ ranking sends no mail and changes no status (tests/matching/test_no_automatic_ac
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import QuerySet
 
 from candidates.models import Candidate
+from candidates.models.candidate import MATCHABLE
+from candidates.models.querysets import account_active
 from employers.models import Vacancy
 from employers.models.querysets import VacancyQuerySet
-from hallowerk.models import User
 
 from . import sql
 from .features import (
@@ -24,21 +25,18 @@ from .features import (
     vacancy_features,
 )
 from .scoring import MatchResult, Weights, candidate_order, match, vacancy_order
+from .sql_fragment import Sql
 
 SUGGESTION_LIMIT = 25
 
-# Only people who can act on advice: active, dossier open, account active, and not hidden by
-# a coach (a hidden profile is incorrect or harmful — no advice should be built on it).
-# Without a profile nobody is relevant to a vacancy, so that needs no condition here.
-MATCHABLE_CANDIDATE = Q(is_active=True, hidden_by_staff=False, dossier_ended_on__isnull=True,
-                        user_id__isnull=False)
-
 
 def matchable_candidates(scope: QuerySet) -> QuerySet:
-    # "Account active" as "no deactivated account", like Candidate.objects.visible_to():
-    # deactivated accounts are few and indexed, so the user table is never scanned.
-    deactivated = User.objects.filter(pk=OuterRef("user_id"), is_active=False)
-    return scope.filter(MATCHABLE_CANDIDATE, ~Exists(deactivated))
+    """Only people who can act on advice: active, dossier open, not hidden by a coach (a
+    hidden profile is incorrect or harmful — no advice should be built on it) and an active
+    account; candidates/models/ writes that rule (MATCHABLE, account_active), with the
+    partial index that serves it. Without a profile nobody is relevant to a vacancy, so that
+    needs no condition here."""
+    return scope.filter(MATCHABLE, account_active())
 
 
 def matchable_vacancies(scope: VacancyQuerySet) -> VacancyQuerySet:
@@ -53,10 +51,9 @@ class Ranked:
     result: MatchResult
 
 
-def _fetch(sql_and_params) -> list[tuple]:
-    query, params = sql_and_params
+def _fetch(query: Sql) -> list[tuple]:
     with connection.cursor() as cursor:
-        cursor.execute(query, params)
+        cursor.execute(query.text, query.params)
         return cursor.fetchall()
 
 

@@ -10,9 +10,8 @@ not always favour whoever registered first, yet the order never changes between 
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .components import COMPONENTS, RELEVANT_CLOSENESS, Component
+from .components import COMPONENT_KEYS, COMPONENTS, RELEVANT_CLOSENESS, Component
 from .features import CandidateFeatures, VacancyFeatures
-from .models.weights import COMPONENT_KEYS, DEFAULT_WEIGHTS
 
 # tiebreak(c, v) = (c × A + v × B) mod M, the same in Python and SQL (bigint, no overflow
 # below ids of 10^9).
@@ -28,7 +27,7 @@ class Weights:
 
     @classmethod
     def defaults(cls) -> "Weights":
-        return cls(dict(DEFAULT_WEIGHTS))
+        return cls({component.key: component.weight.default for component in COMPONENTS})
 
     @classmethod
     def of(cls, row) -> "Weights":
@@ -69,7 +68,7 @@ class MatchResult:
 
 
 def match(c: CandidateFeatures, v: VacancyFeatures, weights: Weights) -> MatchResult:
-    components = tuple(rule(c, v) for rule in COMPONENTS)
+    components = tuple(component.score(c, v) for component in COMPONENTS)
     counted = [component for component in components if component.applies]
     num = sum(weights[component.key] * component.points for component in counted)
     den = 100 * sum(weights[component.key] for component in counted)

@@ -51,8 +51,8 @@ EMPLOYER_VISIBLE = Q(shared_with_employers=True, hidden_by_staff=False, is_activ
                      dossier_ended_on__isnull=True)
 
 
-# Who can act on matching advice (matching/ranking.py MATCHABLE_CANDIDATE, without the
-# account check, which needs the user table).
+# Who can act on matching advice (matching/ranking.py matchable_candidates adds the
+# account check, querysets.account_active(), which needs the user table).
 MATCHABLE = Q(is_active=True, hidden_by_staff=False, dossier_ended_on__isnull=True,
               user__isnull=False)
 
@@ -197,6 +197,13 @@ class Candidate(models.Model):
                                   "directly_approachable", "dossier_ended_on",
                                   "last_activity_at", "responsible_coach"],
                          name="candidate_coach_filters"),
+            # Matching checks an audience of employers (a region, or everyone sharing with
+            # all municipalities) against a vacancy's pool: the candidates an employer may
+            # see, by where they live and whom they share with, read from the index alone.
+            models.Index(fields=["municipality", "sharing_scope"],
+                         include=["id", "user", "dossier_ended_on", "hidden_by_staff",
+                                  "is_active", "shared_with_employers"],
+                         condition=EMPLOYER_VISIBLE, name="matching_candidate_shared"),
         ]
 
     def __str__(self):

@@ -84,6 +84,15 @@ class Profile(models.Model):
         indexes = [
             # The coach's completeness filter: candidates with a score in a range.
             models.Index(fields=["completeness", "candidate"], name="profile_completeness"),
+            # Matching scores each profile of a vacancy's pool from this index alone, by id
+            # (an index-only probe, matching/sql/candidates.py): every column a score reads,
+            # so the wide row (texts, the search document) is never visited.
+            models.Index(fields=["id"], include=[
+                "candidate", "place_of_residence", "max_travel_km", "transport",
+                "driving_licences", "hours_per_week_min", "hours_per_week_max",
+                "available_from", "competences", "professional_skills",
+                *(physical_field_name(code) for code, _nl, _en in PHYSICAL_ITEMS)],
+                name="matching_profile_features"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -12,17 +12,23 @@ from hallowerk.models import Municipality, User
 from hallowerk.roles import Role
 
 
+def account_active() -> Q:
+    """The candidate has an account and it is active (part of the employer rule below and of
+    who matching may advise, matching/ranking.py)."""
+    # "The account is active", written as "no deactivated account": deactivated accounts
+    # are few and have their own partial index (migration 0002), so counting tens of
+    # thousands of visible candidates never has to visit the user table.
+    account_deactivated = User.objects.filter(pk=OuterRef("user_id"), is_active=False)
+    return Q(user_id__isnull=False) & ~Exists(account_deactivated)
+
+
 def visible_to_some_employer() -> Q:
     """Shared, not hidden, active, dossier open, account active: the part of the employer
     rule that does not depend on which employer asks. The search document
     (candidates/search_documents.py) exists exactly for these candidates."""
     from .candidate import EMPLOYER_VISIBLE  # candidate.py imports this module
 
-    # "The account is active", written as "no deactivated account": deactivated accounts
-    # are few and have their own partial index (migration 0002), so counting tens of
-    # thousands of visible candidates never has to visit the user table.
-    account_deactivated = User.objects.filter(pk=OuterRef("user_id"), is_active=False)
-    return EMPLOYER_VISIBLE & Q(user_id__isnull=False) & ~Exists(account_deactivated)
+    return EMPLOYER_VISIBLE & account_active()
 
 
 def shared_with_region(region_of: models.QuerySet) -> Q:

@@ -2,8 +2,9 @@
 technology": the municipality that posts a vacancy answers for the advice given on it).
 
 A municipality without its own row uses the platform row (municipality empty); without
-that, the defaults below. Changes go through services.weights_update(), which keeps a
-WeightsChange row and an audit event; the Django admin only shows them.
+that, the defaults each component declares (matching/components/). Changes go through
+services.weights_update(), which keeps a WeightsChange row and an audit event; the Django
+admin only shows them.
 """
 
 from django.conf import settings
@@ -13,12 +14,28 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-# The components in the order the explanation lists them.
-COMPONENT_KEYS = ("occupation", "skills", "sector", "availability", "travel",
-                  "driving_licence", "languages", "physical")
-DEFAULT_WEIGHTS = {"occupation": 5, "skills": 2, "sector": 2, "availability": 2, "travel": 3,
-                   "driving_licence": 1, "languages": 1, "physical": 1}
+from ..components import COMPONENT_KEYS, DECLARED
+
+DEFAULT_WEIGHTS = {key: component.weight.default for key, component in DECLARED.items()}
 MAX_WEIGHT = 10
+
+
+def weight_field(key: str) -> models.PositiveSmallIntegerField:
+    """The weight of a component, as its declaration (matching/components/) sets it."""
+    weight = DECLARED[key].weight
+    validators = [MinValueValidator(weight.minimum)] if weight.minimum else []
+    return models.PositiveSmallIntegerField(
+        weight.label, default=weight.default,
+        validators=[*validators, MaxValueValidator(MAX_WEIGHT)])
+
+
+def _range(key: str) -> models.CheckConstraint:
+    minimum = DECLARED[key].weight.minimum
+    if minimum:
+        return models.CheckConstraint(name=f"matching_weights_{key}_counts", condition=Q(
+            **{f"{key}__gte": minimum, f"{key}__lte": MAX_WEIGHT}))
+    return models.CheckConstraint(name=f"matching_weights_{key}_in_range",
+                                  condition=Q(**{f"{key}__lte": MAX_WEIGHT}))
 
 
 class MatchingWeights(models.Model):
@@ -26,31 +43,15 @@ class MatchingWeights(models.Model):
         "hallowerk.Municipality", verbose_name=_("gemeente"), on_delete=models.CASCADE,
         null=True, blank=True, related_name="matching_weights",
         help_text=_("Leeg: de weging voor het hele platform."))
-    # The occupation always counts: without it a score would mean nothing.
-    occupation = models.PositiveSmallIntegerField(
-        _("beroep"), default=DEFAULT_WEIGHTS["occupation"],
-        validators=[MinValueValidator(1), MaxValueValidator(MAX_WEIGHT)])
-    skills = models.PositiveSmallIntegerField(
-        _("vaardigheden"), default=DEFAULT_WEIGHTS["skills"],
-        validators=[MaxValueValidator(MAX_WEIGHT)])
-    sector = models.PositiveSmallIntegerField(
-        _("sector"), default=DEFAULT_WEIGHTS["sector"],
-        validators=[MaxValueValidator(MAX_WEIGHT)])
-    availability = models.PositiveSmallIntegerField(
-        _("beschikbaarheid"), default=DEFAULT_WEIGHTS["availability"],
-        validators=[MaxValueValidator(MAX_WEIGHT)])
-    travel = models.PositiveSmallIntegerField(
-        _("reisafstand"), default=DEFAULT_WEIGHTS["travel"],
-        validators=[MaxValueValidator(MAX_WEIGHT)])
-    driving_licence = models.PositiveSmallIntegerField(
-        _("rijbewijs"), default=DEFAULT_WEIGHTS["driving_licence"],
-        validators=[MaxValueValidator(MAX_WEIGHT)])
-    languages = models.PositiveSmallIntegerField(
-        _("talen"), default=DEFAULT_WEIGHTS["languages"],
-        validators=[MaxValueValidator(MAX_WEIGHT)])
-    physical = models.PositiveSmallIntegerField(
-        _("lichamelijk werk"), default=DEFAULT_WEIGHTS["physical"],
-        validators=[MaxValueValidator(MAX_WEIGHT)])
+    # One field per component (a test holds them to COMPONENT_KEYS).
+    occupation = weight_field("occupation")
+    skills = weight_field("skills")
+    sector = weight_field("sector")
+    availability = weight_field("availability")
+    travel = weight_field("travel")
+    driving_licence = weight_field("driving_licence")
+    languages = weight_field("languages")
+    physical = weight_field("physical")
     updated_at = models.DateTimeField(_("gewijzigd op"), default=timezone.now)
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("gewijzigd door"),
                                    on_delete=models.SET_NULL, null=True, blank=True,
@@ -64,11 +65,7 @@ class MatchingWeights(models.Model):
             models.UniqueConstraint(fields=["municipality"], condition=Q(municipality=None),
                                     name="matching_weights_one_platform_row",
                                     nulls_distinct=False),
-            models.CheckConstraint(name="matching_weights_occupation_counts",
-                                   condition=Q(occupation__gte=1, occupation__lte=MAX_WEIGHT)),
-            *(models.CheckConstraint(name=f"matching_weights_{key}_in_range",
-                                     condition=Q(**{f"{key}__lte": MAX_WEIGHT}))
-              for key in COMPONENT_KEYS if key != "occupation"),
+            *(_range(key) for key in COMPONENT_KEYS),
         ]
 
     def __str__(self):

@@ -1,20 +1,18 @@
-"""The components of components.py as PostgreSQL expressions, for ranking at scale.
-
-Both directions compute the same integers as the Python reference (tests/matching/
-test_sql_equivalence.py compares them on random data), so the database ranks and Python
-only explains the 25 rows it returns:
+"""The two rankings as PostgreSQL queries, assembled from the components' declarations
+(matching/components/): each component gives its SQL for the side that is known, and these
+modules add what is not a component — who is relevant (the pool), who the viewer may see,
+the weighted sum, the order of ties.
 
 - candidates.py: candidates for a vacancy;
 - vacancies.py: vacancies for a candidate;
-- common.py: what both share (parameters, folding, distance, hours, ties).
+- common.py: what both share.
 
-Distances repeat hallowerk.reference.haversine_km operation by operation (radians as a
-multiplication by Python's own constant), so a floor() or a "farther than" never lands on a
-different side in SQL than in Python.
+Both compute the same integers as the Python rules (tests/matching/test_sql_equivalence.py
+compares them on random data), so the database ranks and Python only explains the rows it
+returns.
 """
 
 from .candidates import Reach, candidates_for_vacancy
-from .common import Params, skill_pattern
 from .vacancies import vacancies_for_candidate
 
-__all__ = ["Params", "Reach", "candidates_for_vacancy", "skill_pattern", "vacancies_for_candidate"]
+__all__ = ["Reach", "candidates_for_vacancy", "vacancies_for_candidate"]

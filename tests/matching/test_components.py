@@ -33,18 +33,18 @@ def vac(**fields) -> VacancyFeatures:
     ("9412", 0, 0),  # another major group
 ])
 def test_occupation_is_graded_by_shared_isco_levels(code, points, closeness):
-    result = comp.occupation(cand(occupation_codes=frozenset({code})), vac(occupation_code="5120"))
+    result = comp.occupation.score(cand(occupation_codes=frozenset({code})), vac(occupation_code="5120"))
     assert (result.applies, result.points, result.facts["closeness"]) == (True, points, closeness)
 
 
 def test_occupation_takes_the_closest_of_several_wishes():
-    result = comp.occupation(cand(occupation_codes=frozenset({"9412", "5131", "5129"})),
+    result = comp.occupation.score(cand(occupation_codes=frozenset({"9412", "5131", "5129"})),
                              vac(occupation_code="5120"))
     assert result.points == 75 and result.facts["code"] == "5129"
 
 
 def test_occupation_without_wishes_applies_with_no_points():
-    result = comp.occupation(cand(), vac())
+    result = comp.occupation.score(cand(), vac())
     assert result.applies and result.points == 0
 
 
@@ -52,23 +52,23 @@ def test_occupation_without_wishes_applies_with_no_points():
 
 
 def test_skills_share_of_the_vacancy_skills_found_ignoring_case_and_accents():
-    result = comp.skills(cand(skills=("Koken voor groepen", "HYGIENE")),
+    result = comp.skills.score(cand(skills=("Koken voor groepen", "HYGIENE")),
                          vac(skills=("koken", "Hygiëne", "kassa")))
     assert result.points == 66  # 2 of 3, rounded down
     assert result.facts["matched"] == ["koken", "Hygiëne"]
 
 
 def test_skills_count_a_repeated_or_empty_vacancy_skill_once():
-    result = comp.skills(cand(skills=("koken",)), vac(skills=("Koken", "koken ", "  ", "")))
+    result = comp.skills.score(cand(skills=("koken",)), vac(skills=("Koken", "koken ", "  ", "")))
     assert result.points == 100
 
 
 def test_skills_do_not_apply_when_the_vacancy_lists_none():
-    assert not comp.skills(cand(skills=("koken",)), vac()).applies
+    assert not comp.skills.score(cand(skills=("koken",)), vac()).applies
 
 
 def test_a_skill_is_not_found_across_two_entries():
-    result = comp.skills(cand(skills=("koken", "wassen")), vac(skills=("koken|wassen",)))
+    result = comp.skills.score(cand(skills=("koken", "wassen")), vac(skills=("koken|wassen",)))
     assert result.points == 0
 
 
@@ -76,9 +76,9 @@ def test_a_skill_is_not_found_across_two_entries():
 
 
 def test_sector_matches_a_chosen_sector():
-    assert comp.sector(cand(sector_ids=frozenset({3})), vac(sector_id=3)).points == 100
-    assert comp.sector(cand(sector_ids=frozenset({4})), vac(sector_id=3)).points == 0
-    assert not comp.sector(cand(sector_ids=frozenset({3})), vac()).applies
+    assert comp.sector.score(cand(sector_ids=frozenset({3})), vac(sector_id=3)).points == 100
+    assert comp.sector.score(cand(sector_ids=frozenset({4})), vac(sector_id=3)).points == 0
+    assert not comp.sector.score(cand(sector_ids=frozenset({3})), vac()).applies
 
 
 # --- availability: hours and start date
@@ -93,7 +93,7 @@ def test_sector_matches_a_chosen_sector():
     ((None, None), (24, 24), 0),  # the candidate did not say
 ])
 def test_hours_overlap(offered, wanted, points):
-    result = comp.availability(cand(hours_min=offered[0], hours_max=offered[1]),
+    result = comp.availability.score(cand(hours_min=offered[0], hours_max=offered[1]),
                                vac(hours_min=wanted[0], hours_max=wanted[1]))
     assert result.points == points
 
@@ -102,26 +102,26 @@ def test_hours_overlap(offered, wanted, points):
     (date(2026, 2, 1), 100), (date(2026, 3, 1), 100), (date(2026, 3, 31), 50),
     (date(2026, 5, 1), 0), (None, 0)])
 def test_start_date(available, points):
-    result = comp.availability(cand(available_from=available), vac(start_date=date(2026, 3, 1)))
+    result = comp.availability.score(cand(available_from=available), vac(start_date=date(2026, 3, 1)))
     assert result.points == points
 
 
 def test_availability_averages_hours_and_start():
-    result = comp.availability(
+    result = comp.availability.score(
         cand(hours_min=20, hours_max=24, available_from=date(2026, 5, 1)),
         vac(hours_min=24, hours_max=24, start_date=date(2026, 3, 1)))
     assert result.points == 50
 
 
 def test_availability_does_not_apply_without_hours_or_start():
-    assert not comp.availability(cand(hours_min=20), vac()).applies
+    assert not comp.availability.score(cand(hours_min=20), vac()).applies
 
 
 # --- travel: distance and time by the fastest means the candidate has
 
 
 def test_travel_by_bike_about_half_an_hour():
-    result = comp.travel(cand(place=UTRECHT, transport=frozenset({"bike", "walking"})),
+    result = comp.travel.score(cand(place=UTRECHT, transport=frozenset({"bike", "walking"})),
                          vac(place=ZEIST))
     assert 7 < result.facts["km"] < 8.5
     assert result.facts["means"] == "bike"
@@ -130,32 +130,32 @@ def test_travel_by_bike_about_half_an_hour():
 
 
 def test_travel_uses_the_fastest_means():
-    result = comp.travel(cand(place=UTRECHT, transport=frozenset({"bike", "car"})),
+    result = comp.travel.score(cand(place=UTRECHT, transport=frozenset({"bike", "car"})),
                          vac(place=AMSTERDAM))
     assert result.facts["means"] == "car" and result.facts["minutes"] == 42
 
 
 def test_travel_close_by_gets_all_points_far_away_none():
-    assert comp.travel(cand(place=UTRECHT), vac(place=UTRECHT)).points == 100
-    walking = comp.travel(cand(place=UTRECHT, transport=frozenset({"walking"})),
+    assert comp.travel.score(cand(place=UTRECHT), vac(place=UTRECHT)).points == 100
+    walking = comp.travel.score(cand(place=UTRECHT, transport=frozenset({"walking"})),
                           vac(place=AMSTERDAM))
     assert walking.points == 0 and not walking.excluded
 
 
 def test_travel_without_transport_assumes_public_transport_and_names_no_means():
-    result = comp.travel(cand(place=UTRECHT), vac(place=ZEIST))
+    result = comp.travel.score(cand(place=UTRECHT), vac(place=ZEIST))
     assert result.facts["means"] is None
     assert result.facts["minutes"] == int(result.facts["km"] * 60 / 30)
 
 
 def test_travel_beyond_the_candidates_own_maximum_excludes():
-    assert comp.travel(cand(place=UTRECHT, max_travel_km=30), vac(place=AMSTERDAM)).excluded
-    assert not comp.travel(cand(place=UTRECHT, max_travel_km=40), vac(place=AMSTERDAM)).excluded
+    assert comp.travel.score(cand(place=UTRECHT, max_travel_km=30), vac(place=AMSTERDAM)).excluded
+    assert not comp.travel.score(cand(place=UTRECHT, max_travel_km=40), vac(place=AMSTERDAM)).excluded
 
 
 def test_travel_unknown_place():
-    assert not comp.travel(cand(place=UTRECHT), vac()).applies
-    unknown = comp.travel(cand(max_travel_km=1), vac(place=ZEIST))
+    assert not comp.travel.score(cand(place=UTRECHT), vac()).applies
+    unknown = comp.travel.score(cand(max_travel_km=1), vac(place=ZEIST))
     assert unknown.applies and unknown.points == 0 and not unknown.excluded
 
 
@@ -166,21 +166,21 @@ def test_travel_unknown_place():
     ({"B"}, "B", False), ({"CE"}, "B", False), ({"C"}, "C", False), ({"B"}, "C", True),
     (set(), "B", True), ({"B"}, "AM", False), ({"A"}, "B", True)])
 def test_driving_licence(held, required, excluded):
-    result = comp.driving_licence(cand(driving_licences=frozenset(held)),
+    result = comp.driving_licence.score(cand(driving_licences=frozenset(held)),
                                   vac(driving_licence=required))
     assert result.excluded is excluded
     assert result.points == (0 if excluded else 100)
 
 
 def test_no_licence_needed_does_not_apply():
-    assert not comp.driving_licence(cand(), vac()).applies
+    assert not comp.driving_licence.score(cand(), vac()).applies
 
 
 # --- languages: graded by level, never excluding
 
 
 def test_languages_average_of_the_required_languages():
-    result = comp.languages(cand(languages={"nl": "good", "en": "basic"}),
+    result = comp.languages.score(cand(languages={"nl": "good", "en": "basic"}),
                             vac(languages=("nl", "en", "ar")))
     assert result.points == (100 + 25 + 0) // 3
     assert result.facts["spoken"] == [("nl", "good"), ("en", "basic")]
@@ -188,20 +188,20 @@ def test_languages_average_of_the_required_languages():
 
 
 def test_languages_not_required_does_not_apply():
-    assert not comp.languages(cand(languages={"nl": "good"}), vac()).applies
+    assert not comp.languages.score(cand(languages={"nl": "good"}), vac()).applies
 
 
 # --- physical work: "cannot" excludes, "can" counts, unanswered gives nothing
 
 
 def test_physical_cannot_excludes():
-    result = comp.physical(cand(physical={"lifting": False, "standing": True}),
+    result = comp.physical.score(cand(physical={"lifting": False, "standing": True}),
                            vac(physical_demands=("lifting", "standing")))
     assert result.excluded
 
 
 def test_physical_can_counts_and_unanswered_gives_no_points():
-    result = comp.physical(cand(physical={"lifting": True, "standing": None}),
+    result = comp.physical.score(cand(physical={"lifting": True, "standing": None}),
                            vac(physical_demands=("lifting", "standing")))
     assert (result.points, result.excluded, result.facts["can"]) == (50, False, ["lifting"])
 

@@ -40,10 +40,9 @@ def test_candidates_for_vacancy_sql_equals_python(world, weights, limit):
     for vacancy in vacancies:
         expected = ranking.candidates_for_vacancy_naive(
             vacancy=vacancy, candidates=Candidate.objects.all(), weights=weights, limit=limit)
-        query, params = sql.candidates_for_vacancy(
+        rows = ranking._fetch(sql.candidates_for_vacancy(
             vacancy_features(vacancy), weights,
-            ranking.matchable_candidates(Candidate.objects.all()), limit)
-        rows = ranking._fetch((query, params))
+            ranking.matchable_candidates(Candidate.objects.all()), limit))
         assert [(r.candidate_id, r.num) for r in expected] == [tuple(row) for row in rows], \
             vacancy.pk
         compared += len(rows)
