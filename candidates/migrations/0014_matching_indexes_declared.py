@@ -22,7 +22,7 @@ class AdoptIndex(migrations.AddIndex):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('candidates', '0012_u_texts_and_one_completeness_rule'),
+        ('candidates', '0013_coach_list_filters_index'),
         ('hallowerk', '0007_queued_task'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
