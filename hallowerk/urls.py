@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django_otp.admin import OTPAdminSite
 
-from hallowerk.views import administration, invitations, management, public, twofactor
+from hallowerk.views import administration, esf, invitations, management, public, twofactor
 
 # The Django admin asks for the second factor too.
 admin.site.__class__ = OTPAdminSite
@@ -21,6 +21,8 @@ urlpatterns = [
     path("2fa/controleren/", twofactor.verify, name="twofactor_verify"),
     path("teamleider/", management.team_lead_home, name="team_lead_home"),
     path("teamleider/bijwerken/", management.team_lead_refresh, name="team_lead_refresh"),
+    path("rapportage/esf/", esf.esf_report_page, name="esf_report"),
+    path("rapportage/esf/esf.csv", esf.esf_report_download, name="esf_report_download"),
     path("beheer/", management.administrator_home, name="administrator_home"),
     path("beheer/gebruikers/", administration.users, name="administrator_users"),
     path("beheer/gebruikers/nieuw/", administration.user_invite, name="administrator_user_invite"),

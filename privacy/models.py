@@ -50,6 +50,7 @@ class AuditAction(models.TextChoices):
     OVERSIGHT_SETTINGS_CHANGED = "oversight_settings_changed", _("instellingen toezicht gewijzigd")
     ACCOUNT_DEACTIVATED_INACTIVE = "account_deactivated_inactive", _(
         "ongebruikt account uitgeschakeld")
+    ESF_REPORT_VIEWED = "esf_report_viewed", _("ESF-rapportage bekeken")
 
 
 class AuditEvent(models.Model):
