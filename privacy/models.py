@@ -84,11 +84,13 @@ class AuditEvent(models.Model):
         indexes = [
             models.Index(fields=["target_type", "target_id", "created_at"]),
             # The administrator's viewer (privacy/oversight/log.py): newest first within a
-            # municipality, by action, by person, and the few events from elsewhere.
+            # municipality, by action, by role, by person, and the few events from elsewhere.
             models.Index(fields=["municipality_id", "-created_at", "-id"],
                          name="audit_municipality_newest"),
             models.Index(fields=["municipality_id", "action", "-created_at", "-id"],
                          name="audit_municipality_action"),
+            models.Index(fields=["municipality_id", "actor_role", "-created_at", "-id"],
+                         name="audit_municipality_role"),
             models.Index(fields=["actor", "-created_at", "-id"], name="audit_actor_newest"),
             models.Index(fields=["other_municipality_id", "-created_at", "-id"],
                          name="audit_other_municipality",

@@ -51,6 +51,10 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='auditevent',
+            index=models.Index(fields=['municipality_id', 'actor_role', '-created_at', '-id'], name='audit_municipality_role'),
+        ),
+        migrations.AddIndex(
+            model_name='auditevent',
             index=models.Index(fields=['actor', '-created_at', '-id'], name='audit_actor_newest'),
         ),
         migrations.AddIndex(
