@@ -8,6 +8,7 @@ is written twice. A heading without an id gets one from its text.
 Fewer than MIN_SECTIONS headings: no navigation, the page is short enough to scan.
 """
 
+import html
 import re
 from dataclasses import dataclass, field
 
@@ -42,7 +43,9 @@ def _with_ids(markup: str, depth: int) -> tuple[str, list[Section]]:
         level = int(match["level"])
         if level > depth or (level == 3 and not found):
             return match[0]
-        attributes, title = match["attributes"], " ".join(strip_tags(match["title"]).split())
+        # The text as read (the template escapes it again in the navigation).
+        title = " ".join(html.unescape(strip_tags(match["title"])).split())
+        attributes = match["attributes"]
         existing = ID.search(attributes)
         if existing:
             anchor = existing[1]
