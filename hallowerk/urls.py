@@ -1,12 +1,16 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth.models import Group
 from django.urls import include, path
 from django_otp.admin import OTPAdminSite
 
-from hallowerk.views import administration, invitations, management, public, twofactor
+from hallowerk.views import administration, esf, invitations, management, public, twofactor
 
-# The Django admin asks for the second factor too.
+# The Django admin asks for the second factor too. It is the operator's tool, not a page of
+# the platform (no role has is_staff; tests/hallowerk/test_django_admin.py). Roles, not
+# Django's groups, decide what someone may do (hallowerk/roles.py): no groups to edit there.
 admin.site.__class__ = OTPAdminSite
+admin.site.unregister(Group)
 
 urlpatterns = [
     path("", public.home, name="home"),
@@ -21,6 +25,8 @@ urlpatterns = [
     path("2fa/controleren/", twofactor.verify, name="twofactor_verify"),
     path("teamleider/", management.team_lead_home, name="team_lead_home"),
     path("teamleider/bijwerken/", management.team_lead_refresh, name="team_lead_refresh"),
+    path("rapportage/esf/", esf.esf_report_page, name="esf_report"),
+    path("rapportage/esf/esf.csv", esf.esf_report_download, name="esf_report_download"),
     path("beheer/", management.administrator_home, name="administrator_home"),
     path("beheer/gebruikers/", administration.users, name="administrator_users"),
     path("beheer/gebruikers/nieuw/", administration.user_invite, name="administrator_user_invite"),

@@ -7,11 +7,21 @@ from hallowerk.roles import STAFF_ROLES
 
 from .models import AuditAction, AuditEvent
 
+CANDIDATE = "candidates.candidate"
+
 
 def client_ip(request) -> str | None:
     if request is None:
         return None
     return request.META.get("REMOTE_ADDR")
+
+
+def _other_municipality(actor, target: models.Model | None) -> int | None:
+    """The municipality of the candidate an event is about, when it is not the actor's."""
+    if target is None or target._meta.label_lower != CANDIDATE:
+        return None
+    theirs = getattr(target, "municipality_id", None)
+    return theirs if theirs != getattr(actor, "municipality_id", None) else None
 
 
 def audit_record(*, action: str, actor=None, request=None, target: models.Model | None = None,
@@ -26,6 +36,7 @@ def audit_record(*, action: str, actor=None, request=None, target: models.Model 
         target_type=target._meta.label_lower if target is not None else "",
         target_id=str(target.pk) if target is not None else "",
         municipality_id=getattr(actor, "municipality_id", None),
+        other_municipality_id=_other_municipality(actor, target),
         ip_address=client_ip(request) if actor_role in STAFF_ROLES else None,
         data=data or {},
     )

@@ -50,6 +50,7 @@ class AuditAction(models.TextChoices):
     OVERSIGHT_SETTINGS_CHANGED = "oversight_settings_changed", _("instellingen toezicht gewijzigd")
     ACCOUNT_DEACTIVATED_INACTIVE = "account_deactivated_inactive", _(
         "ongebruikt account uitgeschakeld")
+    ESF_REPORT_VIEWED = "esf_report_viewed", _("ESF-rapportage bekeken")
 
 
 class AuditEvent(models.Model):
@@ -68,6 +69,10 @@ class AuditEvent(models.Model):
     target_type = models.CharField(max_length=40, blank=True)
     target_id = models.CharField(max_length=40, blank=True)
     municipality_id = models.IntegerField(null=True, blank=True)
+    # The municipality of the candidate the event is about, only when that is not the actor's
+    # (an employer elsewhere in the region opened the profile): that municipality's
+    # administrator reads the event too, through a small index instead of a join.
+    other_municipality_id = models.IntegerField(null=True, blank=True)
     # Only for staff (SPEC §3: "IP address (staff only)").
     ip_address = models.GenericIPAddressField(null=True, blank=True)
     data = models.JSONField(default=dict, blank=True)
@@ -76,7 +81,21 @@ class AuditEvent(models.Model):
         verbose_name = _("auditregel")
         verbose_name_plural = _("auditlog")
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["target_type", "target_id", "created_at"])]
+        indexes = [
+            models.Index(fields=["target_type", "target_id", "created_at"]),
+            # The administrator's viewer (privacy/oversight/log.py): newest first within a
+            # municipality, by action, by role, by person, and the few events from elsewhere.
+            models.Index(fields=["municipality_id", "-created_at", "-id"],
+                         name="audit_municipality_newest"),
+            models.Index(fields=["municipality_id", "action", "-created_at", "-id"],
+                         name="audit_municipality_action"),
+            models.Index(fields=["municipality_id", "actor_role", "-created_at", "-id"],
+                         name="audit_municipality_role"),
+            models.Index(fields=["actor", "-created_at", "-id"], name="audit_actor_newest"),
+            models.Index(fields=["other_municipality_id", "-created_at", "-id"],
+                         name="audit_other_municipality",
+                         condition=models.Q(other_municipality_id__isnull=False)),
+        ]
 
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.action}"

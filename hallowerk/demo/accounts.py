@@ -37,8 +37,7 @@ def demo_accounts_ensure(municipality_slug: str = "utrecht") -> list[User]:
             user = User.objects.create_user(
                 email, DEMO_PASSWORD, role=role, first_name=first, last_name=last,
                 municipality=municipality,
-                employer=employer if role == Role.EMPLOYER else None,
-                is_staff=role == Role.ADMINISTRATOR)
+                employer=employer if role == Role.EMPLOYER else None)
         TermsAcceptance.objects.get_or_create(user=user, terms=terms)
         if role in TWO_FACTOR_REQUIRED_ROLES:
             demo_totp_device(user)

@@ -7,20 +7,25 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import CharField, Q, QuerySet
-from django.db.models.functions import Cast
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.functional import cached_property
 
 from candidates.models import Candidate
 from hallowerk.models import User
 from hallowerk.roles import Role
+from privacy.audit import CANDIDATE
 from privacy.models import AuditAction, AuditEvent
 from privacy.retention.report import csv_cell
 
 # A CSV export never holds more rows than this; the page says so and asks for a narrower
 # filter (a file of the whole log would itself be a bulk export of personal data).
 EXPORT_LIMIT = 50_000
-CANDIDATE = "candidates.candidate"
+# The viewer counts up to this many rows, and pages through as many.
+COUNT_CAP = 10_000
+PAGE_SIZE = 50
+NEWEST_FIRST = ("-created_at", "-id")
 
 
 @dataclass(frozen=True)
@@ -45,20 +50,7 @@ def _day_start(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
-def audit_events_visible_to(viewer: User) -> QuerySet[AuditEvent]:
-    """What an administrator may read: what people of their municipality did, and anything
-    done to a candidate of their municipality (an employer elsewhere in the region, too)."""
-    if viewer.role != Role.ADMINISTRATOR or viewer.municipality_id is None:
-        return AuditEvent.objects.none()
-    own_candidates = (Candidate.objects.filter(municipality_id=viewer.municipality_id)
-                      .annotate(key=Cast("pk", CharField())).values("key"))
-    return AuditEvent.objects.filter(
-        Q(municipality_id=viewer.municipality_id)
-        | Q(target_type=CANDIDATE, target_id__in=own_candidates))
-
-
-def audit_log(*, viewer: User, filters: LogFilter) -> QuerySet[AuditEvent]:
-    events = audit_events_visible_to(viewer)
+def _filtered(events: QuerySet[AuditEvent], filters: LogFilter) -> QuerySet[AuditEvent]:
     if filters.actor is not None:
         events = events.filter(actor_id=filters.actor.pk)
     if filters.role:
@@ -71,7 +63,83 @@ def audit_log(*, viewer: User, filters: LogFilter) -> QuerySet[AuditEvent]:
         events = events.filter(created_at__gte=_day_start(filters.start))
     if filters.end:
         events = events.filter(created_at__lt=_day_start(filters.end) + timedelta(days=1))
-    return events.order_by("-created_at", "-id")
+    return events.order_by(*NEWEST_FIRST)
+
+
+class AuditLog:
+    """What an administrator may read: what people of their municipality did, and anything
+    done to a candidate of their municipality by someone from elsewhere (an employer of the
+    region). Two disjoint parts, each read newest first along its own index
+    (privacy/models.py), merged; so a page costs what it shows, and the count stops at
+    COUNT_CAP ("meer dan 10.000") instead of counting a municipality's whole log.
+
+    Django's Paginator uses it as a list: count() and slices."""
+
+    ordered = True  # for the Paginator: the order is fixed (newest first)
+
+    def __init__(self, *, viewer: User, filters: LogFilter):
+        if viewer.role != Role.ADMINISTRATOR or viewer.municipality_id is None:
+            self.parts: list[QuerySet[AuditEvent]] = []
+        else:
+            place = viewer.municipality_id
+            self.parts = [_filtered(AuditEvent.objects.filter(municipality_id=place), filters),
+                          _filtered(AuditEvent.objects.filter(other_municipality_id=place),
+                                    filters)]
+        self._count: int | None = None
+
+    def count(self) -> int:
+        """Exact up to COUNT_CAP; COUNT_CAP + 1 means more (see is_capped)."""
+        if self._count is None:
+            self._count = min(COUNT_CAP + 1, sum(
+                part.order_by()[:COUNT_CAP + 1].count() for part in self.parts))
+        return self._count
+
+    @property
+    def is_capped(self) -> bool:
+        return self.count() > COUNT_CAP
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, window: slice) -> list[AuditEvent]:
+        stop = window.stop
+        if not self.parts or not stop:
+            return []
+        # Each part's newest `stop` rows hold the merged newest `stop`; PostgreSQL reads them
+        # off each index and sorts at most 2 x stop rows.
+        first, *rest = [part[:stop] for part in self.parts]
+        merged = first.union(*rest, all=True).order_by(*NEWEST_FIRST)
+        return list(merged[window.start or 0:stop])
+
+    def newest(self, limit: int):
+        """The newest `limit` rows, streamed (for the CSV)."""
+        if not self.parts:
+            return iter(())
+        first, *rest = [part[:limit] for part in self.parts]
+        return (first.union(*rest, all=True).order_by(*NEWEST_FIRST)[:limit]
+                .iterator(chunk_size=2000))
+
+
+def audit_log(*, viewer: User, filters: LogFilter) -> AuditLog:
+    return AuditLog(viewer=viewer, filters=filters)
+
+
+def log_page(*, viewer: User, filters: LogFilter, number) -> Page:
+    """The page the viewer shows, with its rows: what /beheer/logboek/ calls (and
+    scripts/bench_audit_viewer.py times). Pages stop at COUNT_CAP rows."""
+    events = audit_log(viewer=viewer, filters=filters)
+    page = CappedPaginator(events, PAGE_SIZE).get_page(number)
+    page.rows = log_rows(page.object_list)
+    page.is_capped = events.is_capped
+    return page
+
+
+class CappedPaginator(Paginator):
+    """Pages up to COUNT_CAP rows; beyond that the administrator narrows the filter."""
+
+    @cached_property
+    def count(self) -> int:
+        return min(super().count, COUNT_CAP)
 
 
 @dataclass(frozen=True)
@@ -123,14 +191,14 @@ def log_rows(events: Iterable[AuditEvent]) -> list[LogRow]:
 CSV_HEADER = ("tijdstip", "wie", "rol", "handeling", "klantnummer", "ander gegeven", "details")
 
 
-def log_csv(events: QuerySet[AuditEvent]) -> str:
+def log_csv(events: AuditLog) -> str:
     """Semicolon-separated with a BOM, like the retention report, so Dutch Excel opens it."""
     out = io.StringIO()
     out.write("\ufeff")
     writer = csv.writer(out, delimiter=";")
     writer.writerow(CSV_HEADER)
     batch: list[AuditEvent] = []
-    for event in events[:EXPORT_LIMIT].iterator(chunk_size=2000):
+    for event in events.newest(EXPORT_LIMIT):
         batch.append(event)
         if len(batch) == 2000:
             _write(writer, batch)

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from hallowerk.permissions import role_required
@@ -12,14 +13,20 @@ from hallowerk.roles import Role
 from privacy.audit import audit_export, audit_record
 from privacy.models import AuditAction
 from privacy.oversight.forms import AuditLogFilterForm, OversightSettingsForm, SignalHandleForm
-from privacy.oversight.log import EXPORT_LIMIT, audit_log, log_csv, log_rows
+from privacy.oversight.log import (
+    COUNT_CAP,
+    EXPORT_LIMIT,
+    PAGE_SIZE,
+    audit_log,
+    log_csv,
+    log_page,
+)
 from privacy.oversight.models import AccessSignal
 from privacy.oversight.services import access_signal_handle, oversight_settings_change
 from privacy.oversight.unusual import settings_for
 from privacy.views.jobseeker import download
 
 administrator_only = role_required(Role.ADMINISTRATOR)
-PAGE_SIZE = 50
 
 
 def _filtered(request):
@@ -35,9 +42,8 @@ def audit_log_page(request):
     form, log_filter = _filtered(request)
     page = None
     if log_filter is not None:
-        events = audit_log(viewer=request.user, filters=log_filter)
-        page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("pagina"))
-        page.rows = log_rows(page.object_list)
+        page = log_page(viewer=request.user, filters=log_filter,
+                         number=request.GET.get("pagina"))
     # Reading the log is itself in the log: who looked, with which filter, at which page.
     audit_record(action=AuditAction.AUDIT_LOG_VIEWED, request=request, data={
         "filters": log_filter.as_data() if log_filter else {"invalid": True},
@@ -46,7 +52,9 @@ def audit_log_page(request):
     query.pop("pagina", None)
     return render(request, "privacy/oversight/log.html", {
         "form": form, "page": page, "query": query.urlencode(),
-        "export_limit": EXPORT_LIMIT}, status=200 if log_filter is not None else 400)
+        "export_limit": number_format(EXPORT_LIMIT, force_grouping=True),
+        "count_cap": number_format(COUNT_CAP, force_grouping=True)},
+        status=200 if log_filter is not None else 400)
 
 
 @administrator_only

@@ -27,7 +27,9 @@ from hallowerk.stats import figures_refresh
 from tests.browser.conftest import assert_accessible
 
 MAX_PAGES_PER_ROLE = 80
-# Not pages: files, the logout, the language switch, the Django admin.
+# Not pages: files, the logout, the language switch. Not for users of the platform: the
+# Django admin, the operator's tool (no role reaches it; tests/hallowerk/test_django_admin.py
+# checks that and its accessibility).
 SKIP = re.compile(r"(\.(csv|pdf|zip|json)$|/bestand/|/export|/download|/cv\b|/account/logout"
                   r"|^/admin/|^/django-admin/|/static/|/media/|/taal/|/i18n/)")
 
