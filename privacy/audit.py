@@ -3,15 +3,10 @@ builds AuditEvent rows by hand."""
 
 from django.db import models
 
+from hallowerk.client_address import client_ip
 from hallowerk.roles import STAFF_ROLES
 
 from .models import AuditAction, AuditEvent
-
-
-def client_ip(request) -> str | None:
-    if request is None:
-        return None
-    return request.META.get("REMOTE_ADDR")
 
 
 def audit_record(*, action: str, actor=None, request=None, target: models.Model | None = None,
