@@ -108,10 +108,11 @@ def user_reactivate(*, by: User, user: User, request=None) -> User:
     return user
 
 
-def user_two_factor_reset(*, by: User, user: User) -> None:
-    """For a colleague who lost their phone: at the next login they set up a new app."""
+def user_two_factor_reset(*, by: User, user: User, request=None) -> None:
+    """For a colleague who lost their phone: they get a link by e-mail to set up a new app
+    (the password alone does not let anyone do that)."""
     _require_manages(by, user)
-    two_factor_reset(by=by, user=user)
+    two_factor_reset(by=by, user=user, request=request)
 
 
 @transaction.atomic

@@ -52,6 +52,8 @@ MIDDLEWARE = [
     "hallowerk.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After WhiteNoise: every response but a static file is "no-store".
+    "hallowerk.middleware.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "hallowerk.middleware.DutchFirstLocaleMiddleware",
     "hallowerk.middleware.MethodNotAllowedPageMiddleware",

@@ -98,8 +98,8 @@ ACTIONS = {
         "Het account is uitgeschakeld. Deze persoon kan niet meer inloggen.")),
     "reactivate": (user_reactivate, gettext_lazy("Het account werkt weer.")),
     "reset-2fa": (user_two_factor_reset, gettext_lazy(
-        "De tweestapsverificatie is gewist. Bij de volgende keer inloggen stelt deze persoon "
-        "een nieuwe app in.")),
+        "De tweestapsverificatie is gewist. Deze persoon krijgt een e-mail met een link om "
+        "een nieuwe app in te stellen.")),
     "unlock": (user_unlock, gettext_lazy(
         "De blokkering is opgeheven. Deze persoon kan meteen weer inloggen.")),
 }
@@ -114,10 +114,7 @@ def user_action(request, pk, action):
     if request.method == "POST":
         service, done = ACTIONS[action]
         try:
-            if action == "reset-2fa":
-                service(by=request.user, user=person)
-            else:
-                service(by=request.user, user=person, request=request)
+            service(by=request.user, user=person, request=request)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
