@@ -191,3 +191,14 @@ def test_the_service_checks_who_resets(admin, colleague):
         user_two_factor_reset(by=staff(Role.COACH), user=colleague)
     assert user_has_device(colleague, confirmed=True)
     assert not TwoFactorEnrolmentLink.objects.exists()
+
+
+def test_the_pages_speak_english_when_chosen(admin, colleague, settings,
+                                             django_capture_on_commit_callbacks):
+    link = reset(admin, colleague, django_capture_on_commit_callbacks)
+    client = password_login(colleague)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert "First open the link in your e-mail" in client.get(SETUP).content.decode()
+    assert "Set up a new app" in client.get(link).content.decode()
+    wrong = client.post(reverse("twofactor_reenrol", args=["not-a-token"]))
+    assert wrong.status_code == 404 and "This link does not work" in wrong.content.decode()

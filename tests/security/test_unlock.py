@@ -81,3 +81,13 @@ def test_an_administrator_manages_staff_not_jobseekers(admin, settings):
     lock(jobseeker, settings)
     assert logged_in(admin).post(unlock_url(jobseeker)).status_code == 404
     assert log_in(jobseeker).status_code == 429
+
+
+def test_the_unlock_reads_in_english_when_chosen(admin, colleague, settings):
+    lock(colleague, settings)
+    client = logged_in(admin)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(reverse("administrator_user", args=[colleague.pk])).content.decode()
+    assert "Temporarily locked after too many attempts" in page and "Lift the lock" in page
+    response = client.post(unlock_url(colleague), follow=True)
+    assert "The lock has been lifted" in response.content.decode()
