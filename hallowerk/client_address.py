@@ -13,6 +13,7 @@ import ipaddress
 from functools import lru_cache
 
 from django.conf import settings
+from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
@@ -29,6 +30,18 @@ def _networks(entries: tuple[str, ...]) -> tuple[Network, ...]:
 
 def trusted_proxies() -> tuple[Network, ...]:
     return _networks(tuple(getattr(settings, "TRUSTED_PROXIES", ())))
+
+
+@checks.register(checks.Tags.security)
+def check_trusted_proxies(app_configs=None, **kwargs) -> list[checks.Error]:
+    """A mistyped proxy address stops the start-up (`manage.py check --deploy`, migrate,
+    runserver), not every request later."""
+    try:
+        trusted_proxies()
+    except ImproperlyConfigured as error:
+        return [checks.Error(str(error), hint="Addresses or networks, e.g. 10.0.0.2,10.1.0.0/16",
+                             id="hallowerk.E001")]
+    return []
 
 
 def _address(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:

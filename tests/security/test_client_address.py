@@ -50,3 +50,12 @@ def test_a_wrong_proxy_setting_is_refused_clearly(settings):
     settings.TRUSTED_PROXIES = ["proxy.example.nl"]
     with pytest.raises(ImproperlyConfigured, match="TRUSTED_PROXIES"):
         client_ip(request("10.0.0.1", "198.51.100.7"))
+
+
+def test_the_system_check_names_a_wrong_proxy_setting(settings):
+    from hallowerk.client_address import check_trusted_proxies
+
+    settings.TRUSTED_PROXIES = ["10.0.0.0/8", "proxy.example.nl"]
+    assert [error.id for error in check_trusted_proxies()] == ["hallowerk.E001"]
+    settings.TRUSTED_PROXIES = ["10.0.0.0/8", "2001:db8::/32"]
+    assert check_trusted_proxies() == []
