@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from hallowerk.accounts.invitations import invitation_create
+from hallowerk.accounts.lockout import account_unlock
 from hallowerk.accounts.twofactor import two_factor_reset
 from hallowerk.edit_base import edit_merge
 from hallowerk.models import Municipality, User
@@ -107,10 +108,19 @@ def user_reactivate(*, by: User, user: User, request=None) -> User:
     return user
 
 
-def user_two_factor_reset(*, by: User, user: User) -> None:
-    """For a colleague who lost their phone: at the next login they set up a new app."""
+def user_two_factor_reset(*, by: User, user: User, request=None) -> None:
+    """For a colleague who lost their phone: they get a link by e-mail to set up a new app
+    (the password alone does not let anyone do that)."""
     _require_manages(by, user)
-    two_factor_reset(by=by, user=user)
+    two_factor_reset(by=by, user=user, request=request)
+
+
+@transaction.atomic
+def user_unlock(*, by: User, user: User, request=None) -> bool:
+    """For a colleague locked out after too many tries (who is sure it was them): they can
+    log in again at once instead of after the cool-off time."""
+    _require_manages(by, user)
+    return account_unlock(by=by, user=user, request=request)
 
 
 @transaction.atomic

@@ -8,6 +8,7 @@ class HalloWerkConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
+        from . import client_address  # noqa: F401  (its system check of TRUSTED_PROXIES)
         from .accounts import signals  # noqa: F401  (login events into the audit log)
         from .database_roles import app_role_grant_after_migrate
 

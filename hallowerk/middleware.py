@@ -6,6 +6,7 @@ from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import translation
+from django.utils.cache import patch_cache_control
 
 from hallowerk.request_id import new_request_id, request_id_reset, request_id_set
 
@@ -119,4 +120,22 @@ class MethodNotAllowedPageMiddleware:
             page = error_page(request, 405)
             page["Allow"] = response.get("Allow", "")
             return page
+        return response
+
+
+class NoStoreMiddleware:
+    """No page of ours may be kept by a browser or a proxy cache: most carry personal data,
+    and a shared computer (library, job centre) or a cache in between must not show one to
+    the next person. Placed after WhiteNoise, so static files keep their long caching."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if "no-store" not in response.get("Cache-Control", ""):
+            if response.has_header("Cache-Control"):
+                patch_cache_control(response, no_store=True, private=True)
+            else:
+                response["Cache-Control"] = "no-store"
         return response

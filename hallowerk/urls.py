@@ -23,6 +23,7 @@ urlpatterns = [
     path("uitnodiging/<str:token>/", invitations.accept, name="invitation_accept"),
     path("2fa/instellen/", twofactor.setup, name="twofactor_setup"),
     path("2fa/controleren/", twofactor.verify, name="twofactor_verify"),
+    path("2fa/nieuwe-app/<str:token>/", twofactor.reenrol, name="twofactor_reenrol"),
     path("teamleider/", management.team_lead_home, name="team_lead_home"),
     path("teamleider/bijwerken/", management.team_lead_refresh, name="team_lead_refresh"),
     path("rapportage/esf/", esf.esf_report_page, name="esf_report"),

@@ -3,17 +3,12 @@ builds AuditEvent rows by hand."""
 
 from django.db import models
 
+from hallowerk.client_address import client_ip
 from hallowerk.roles import STAFF_ROLES
 
 from .models import AuditAction, AuditEvent
 
 CANDIDATE = "candidates.candidate"
-
-
-def client_ip(request) -> str | None:
-    if request is None:
-        return None
-    return request.META.get("REMOTE_ADDR")
 
 
 def _other_municipality(actor, target: models.Model | None) -> int | None:

@@ -60,6 +60,7 @@ CR, VR, CH, POOL = ("matching.CandidateRanking", "matching.VacancyRanking",
 MUNI, VAC, MW, WC = ("hallowerk.Municipality", "employers.Vacancy", "matching.MatchingWeights",
                      "matching.WeightsChange")
 PFD = "privacy.PendingFileDeletion"
+TFL = "hallowerk.TwoFactorEnrolmentLink"
 
 
 def _account(model, field, nl, en, purpose=P_LOGIN, retention=R.ACCOUNT,
@@ -113,6 +114,15 @@ ACCOUNTS_AND_SECURITY = [
         ("last_used_at", "Inlogcode laatst gebruikt op", "Login code last used on"),
         ("throttling_failure_timestamp", "Laatste foute inlogcode", "Last wrong login code"),
         ("throttling_failure_count", "Aantal foute inlogcodes", "Number of wrong login codes"),
+    )),
+    *(_account(TFL, field, nl, en) for field, nl, en in (
+        ("user", "Account van de link voor een nieuwe app", "Account of the link for a new app"),
+        ("created_at", "Link voor een nieuwe app verstuurd op", "Link for a new app sent on"),
+        ("expires_at", "Link voor een nieuwe app geldig tot", "Link for a new app valid until"),
+        ("opened_at", "Link voor een nieuwe app geopend op", "Link for a new app opened on"),
+        ("completed_at", "Nieuwe app ingesteld op", "New app set up on"),
+        ("withdrawn_at", "Link voor een nieuwe app vervangen op",
+         "Link for a new app replaced on"),
     )),
     _account(TOTP, "key", "Geheime sleutel voor inlogcodes", "Secret key for login codes"),
     _account(TOTP, "last_t", "Laatst gebruikte inlogcode (tijdvak)",
@@ -208,7 +218,8 @@ STAFF_ON_RECORDS = [
 ]
 
 PLATFORM = (*ACCOUNTS_AND_SECURITY, *DERIVED, *STAFF_ON_RECORDS)
-SECURITY_MODELS = (INV, TA, EA, EC, TOTP, SD, ST, SESSION, LOG_ENTRY, ATTEMPT, EXPIRY, PFD)
+SECURITY_MODELS = (INV, TA, EA, EC, TOTP, SD, ST, SESSION, LOG_ENTRY, ATTEMPT, EXPIRY, PFD,
+                   TFL)
 DERIVED_MODELS = (SEARCH_DOC, CR, VR, CH, POOL)
 STAFF_MODELS = (MUNI, VAC, MW, WC)
 PLATFORM_MODELS = (*SECURITY_MODELS, *DERIVED_MODELS, *STAFF_MODELS)
@@ -223,6 +234,7 @@ PLATFORM_NOT_PERSONAL: dict[tuple[str, str], str] = {
     **{(model, "id"): "technical key" for model in PLATFORM_MODELS
        if model not in (SESSION, SEARCH_DOC, VR, POOL, EXPIRY)},
     (INV, "token_hash"): "a hash of the one-time link; the link itself is never stored",
+    (TFL, "token_hash"): "a hash of the one-time link; the link itself is never stored",
     (EC, "email_address"): "links the confirmation to its address; the address is declared",
     (ST, "device"): "links the code to its device; the device is declared",
     (EXPIRY, "access_attempt"): "links to the failed attempt; the attempt is declared",

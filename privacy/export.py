@@ -117,7 +117,7 @@ NOT_EXPORTED = {
        for label in ("otp_totp.TOTPDevice", "otp_static.StaticDevice",
                      "otp_static.StaticToken", "account.EmailConfirmation",
                      "sessions.Session", "axes.AccessAttempt",
-                     "axes.AccessAttemptExpiration")},
+                     "axes.AccessAttemptExpiration", "hallowerk.TwoFactorEnrolmentLink")},
     "account.EmailAddress": "the login address, exported with the account",
     "admin.LogEntry": "what administrators changed in the technical admin, not about one "
                       "candidate",

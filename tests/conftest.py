@@ -10,6 +10,15 @@ def _media_in_tmp(settings, tmp_path):
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """The cache holds rate limits and the lock-out count per client address; every test
+    client comes from 127.0.0.1, so counts left by one test must not lock out the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 def current_totp() -> str:
     return f"{totp(bytes.fromhex(TOTP_KEY_HEX)):06d}"
 

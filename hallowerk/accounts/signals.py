@@ -8,7 +8,7 @@ from django.dispatch import receiver
 from privacy.audit import audit_record
 from privacy.models import AuditAction
 
-from .lockout import username_from_request
+from .lockout import account_locked_notify, username_from_request
 
 
 @receiver(user_logged_in)
@@ -32,4 +32,7 @@ def record_login_failed(sender, credentials, request=None, **kwargs):
 
 @receiver(user_locked_out)
 def record_locked_out(sender, request, username, ip_address, **kwargs):
+    """Axes locked an account (it says so again at every refused try; the mail goes once)."""
     audit_record(action=AuditAction.LOCKED_OUT, request=request, data={"login": username})
+    if username:
+        account_locked_notify(login=username)

@@ -9,6 +9,7 @@ import secrets
 from axes.handlers.proxy import AxesProxyHandler
 from django.conf import settings
 from django.contrib.auth.signals import user_login_failed
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django_otp import devices_for_user, match_token, user_has_device
 from django_otp import login as otp_login
@@ -17,6 +18,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from privacy.audit import audit_record
 from privacy.models import AuditAction
+
+from .reenrolment import enrolment_allowed, enrolment_link_complete, enrolment_link_issue
 
 BACKUP_CODE_COUNT = 10
 SENDER = "hallowerk.twofactor"  # lets the login-failed receiver tell the steps apart
@@ -33,6 +36,8 @@ def two_factor_pending_device(user) -> TOTPDevice:
 @transaction.atomic
 def two_factor_enroll_confirm(*, request, device: TOTPDevice, token: str) -> list[str] | None:
     """Confirm the app device with a first code; returns the new backup codes, or None."""
+    if device.user_id != request.user.pk or not enrolment_allowed(request):
+        raise PermissionDenied("After a reset, a new app needs the link from the e-mail.")
     if not device.verify_token(token.strip().replace(" ", "")):
         _count_failure(request)
         return None
@@ -42,6 +47,7 @@ def two_factor_enroll_confirm(*, request, device: TOTPDevice, token: str) -> lis
     static.token_set.all().delete()
     codes = [StaticToken.random_token() for _ in range(BACKUP_CODE_COUNT)]
     StaticToken.objects.bulk_create(StaticToken(device=static, token=c) for c in codes)
+    enrolment_link_complete(request)
     otp_login(request, device)
     audit_record(action=AuditAction.TWO_FACTOR_ENROLLED, actor=device.user, request=request)
     return codes
@@ -73,10 +79,12 @@ def two_factor_required(user) -> bool:
 
 
 @transaction.atomic
-def two_factor_reset(*, by, user) -> None:
+def two_factor_reset(*, by, user, request=None) -> None:
+    """Delete the devices; the new app needs the link mailed to the account (reenrolment.py)."""
     for device in devices_for_user(user, confirmed=None):
         device.delete()
-    audit_record(action=AuditAction.TWO_FACTOR_RESET, actor=by, target=user)
+    enrolment_link_issue(user=user)
+    audit_record(action=AuditAction.TWO_FACTOR_RESET, actor=by, request=request, target=user)
 
 
 def demo_totp_device(user) -> TOTPDevice:

@@ -52,6 +52,8 @@ MIDDLEWARE = [
     "hallowerk.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After WhiteNoise: every response but a static file is "no-store".
+    "hallowerk.middleware.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "hallowerk.middleware.DutchFirstLocaleMiddleware",
     "hallowerk.middleware.MethodNotAllowedPageMiddleware",
@@ -127,9 +129,16 @@ ACCOUNT_PREVENT_ENUMERATION = True
 # failed-login limit would answer first with a bare 429, so it is switched off.
 ACCOUNT_RATE_LIMITS = {"login_failed": None}
 
-# --- django-axes: lock an account after five failures. No IP address or user agent of
-# anyone is kept by axes (hallowerk/accounts/lockout.py says why and how).
+# --- the client's address: X-Forwarded-For counts only from these proxies (addresses or
+# networks, comma-separated), so behind a reverse proxy the lock-out and the audit log see the
+# person, not the proxy (hallowerk/client_address.py).
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+
+# --- django-axes: lock an account after five failures, whatever the address; our handler
+# also locks an address that fails for many accounts (password spraying). No IP address or
+# user agent of anyone is kept (hallowerk/accounts/lockout.py says why and how).
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+LOCKOUT_ADDRESS_FAILURE_LIMIT = env.int("LOCKOUT_ADDRESS_FAILURE_LIMIT", default=20)
 AXES_COOLOFF_TIME = timedelta(minutes=30)
 AXES_LOCKOUT_PARAMETERS = [["username"]]
 AXES_CLIENT_IP_CALLABLE = "hallowerk.accounts.lockout.client_address_for_lockout"
@@ -137,8 +146,8 @@ AXES_HANDLER = "hallowerk.accounts.lockout.LoginAttemptHandler"
 AXES_DISABLE_ACCESS_LOG = True
 AXES_ENABLE_ACCESS_FAILURE_LOG = False
 # axes warns that a lock-out without the address can be dodged by rotating user agents or
-# cookies; ours counts failures per account, which neither changes. A per-address lock-out
-# (issue 14) would add a keyed hash of the address as a parameter and drop this line.
+# cookies; ours counts failures per account and per address (outside axes' table), which
+# neither changes.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_USERNAME_CALLABLE = "hallowerk.accounts.lockout.username_from_request"
 AXES_LOCKOUT_TEMPLATE = "account/locked_out.html"

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_otp import user_has_device
 
+from hallowerk.accounts.lockout import account_is_locked
 from hallowerk.administration import (
     administered_municipalities,
     administered_staff,
@@ -18,6 +19,7 @@ from hallowerk.administration import (
     user_deactivate,
     user_reactivate,
     user_two_factor_reset,
+    user_unlock,
 )
 from hallowerk.edit_base import posted_edit_base, with_edit_base
 from hallowerk.forms.administration import (
@@ -86,6 +88,7 @@ def user_detail(request, pk):
     return render(request, "hallowerk/admin/user_detail.html", {
         "person": person, "invitation": invitation,
         "has_two_factor": user_has_device(person, confirmed=True),
+        "is_locked": account_is_locked(person),
         "is_self": person.pk == request.user.pk,
     })
 
@@ -95,8 +98,10 @@ ACTIONS = {
         "Het account is uitgeschakeld. Deze persoon kan niet meer inloggen.")),
     "reactivate": (user_reactivate, gettext_lazy("Het account werkt weer.")),
     "reset-2fa": (user_two_factor_reset, gettext_lazy(
-        "De tweestapsverificatie is gewist. Bij de volgende keer inloggen stelt deze persoon "
-        "een nieuwe app in.")),
+        "De tweestapsverificatie is gewist. Deze persoon krijgt een e-mail met een link om "
+        "een nieuwe app in te stellen.")),
+    "unlock": (user_unlock, gettext_lazy(
+        "De blokkering is opgeheven. Deze persoon kan meteen weer inloggen.")),
 }
 
 
@@ -109,10 +114,7 @@ def user_action(request, pk, action):
     if request.method == "POST":
         service, done = ACTIONS[action]
         try:
-            if action == "reset-2fa":
-                service(by=request.user, user=person)
-            else:
-                service(by=request.user, user=person, request=request)
+            service(by=request.user, user=person, request=request)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:

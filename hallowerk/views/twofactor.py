@@ -6,8 +6,15 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_http_methods
 from django_otp import user_has_device
 
+from hallowerk.accounts.reenrolment import (
+    enrolment_allowed,
+    enrolment_link_open,
+    enrolment_link_pending,
+    enrolment_link_state,
+)
 from hallowerk.accounts.twofactor import (
     two_factor_enroll_confirm,
     two_factor_is_locked,
@@ -34,6 +41,10 @@ def setup(request):
         return redirect("twofactor_verify")
     if two_factor_is_locked(request):
         return _locked_out(request)
+    if not enrolment_allowed(request):
+        # After a reset: no secret, no QR code, no enrolment before the mailed link is opened.
+        return render(request, "twofactor/reenrol_needed.html", {
+            "state": enrolment_link_state(enrolment_link_pending(request.user))}, status=403)
     device = two_factor_pending_device(request.user)
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -68,3 +79,19 @@ def verify(request):
             return _locked_out(request)
         form.add_error("token", "De code klopt niet. Kijk in de app en probeer het opnieuw.")
     return render(request, "twofactor/verify.html", {"form": form, "next": next_url})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def reenrol(request, token):
+    """The link from the mail after a reset. It needs the account's own login first (so it
+    logs nobody in), asks before it is used up (a mail scanner only ever GETs), and then
+    lets this session set up the new app."""
+    if request.method == "POST":
+        if enrolment_link_open(request=request, token=token):
+            return redirect("twofactor_setup")
+        return render(request, "twofactor/reenrol_unusable.html", status=404)
+    link = enrolment_link_pending(request.user)
+    if link is None or enrolment_link_state(link) != "waiting":
+        return render(request, "twofactor/reenrol_unusable.html", status=404)
+    return render(request, "twofactor/reenrol_open.html")

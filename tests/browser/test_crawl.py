@@ -18,21 +18,15 @@ from urllib.parse import urljoin, urlsplit
 import polib
 from django.conf import settings
 from django.core.management import call_command
-from django.urls import NoReverseMatch, Resolver404, get_resolver, resolve, reverse
 from django_otp.oath import totp
 
 from hallowerk.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 from hallowerk.roles import Role
 from hallowerk.stats import figures_refresh
 from tests.browser.conftest import assert_accessible
+from tests.crawl_paths import SKIP, route_of, urlconf_paths
 
 MAX_PAGES_PER_ROLE = 80
-# Not pages: files, the logout, the language switch. Not for users of the platform: the
-# Django admin, the operator's tool (no role reaches it; tests/hallowerk/test_django_admin.py
-# checks that and its accessibility).
-SKIP = re.compile(r"(\.(csv|pdf|zip|json)$|/bestand/|/export|/download|/cv\b|/account/logout"
-                  r"|^/admin/|^/django-admin/|/static/|/media/|/taal/|/i18n/)")
-
 
 # The innermost elements that stick out to the right, when the page scrolls sideways.
 WIDER_THAN_SCREEN = """() => {
@@ -50,31 +44,6 @@ WIDER_THAN_SCREEN = """() => {
   return out.slice(0, 3).map(e => e.tagName.toLowerCase() + "." +
     [...e.classList].join(".") + " " + Math.round(e.getBoundingClientRect().right));
 }"""
-
-
-def _urlconf_paths() -> set[str]:
-    """Every named URL without parameters."""
-    paths = set()
-
-    def walk(resolver, namespace):
-        for name in list(resolver.reverse_dict):
-            if isinstance(name, str):
-                try:
-                    paths.add(reverse(f"{namespace}{name}"))
-                except NoReverseMatch:
-                    pass
-        for key, (_prefix, sub) in resolver.namespace_dict.items():
-            walk(sub, f"{namespace}{key}:")
-
-    walk(get_resolver(), "")
-    return {path for path in paths if not SKIP.search(path)}
-
-
-def _route(path: str) -> str:
-    try:
-        return resolve(urlsplit(path).path).route
-    except Resolver404:
-        return path
 
 
 def _dutch_msgids() -> set[str]:
@@ -115,11 +84,11 @@ def _crawl(browser, site, email, dutch) -> dict:
     try:
         _log_in(page, site, email)
         start = urlsplit(page.url).path
-        queue = deque([start, *sorted(_urlconf_paths())])
+        queue = deque([start, *sorted(urlconf_paths())])
         seen_routes = set()
         while queue and len(checked) < MAX_PAGES_PER_ROLE:
             path = queue.popleft()
-            route = _route(path)
+            route = route_of(path)
             if route in seen_routes or SKIP.search(urlsplit(path).path):
                 continue
             seen_routes.add(route)
