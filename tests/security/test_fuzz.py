@@ -39,6 +39,11 @@ HOSTILE = {
 ONE_AT_A_TIME = ("huge", "nul", "overlong")
 # Query parameters a view may read without any link on the page naming them.
 COMMON_PARAMETERS = {"page", "pagina", "next", "q", "id", "sort"}
+# Pages every role shares (the account pages, 2FA, public texts): fuzzed for one role only,
+# the one that reaches them all, to keep the test fast.
+SHARED_ROUTES = re.compile(r"^(account/|2fa/|algoritmeregister/|privacyverklaring/|voorwaarden/"
+                           r"|toegankelijkheid/|$)")
+SHARED_ROUTES_ROLE = "coach"
 # Forms that end the session or leave the platform would end the crawl, not test it.
 SKIP_ACTIONS = re.compile(r"/account/logout|/i18n/|/verwijder|/stoppen|/wissen")
 
@@ -131,15 +136,17 @@ def test_no_hostile_value_gives_a_server_error(demo, account):
                   MAX_PAGES_PER_ROLE)
     fuzzer = Fuzzer(role, client, log_in)
     forms: dict[tuple, Form] = {}
+    if role != SHARED_ROUTES_ROLE:
+        pages = [page for page in pages if not SHARED_ROUTES.match(route_of(page.path))]
     for page in pages:
         fuzzer.query_parameters(page)
         fuzzer.ids_in_address(page)
         for form in page.forms:
             forms.setdefault(form.key(), form)
     for form in forms.values():
-        fuzzer.form(form)
+        if role == SHARED_ROUTES_ROLE or not SHARED_ROUTES.match(route_of(form.action)):
+            fuzzer.form(form)
     print(f"\n{role}: {len(pages)} pages, {len(forms)} forms, {fuzzer.requests} requests, "
-          f"{time.monotonic() - started:.1f}s; routes: "
-          f"{sorted({route_of(p.path) for p in pages})}")
-    assert len(pages) >= 5, [page.path for page in pages]
+          f"{time.monotonic() - started:.1f}s")
+    assert len(pages) >= 3, [page.path for page in pages]
     assert not fuzzer.problems, "\n".join(fuzzer.problems)

@@ -99,3 +99,47 @@ def test_a_csv_import_with_a_nul_gets_a_message_in_the_dry_run(verified_client):
     assert response.status_code == 200
     assert "nulteken" in " ".join(response.context["form"].errors["file"])
     assert not Candidate.objects.exists()
+
+
+def _our_form_classes():
+    import importlib
+    import inspect
+    import pkgutil
+
+    from django import forms
+
+    found = set()
+    for app in ("candidates", "employers", "hallowerk", "privacy", "matching"):
+        for module_info in pkgutil.walk_packages(importlib.import_module(app).__path__,
+                                                 f"{app}."):
+            if any(part in module_info.name for part in (".migrations", ".settings",
+                                                         ".management")):
+                continue
+            module = importlib.import_module(module_info.name)
+            found.update(cls for _name, cls in inspect.getmembers(module, inspect.isclass)
+                         if issubclass(cls, forms.BaseForm) and cls.__module__ == module.__name__)
+    return found
+
+
+def test_every_integer_form_field_has_bounds():
+    """A whole number a form accepts must fit the column it goes to: an explicit min and max
+    on the form field, or (in a model form) the model field's range, which Django checks."""
+    from django import forms
+    from django.core.validators import MaxValueValidator, MinValueValidator
+
+    def bounded(validators) -> bool:
+        kinds = {type(v) for v in validators}
+        return MinValueValidator in kinds and MaxValueValidator in kinds
+
+    form_classes = _our_form_classes()
+    assert len(form_classes) > 30
+    unbounded = []
+    for form_class in form_classes:
+        model = getattr(getattr(form_class, "_meta", None), "model", None)
+        for name, field in form_class.base_fields.items():
+            if not isinstance(field, forms.IntegerField) or bounded(field.validators):
+                continue
+            model_field = model._meta.get_field(name) if model else None
+            if model_field is None or not bounded(model_field.validators):
+                unbounded.append(f"{form_class.__module__}.{form_class.__name__}.{name}")
+    assert unbounded == []
