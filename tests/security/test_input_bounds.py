@@ -5,6 +5,7 @@ import, get a clear answer instead of a server error."""
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 
 from candidates.intake_import import ImportFileError, intake_csv_read
 from candidates.models import Candidate, Profile
@@ -87,7 +88,7 @@ def test_the_nul_page_is_in_english_for_whoever_chose_english(client, settings):
 
 def test_a_csv_import_with_a_nul_is_refused_with_its_line():
     data = csv_bytes(HEADER, GOOD_ROW, "K-2;Jan\x00;Smit;jan@example.nl;;;;;;;;;;")
-    with pytest.raises(ImportFileError) as error:
+    with translation.override("nl"), pytest.raises(ImportFileError) as error:
         intake_csv_read(data)
     assert "Regel 3" in error.value.user_message and "nulteken" in error.value.user_message
 
