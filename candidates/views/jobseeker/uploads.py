@@ -58,6 +58,14 @@ def _drop_pending(request) -> None:
         private_storage().delete(name)
 
 
+def _tell_what_was_removed(request, checked: CheckedFile) -> None:
+    if checked.removed_active_content:
+        messages.info(request, _(
+            "In uw PDF zat iets dat een programma kan starten of code kan uitvoeren (zoals "
+            "JavaScript of een ingesloten bestand). Dat hebben we eruit gehaald. De tekst van "
+            "uw cv is hetzelfde gebleven."))
+
+
 def _store_cv(request, profile, checked: CheckedFile, extraction: Extraction) -> None:
     """Store the CV; hold it for the coach when it has findings the jobseeker confirmed or
     when the check could not read it (publication_hold.UNCHECKED_FILE), and say so."""
@@ -72,11 +80,7 @@ def _store_cv(request, profile, checked: CheckedFile, extraction: Extraction) ->
                 categories=categories, operation=("sensitive_warning_confirmed"
                                                   if categories - {UNCHECKED_FILE}
                                                   else "unchecked_file_held"))
-    if checked.removed_active_content:
-        messages.info(request, _(
-            "In uw PDF zat iets dat een programma kan starten of code kan uitvoeren (zoals "
-            "JavaScript of een ingesloten bestand). Dat hebben we eruit gehaald. De tekst van "
-            "uw cv is hetzelfde gebleven."))
+    _tell_what_was_removed(request, checked)
     if not extraction.ok:
         messages.success(request, _(
             "Uw cv is opgeslagen. We konden het niet helemaal lezen, en dus niet controleren "
@@ -112,6 +116,7 @@ def cv(request):
             f"{pending_dir(profile.candidate_id)}/{uuid.uuid4().hex}.{extension}",
             checked.content)
         request.session[PENDING_SESSION_KEY] = name
+        _tell_what_was_removed(request, checked)
         return render(request, "candidates/jobseeker/sensitive_cv.html",
                       {"warning": cv_warning(_("Cv"), extraction.text, findings)})
     _store_cv(request, profile, checked, extraction)
