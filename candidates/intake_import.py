@@ -107,11 +107,20 @@ def _decode(data: bytes) -> str:
             "Het bestand is te groot (%(size)s kB). Het mag maximaal %(max)s kB zijn. Splits "
             "het bestand in delen.") % {"size": len(data) // 1000, "max": MAX_FILE_BYTES // 1000})
     try:
-        return data.decode("utf-8-sig")  # Excel's "CSV UTF-8" starts with a BOM
+        text = data.decode("utf-8-sig")  # Excel's "CSV UTF-8" starts with a BOM
     except UnicodeDecodeError:
         raise ImportFileError(_(
             "Het bestand is niet opgeslagen als UTF-8. Kies in Excel bij 'Opslaan als' de "
             "soort 'CSV UTF-8 (door komma's gescheiden)'.")) from None
+    if "\x00" in text:
+        # PostgreSQL cannot store a NUL character; a file saved as "Unicode text" (UTF-16)
+        # is full of them and still decodes as UTF-8.
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise ImportFileError(_(
+            "Regel %(line)s van het bestand bevat een onzichtbaar nulteken. Zo'n teken kan niet "
+            "in HalloWerk. Sla het bestand in Excel opnieuw op als 'CSV UTF-8 (door komma's "
+            "gescheiden)' en probeer het nog een keer.") % {"line": line})
+    return text
 
 
 def _delimiter(header_line: str) -> str:

@@ -13,6 +13,10 @@ from django.db.models import Prefetch
 from .models import Candidate, SensitiveReview
 
 OPEN_REVIEWS_ATTR = "open_sensitive_reviews"
+# The "kind of data" of a review for a file the sensitive-data check could not read (too
+# large, a decompression bomb, a parse error, a time-out, issue 14): nobody knows what is in
+# it, so a coach looks before employers can open it.
+UNCHECKED_FILE = "unchecked_file"
 
 
 def open_reviews_prefetch(lookup: str = "sensitive_reviews") -> Prefetch:

@@ -33,6 +33,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hallowerk.models import Invitation
+from hallowerk.pagination import page_number_bounded
 
 from .models import Candidate, ContactRequest, Profile
 from .models.completeness_rule import COMPLETENESS_BUCKETS
@@ -185,13 +186,6 @@ class CoachRow:
     badges: list[tuple[str, str]] = field(default_factory=list)
 
 
-def _number(page_number) -> int:
-    try:
-        return max(1, int(page_number))
-    except (TypeError, ValueError):
-        return 1
-
-
 def page_of_ids(queryset: QuerySet, page_number, per_page: int, *,
                 count_with_page: bool = False) -> tuple[Page, list[int]]:
     """A page of a sorted queryset as ids only: the database sorts narrow rows (an index, or
@@ -206,7 +200,7 @@ def page_of_ids(queryset: QuerySet, page_number, per_page: int, *,
     if not count_with_page:
         page = Paginator(queryset.values_list("pk", flat=True), per_page).get_page(page_number)
         return page, list(page.object_list)
-    number = _number(page_number)
+    number = page_number_bounded(page_number)
     counted = queryset.annotate(total_rows=Window(Count("pk"))).values_list("pk", "total_rows")
     rows = list(counted[(number - 1) * per_page:number * per_page])
     total = rows[0][1] if rows else queryset.count()

@@ -72,8 +72,10 @@ def sensitive_review_for_coach(viewer: User, pk) -> SensitiveReview:
 
 @transaction.atomic
 def sensitive_review_create(*, by: User, candidate: Candidate, field: str,
-                            categories: Iterable[str], request=None) -> SensitiveReview:
-    """The jobseeker confirmed a warning for `field`: one open review per field, with the
+                            categories: Iterable[str], request=None,
+                            operation: str = "sensitive_warning_confirmed") -> SensitiveReview:
+    """The jobseeker confirmed a warning for `field` (or uploaded a file the check could not
+    read, `operation="unchecked_file_held"`): one open review per field, with the
     categories of every confirmation since the coach last looked."""
     if by.role != Role.JOBSEEKER or candidate.user_id != by.pk:
         raise PermissionDenied("Only the jobseeker confirms a warning about their own data.")
@@ -92,7 +94,7 @@ def sensitive_review_create(*, by: User, candidate: Candidate, field: str,
         review.save(update_fields=["categories"])
     # Which part and which kinds of data, never the passage itself.
     audit_record(action=AuditAction.RECORD_CHANGED, actor=by, request=request, target=review,
-                 data={"fields": ["categories"], "operation": "sensitive_warning_confirmed",
+                 data={"fields": ["categories"], "operation": operation,
                        "part": field, "categories": review.categories})
     candidate_search_documents_refresh([candidate.pk])  # held parts leave the search
     return review

@@ -2,18 +2,26 @@
 
 A photo is opened and re-encoded by Pillow, so whatever else the file carried (EXIF with GPS
 position, camera serial, comments, trailing bytes) never reaches storage. A CV must look like
-a PDF or a Word (DOCX) document from the inside. Every refusal is a ValidationError with a
-plain Dutch message for the form.
+a PDF or a Word (DOCX) document from the inside; a PDF is stored without active content
+(JavaScript, launch actions, embedded files: candidates/pdf_clean.py). Every refusal is a
+ValidationError with a plain Dutch message for the form.
 """
 
 import io
 import zipfile
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from PIL import Image, ImageOps, UnidentifiedImageError
+
+from .pdf_clean import PdfNotCleaned, pdf_clean
+
+if TYPE_CHECKING:
+    from privacy.sensitive import Extraction
 
 MAX_PHOTO_BYTES = 5 * 1024 * 1024
 MAX_CV_BYTES = 5 * 1024 * 1024
@@ -35,6 +43,10 @@ MAX_DOCX_UNPACKED_BYTES = 50 * 1024 * 1024
 class CheckedFile:
     content: ContentFile  # named "photo.jpg", "cv.pdf", …: storage keeps only the extension
     content_type: str
+    # Kinds of active content taken out of a PDF (pdf_clean.ACTIVE_KEYS' values), to tell
+    # the jobseeker; and the text the sensitive-data check read (forms/uploads.py).
+    removed_active_content: tuple[str, ...] = ()
+    extraction: "Extraction | None" = None
 
 
 def _megabytes(size: int) -> str:
@@ -122,8 +134,18 @@ def cv_kind(data: bytes) -> str | None:
     return None
 
 
+PDF_REFUSALS = {
+    "locked": _lazy("Deze PDF is beveiligd met een wachtwoord. Sla uw cv op zonder wachtwoord "
+                    "en probeer het opnieuw."),
+    "unreadable": _lazy("We kunnen deze PDF niet goed openen, en dus ook niet nagaan of hij "
+                        "veilig is. Maak de PDF opnieuw, bijvoorbeeld met 'Opslaan als PDF' of "
+                        "'Afdrukken naar PDF', en probeer het nog een keer."),
+}
+
+
 def cv_check(upload) -> CheckedFile:
-    """A PDF or DOCX document, stored as it came (the jobseeker decides what is on it)."""
+    """A PDF or DOCX document as the jobseeker made it (they decide what is on it); a PDF
+    without its active content."""
     _check_size(upload, MAX_CV_BYTES)
     data = _read(upload)
     kind = cv_kind(data)
@@ -131,7 +153,14 @@ def cv_check(upload) -> CheckedFile:
         raise ValidationError(
             _("Dit bestand is geen PDF- of Word-document (DOCX). Sla uw cv op als PDF of DOCX "
               "en probeer het opnieuw."), code="not_a_cv")
-    return CheckedFile(ContentFile(data, name=f"cv.{kind}"), CV_TYPES[kind])
+    removed: list[str] = []
+    if kind == "pdf":
+        try:
+            data, removed = pdf_clean(data)
+        except PdfNotCleaned as refusal:
+            raise ValidationError(PDF_REFUSALS[refusal.reason], code=f"pdf_{refusal.reason}") \
+                from refusal
+    return CheckedFile(ContentFile(data, name=f"cv.{kind}"), CV_TYPES[kind], tuple(removed))
 
 
 def content_type_for(name: str) -> str:

@@ -23,6 +23,7 @@ from candidates.presenters import EMPLOYER_LIST_PREFETCH, EMPLOYER_LIST_SELECT
 from candidates.search_text import SEARCH_CONFIG
 from candidates.selectors import EMPLOYER_ORDER
 from hallowerk.models import Occupation, Place, Sector
+from hallowerk.pagination import page_number_bounded
 from privacy.audit import audit_search
 
 from .fulltext import search_terms, tsquery_source
@@ -163,19 +164,12 @@ def _only_stop_words(terms: list[str]) -> bool:
         return cursor.fetchone()[0] == 0
 
 
-def _page_number(value) -> int:
-    try:
-        return max(1, int(value))
-    except (TypeError, ValueError, OverflowError):
-        return 1
-
-
 def candidate_search(*, viewer, criteria: SearchCriteria, page_number=1,
                      request=None) -> SearchResult:
     """One page of results with the total count (exact up to RESULT_CAP); every search is
     written to the audit log."""
     found = search_id_page(viewer=viewer, criteria=criteria,
-                           page_number=_page_number(page_number))
+                           page_number=page_number_bounded(page_number))
     # Through the scoped queryset: a candidate who stopped sharing a moment ago is left out
     # rather than shown, whatever the document still says.
     rows = (Candidate.objects.visible_to(viewer).filter(pk__in=found.ids)

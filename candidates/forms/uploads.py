@@ -1,5 +1,7 @@
 """Photo and CV upload forms: the content is checked in candidates/uploads.py."""
 
+from dataclasses import replace
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -49,6 +51,8 @@ class CvForm(forms.Form):
 
     def clean_cv(self) -> CheckedFile:
         checked = cv_check(_chosen(self.cleaned_data["cv"]))
+        # Read once (in a bounded child process); the view uses the same text.
+        extraction = extract_upload_text(checked.content, checked.content.name)
         # A CV with a BSN is refused outright; other findings are a warning (views/uploads).
-        document_bsn_refuse(extract_upload_text(checked.content, checked.content.name).text)
-        return checked
+        document_bsn_refuse(extraction.text)
+        return replace(checked, extraction=extraction)

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 
 from candidates.models import Candidate
+from candidates.publication_hold import held_parts
 from candidates.selectors import candidate_for_viewer, candidate_sees_as_employer
 from candidates.uploads import content_type_for
 from privacy.audit import audit_record
@@ -35,8 +36,11 @@ def profile_file(request, pk, field):
     if field_name is None:
         raise Http404("No such file.")
     candidate = candidate_for_viewer(request.user, pk)
-    if (candidate_sees_as_employer(request.user, candidate)
-            and field_spec("candidates.Profile", field_name).employer == EmployerVisibility.NEVER):
+    if candidate_sees_as_employer(request.user, candidate) and (
+            field_spec("candidates.Profile", field_name).employer == EmployerVisibility.NEVER
+            # held for the coach's review (candidates/publication_hold.py), as in the
+            # employer's own file address
+            or field_name in held_parts(candidate)):
         raise Http404("Employers do not see this file.")
     profile = getattr(candidate, "profile", None)
     stored = getattr(profile, field_name, None) if profile is not None else None

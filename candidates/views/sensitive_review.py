@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from candidates.models import SensitiveReview
 from candidates.profile_services import ENTRY_MODELS
+from candidates.publication_hold import UNCHECKED_FILE
 from candidates.sensitive_reviews import (
     sensitive_review_for_coach,
     sensitive_review_resolve,
@@ -35,6 +36,7 @@ CATEGORY_LABELS = {
     Category.ETHNICITY: gettext_lazy("afkomst"),
     Category.SEXUAL_ORIENTATION: gettext_lazy("seksuele voorkeur of gender"),
     Category.POLITICAL: gettext_lazy("politieke voorkeur"),
+    UNCHECKED_FILE: gettext_lazy("bestand kon niet worden gecontroleerd"),
 }
 RELATION_MODELS = {relation: model for model, relation in ENTRY_MODELS.items()}
 

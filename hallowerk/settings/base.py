@@ -61,6 +61,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "hallowerk.input_guard.NulCharacterRefusalMiddleware",
     "hallowerk.middleware.RequireTwoFactorMiddleware",
     "hallowerk.middleware.RoleSessionExpiryMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -26,6 +26,11 @@ PAGES = {
     500: (_("Er ging iets mis"),
           _("Er ging bij ons iets mis. Probeer het over een paar minuten opnieuw. Gaat het "
             "steeds mis? Geef dan het kenmerk hieronder door aan de gemeente.")),
+    # A NUL character in an address or a form (hallowerk/input_guard.py).
+    "nul": (_("Er staat een teken in dat niet kan"),
+            _("In wat u heeft ingevuld of in het adres staat een onzichtbaar teken (een "
+              "nulteken) dat wij niet kunnen opslaan. Er is niets opgeslagen. Ga terug, typ de "
+              "tekst opnieuw in plaats van hem te plakken, en probeer het nog een keer.")),
     "csrf": (_("Het formulier is verlopen"),
              _("Uw gegevens zijn niet opgeslagen, omdat het formulier te lang open stond of "
                "cookies uit staan. Laad de pagina opnieuw en probeer het nog een keer.")),

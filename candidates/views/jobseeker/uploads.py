@@ -14,11 +14,12 @@ from candidates.file_storage import file_save_or_refuse
 from candidates.forms.uploads import CvForm, PhotoForm
 from candidates.models.storage import private_storage
 from candidates.profile_services import profile_cv_replace, profile_photo_replace
+from candidates.publication_hold import UNCHECKED_FILE
 from candidates.sensitive_reviews import sensitive_review_create
 from candidates.uploads import CheckedFile, content_type_for, pending_dir
 from hallowerk.permissions import role_required
 from hallowerk.roles import Role
-from privacy.sensitive import extract_upload_text, scan_text
+from privacy.sensitive import Extraction, extract_upload_text, scan_text
 
 from .common import own_profile
 from .sensitive import cv_warning
@@ -57,6 +58,41 @@ def _drop_pending(request) -> None:
         private_storage().delete(name)
 
 
+def _tell_what_was_removed(request, checked: CheckedFile) -> None:
+    if checked.removed_active_content:
+        messages.info(request, _(
+            "In uw PDF zat iets dat een programma kan starten of code kan uitvoeren (zoals "
+            "JavaScript of een ingesloten bestand). Dat hebben we eruit gehaald. De tekst van "
+            "uw cv is hetzelfde gebleven."))
+
+
+def _store_cv(request, profile, checked: CheckedFile, extraction: Extraction) -> None:
+    """Store the CV; hold it for the coach when it has findings the jobseeker confirmed or
+    when the check could not read it (publication_hold.UNCHECKED_FILE), and say so."""
+    categories = {str(finding.category) for finding in scan_text(extraction.text)}
+    if not extraction.ok:
+        categories.add(UNCHECKED_FILE)
+    with transaction.atomic():
+        profile_cv_replace(by=request.user, profile=profile, checked=checked, request=request)
+        if categories:
+            sensitive_review_create(
+                by=request.user, candidate=profile.candidate, field="cv", request=request,
+                categories=categories, operation=("sensitive_warning_confirmed"
+                                                  if categories - {UNCHECKED_FILE}
+                                                  else "unchecked_file_held"))
+    _tell_what_was_removed(request, checked)
+    if not extraction.ok:
+        messages.success(request, _(
+            "Uw cv is opgeslagen. We konden het niet helemaal lezen, en dus niet controleren "
+            "op gevoelige gegevens. Daarom kijkt uw werkmatcher eerst mee. Daarna kunnen "
+            "werkgevers het openen."))
+    elif categories:
+        messages.success(request, _("Uw cv is opgeslagen. Uw werkmatcher kijkt eerst mee; "
+                                    "daarna kunnen werkgevers het openen."))
+    else:
+        messages.success(request, _("Uw cv is opgeslagen."))
+
+
 @role_required(Role.JOBSEEKER)
 @require_POST
 @storage_failure_shown(UPLOADS_STEP)
@@ -70,7 +106,7 @@ def cv(request):
     if not form.is_valid():
         return uploads_step_with(request, profile, cv_form=form)
     checked: CheckedFile = form.cleaned_data["cv"]
-    extraction = extract_upload_text(checked.content, checked.content.name)
+    extraction = checked.extraction
     findings = scan_text(extraction.text)
     if findings:
         _drop_pending(request)
@@ -80,15 +116,10 @@ def cv(request):
             f"{pending_dir(profile.candidate_id)}/{uuid.uuid4().hex}.{extension}",
             checked.content)
         request.session[PENDING_SESSION_KEY] = name
+        _tell_what_was_removed(request, checked)
         return render(request, "candidates/jobseeker/sensitive_cv.html",
                       {"warning": cv_warning(_("Cv"), extraction.text, findings)})
-    profile_cv_replace(by=request.user, profile=profile, checked=checked, request=request)
-    messages.success(request, _("Uw cv is opgeslagen."))
-    if not extraction.ok:
-        messages.info(request, _(
-            "We konden uw cv niet helemaal lezen, dus ook niet controleren op gevoelige "
-            "gegevens. Kijk zelf goed na dat er geen BSN of gegevens over uw gezondheid, "
-            "geloof of afkomst in staan."))
+    _store_cv(request, profile, checked, extraction)
     return _back()
 
 
@@ -112,16 +143,9 @@ def cv_confirm(request):
     with storage.open(name) as stored:
         data = stored.read()
     extension = name.rsplit(".", 1)[-1]
+    # The pending copy is already without active content (it was checked before it waited).
     content = ContentFile(data, name=f"cv.{extension}")
-    findings = scan_text(extract_upload_text(content, content.name).text)
-    with transaction.atomic():
-        profile_cv_replace(by=request.user, profile=profile, request=request,
-                           checked=CheckedFile(content, content_type_for(content.name)))
-        if findings:
-            sensitive_review_create(by=request.user, candidate=profile.candidate, field="cv",
-                                    categories={str(f.category) for f in findings},
-                                    request=request)
+    _store_cv(request, profile, CheckedFile(content, content_type_for(content.name)),
+              extract_upload_text(content, content.name))
     _drop_pending(request)
-    messages.success(request, _("Uw cv is opgeslagen. Uw werkmatcher kijkt eerst mee; "
-                                "daarna kunnen werkgevers het openen."))
     return _back()
