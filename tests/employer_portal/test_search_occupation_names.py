@@ -5,6 +5,8 @@ hold — within the same visibility, and below profiles that contain the word it
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone
 
 from candidates.models import Candidate
@@ -105,3 +107,22 @@ def test_the_word_itself_ranks_above_a_match_through_the_occupation_only():
         last_activity_at=timezone.now() - timedelta(days=300))
     candidate_search_documents_refresh([wrote_it.pk])
     assert found("orderverzamelaar") == [wrote_it, through_occupation]
+
+
+@pytest.mark.parametrize(("language", "explained"), [
+    ("nl", "Typt u 'orderverzamelaar'? Dan vindt u ook kandidaten die het beroep"),
+    ("en", "If you type 'warehouse worker', you also find candidates who chose"),
+])
+def test_the_search_page_explains_other_names_in_plain_words(employer_client, language,
+                                                             explained):
+    employer_client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    response = employer_client.get(reverse("employers:search"))
+    assert explained in response.content.decode()
+
+
+def test_the_occupation_filter_accepts_an_other_name(employer_client):
+    chose = make_candidate(occupations=["9333"], profile=QUIET)
+    make_candidate(occupations=["5120"], profile=QUIET)
+    response = employer_client.get(reverse("employers:search"),
+                                   {"occupation": "orderverzamelaar", "driving_licence": ""})
+    assert response.context["result"].candidates == [chose]
