@@ -126,3 +126,11 @@ def test_the_occupation_filter_accepts_an_other_name(employer_client):
     response = employer_client.get(reverse("employers:search"),
                                    {"occupation": "orderverzamelaar", "driving_licence": ""})
     assert response.context["result"].candidates == [chose]
+
+
+def test_a_mistyped_other_name_is_suggested():
+    make_candidate(occupations=["9333"], profile=QUIET)
+    result = candidate_search(viewer=employer_user(),
+                              criteria=SearchCriteria(text="orderverzamelar"))
+    assert result.count == 0
+    assert result.suggestion == "orderverzamelaar"
