@@ -9,6 +9,7 @@ added. A name of several words ("laad en losmedewerker") counts when the words a
 that order; the last word typed may still be unfinished ("orderp").
 """
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -32,6 +33,11 @@ def _names_by_first_word() -> dict[str, list[tuple[tuple[str, ...], tuple[int, .
     return names
 
 
+@cache
+def _sorted_first_words() -> list[str]:
+    return sorted(_names_by_first_word())
+
+
 def _spells(name: tuple[str, ...], words: tuple[str, ...], *, unfinished: bool,
             min_prefix: int) -> bool:
     """Do `words` spell `name`? An `unfinished` last word may be the start of the name's."""
@@ -43,11 +49,17 @@ def _spells(name: tuple[str, ...], words: tuple[str, ...], *, unfinished: bool,
 
 
 def _candidate_names(rest: list[str], min_prefix: int):
+    """The names that may start at `rest[0]`: by that word, or, for the last word typed,
+    by every first word it begins (a range of the sorted first words)."""
     by_first = _names_by_first_word()
-    if len(rest) == 1 and len(rest[0]) >= min_prefix:  # the last word: maybe unfinished
-        return [entry for first, entries in by_first.items() if first.startswith(rest[0])
-                for entry in entries]
-    return by_first.get(rest[0], [])
+    if len(rest) > 1 or len(rest[0]) < min_prefix:
+        return by_first.get(rest[0], [])
+    firsts = _sorted_first_words()
+    found, at = [], bisect_left(firsts, rest[0])
+    while at < len(firsts) and firsts[at].startswith(rest[0]):
+        found += by_first[firsts[at]]
+        at += 1
+    return found
 
 
 def occupation_segments(terms: list[str], *, min_prefix: int) -> list[Segment]:

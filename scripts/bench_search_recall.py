@@ -28,6 +28,7 @@ import statistics
 import sys
 import time
 from collections import defaultdict
+from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -164,6 +165,24 @@ def relevant_to_name(index: dict[str, set[int]], chosen: dict[str, set[int]], na
     return chosen[isco_code] | set.intersection(*holding)
 
 
+@contextmanager
+def without_other_names():
+    """The query as it was before occupations' other names: no typed word spells one (the
+    spelling suggestions keep their vocabulary). For the same-run comparison."""
+    import employers.occupation_names as names
+
+    real = names.other_name_index
+    names.other_name_index = dict
+    names._names_by_first_word.cache_clear()
+    names._sorted_first_words.cache_clear()
+    try:
+        yield
+    finally:
+        names.other_name_index = real
+        names._names_by_first_word.cache_clear()
+        names._sorted_first_words.cache_clear()
+
+
 def evaluate(viewer, index, chosen) -> list[dict]:
     from employers.search import SearchCriteria, candidate_search, search_queryset
 
@@ -200,7 +219,24 @@ def evaluate(viewer, index, chosen) -> list[dict]:
     return rows
 
 
-def report(rows, *, population: str, visible: int, machine: str) -> str:
+def comparison(rows, before) -> list[str]:
+    lines = ["", "The same queries in the same run with occupations' other names switched off "
+             "in the query (as before they existed), per kind: mean recall and mean first "
+             "page precision, without → with the names.", "",
+             "| kind | recall without | recall with | first page precision without | "
+             "first page precision with |", "|---|---:|---:|---:|---:|"]
+    for kind in KINDS:
+        now = [r for r in rows if r["kind"] == kind]
+        then = [r for r in before if r["kind"] == kind]
+        lines.append(
+            f"| {kind} | {statistics.mean(r['recall'] for r in then):.3f} | "
+            f"{statistics.mean(r['recall'] for r in now):.3f} | "
+            f"{statistics.mean(r['page_precision'] for r in then):.3f} | "
+            f"{statistics.mean(r['page_precision'] for r in now):.3f} |")
+    return lines
+
+
+def report(rows, *, population: str, visible: int, machine: str, before=()) -> str:
     by_kind = defaultdict(list)
     for row in rows:
         by_kind[row["kind"]].append(row)
@@ -232,6 +268,8 @@ def report(rows, *, population: str, visible: int, machine: str) -> str:
             f"{statistics.mean(r['page_precision'] for r in group):.3f} | "
             f"{target if target else '–'} | "
             f"{('yes' if recall >= target else 'no') if target else '–'} |")
+    if before:
+        lines += comparison(rows, before)
     lines += ["", "Per query (relevant / found / recall / precision; typos: the suggestion):",
               ""]
     lines += [f"- {r['kind']}: `{r['typed']}`"
@@ -252,8 +290,11 @@ def main() -> int:
     viewer = bench_search.bench_employer()
     texts = employer_texts(viewer)
     machine = shared.machine()
-    rows = evaluate(viewer, token_index(texts), chosen_occupations(viewer))
-    text = report(rows, population=population, visible=len(texts),
+    index, chosen = token_index(texts), chosen_occupations(viewer)
+    rows = evaluate(viewer, index, chosen)
+    with without_other_names():
+        before = evaluate(viewer, index, chosen)
+    text = report(rows, population=population, visible=len(texts), before=before,
                   machine=f"{machine} at the start; {shared.machine()} at the end")
     shared.section_write(START, END, text)
     print(text)
