@@ -7,6 +7,9 @@ by our own `&`, `|` and brackets, so nothing a user types can act as tsquery syn
 last word gets `:*` because people search as they type ("magazijnm" already finds
 "magazijnmedewerker"), from three letters on. Each word also matches its compound parts
 and its synonyms (issue 18): the parts and synonyms come from our own lists, letters only.
+Words that are another name of an occupation also match the token of that occupation
+(employers/occupation_names.py): tokens are not words, so that part is a tsquery of its own
+(`text_tsquery`).
 """
 
 import re
@@ -14,8 +17,10 @@ import re
 from django.contrib.postgres.search import SearchQuery
 
 from candidates.compounds import compound_split
+from candidates.search_documents import token_occupation
 from candidates.search_text import SEARCH_CONFIG, normalise
 
+from .occupation_names import occupation_segments
 from .synonyms import synonyms_of
 
 # Longer queries are cut, with a visible notice (employers/search_form.py).
@@ -51,15 +56,46 @@ def _alternatives(word: str, *, last: bool, widen: bool) -> str:
     return alternatives[0] if len(alternatives) == 1 else "(" + " | ".join(alternatives) + ")"
 
 
+def _source(words, *, ends_query: bool, widen: bool) -> str:
+    """Every word required (or one of its alternatives); the query's last word also as a
+    prefix."""
+    *complete, last = words
+    return " & ".join([*(_alternatives(word, last=False, widen=widen) for word in complete),
+                       _alternatives(last, last=ends_query, widen=widen)])
+
+
 def tsquery_source(terms: list[str], *, widen: bool = True) -> str:
     """The text handed to to_tsquery(): every word required (or one of its alternatives),
     the last one also as a prefix. Without `widen`, only the words as typed: what ranks a
-    match on them above a match on a synonym or on separate parts of a compound."""
+    match on them above a match on a synonym, on separate parts of a compound or on an
+    occupation's other name."""
     if not terms:
         return ""
-    *complete, last = terms
-    return " & ".join([*(_alternatives(word, last=False, widen=widen) for word in complete),
-                       _alternatives(last, last=True, widen=widen)])
+    return _source(terms, ends_query=True, widen=widen)
+
+
+def text_tsquery(terms: list[str]) -> tuple[str, list]:
+    """The words as an SQL tsquery expression and its parameters: `tsquery_source`, where
+    words that spell an occupation's other name may instead match its token: 'ervaren
+    orderpicker' → to_tsquery('ervaren') && (to_tsquery('orderpicker:*') || '@o12')."""
+    if not terms:
+        return f"to_tsquery('{SEARCH_CONFIG}', %s)", [""]
+    plain, named = [], []
+    for segment in occupation_segments(terms, min_prefix=MIN_PREFIX_LENGTH):
+        source = _source(segment.words, ends_query=segment.ends_query, widen=True)
+        if segment.occupation_ids:
+            named.append((source, " | ".join(token_occupation(pk)
+                                             for pk in segment.occupation_ids)))
+        else:
+            plain.append(source)
+    parts, params = [], []
+    if plain:
+        parts.append(f"to_tsquery('{SEARCH_CONFIG}', %s)")
+        params.append(" & ".join(plain))
+    for source, tokens in named:
+        parts.append(f"(to_tsquery('{SEARCH_CONFIG}', %s) || %s::tsquery)")
+        params += [source, tokens]
+    return " && ".join(parts), params
 
 
 def text_query(terms: list[str]) -> SearchQuery:

@@ -3,10 +3,10 @@
 
 Where the words come from, and why that reveals nothing: suggestions are drawn from public
 word lists only — common Dutch words (the wordfreq list that also splits compounds), the
-occupations' names in Dutch and English, and our synonym list — never from the profiles'
-own texts. A suggestion is shown only when the corrected search finds candidates *this
-employer may see* (the same search, through the same visibility), so all it tells is that
-profiles they could find anyway contain the word.
+occupations' names in Dutch and English and their other names, and our synonym list —
+never from the profiles' own texts. A suggestion is shown only when the corrected search
+finds candidates *this employer may see* (the same search, through the same visibility), so
+all it tells is that profiles they could find anyway contain the word.
 """
 
 from dataclasses import replace
@@ -29,8 +29,8 @@ MAX_WORD = 30
 @cache
 def _occupation_words() -> frozenset[str]:
     words: set[str] = set()
-    for label_nl, label_en in Occupation.objects.values_list("label_nl", "label_en"):
-        words.update(search_terms(f"{label_nl} {label_en}"))
+    for names in Occupation.objects.values_list("label_nl", "label_en", "other_names"):
+        words.update(search_terms(" ".join(names)))
     return frozenset(word for word in words if len(word) >= MIN_WORD and word.isalpha())
 
 

@@ -4,7 +4,8 @@ occupations.
 The suggestions are a <datalist>, which the browser filters as one types and which works
 with the keyboard, a screen reader and without JavaScript. Whatever is typed is resolved on
 the server: an occupation's Dutch or English name, or its ISCO code (saved searches and
-links use the code). Anything else gets a clear message with the closest occupations.
+links use the code), or one of its other names ("orderpicker"; see
+reference/data/README.md). Anything else gets a clear message with the closest occupations.
 """
 
 from django import forms
@@ -13,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from hallowerk.models import Occupation
-from hallowerk.reference.occupations import occupation_search
+from hallowerk.reference.occupations import occupation_search, occupations_named
 
 
 class OccupationInput(forms.TextInput):
@@ -40,6 +41,10 @@ def occupation_resolve(text: str) -> Occupation | None:
     exact = Occupation.objects.filter(
         Q(isco_code=text) | Q(label_nl__iexact=text) | Q(label_en__iexact=text))
     found = exact.order_by("isco_code").first()
+    if found is None:
+        # Another name people use ("orderpicker"), when it belongs to one occupation only.
+        named = occupations_named(text)
+        found = named[0] if len(named) == 1 else None
     if found is None:
         matches = occupation_search(text, limit=2)
         found = matches[0] if len(matches) == 1 else None

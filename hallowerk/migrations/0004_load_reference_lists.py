@@ -36,7 +36,11 @@ def read_rows(filename, converters):
 def load(apps, schema_editor):
     for model_name, filename, key, converters in LISTS:
         model = apps.get_model("hallowerk", model_name)
-        rows = read_rows(filename, converters)
+        # Only the columns this state of the model has: a column added to a CSV later
+        # (occupations' other_names, 0008) is loaded by the migration that adds its field.
+        fields = {field.name for field in model._meta.concrete_fields}
+        rows = [{column: value for column, value in row.items() if column in fields}
+                for row in read_rows(filename, converters)]
         model.objects.bulk_create(
             [model(**row) for row in rows],
             batch_size=500,

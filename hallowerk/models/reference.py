@@ -26,11 +26,20 @@ class BilingualLabel(models.Model):
 
 class Occupation(BilingualLabel):
     isco_code = models.CharField(_("ISCO-08-code"), max_length=4, unique=True)
+    # Job titles people use for this unit group ("orderpicker; heftruckchauffeur"), written
+    # as the search folds words, separated by ";" as in reference/data/occupations.csv.
+    # The employer's search and the occupation picker read them
+    # (hallowerk/reference/occupations.py).
+    other_names = models.TextField(_("andere namen"), blank=True, default="")
 
     class Meta:
         ordering = ["label_nl"]
         verbose_name = _("beroep")
         verbose_name_plural = _("beroepen")
+
+    @property
+    def other_names_list(self) -> list[str]:
+        return [name.strip() for name in self.other_names.split(";") if name.strip()]
 
     @property
     def minor_group(self) -> str:
