@@ -110,12 +110,12 @@ def thread_mark_read(*, user: User, thread: Thread) -> int:
 # --- state changes ------------------------------------------------------------------------
 
 def _may_open_thread(by: User, candidate: Candidate) -> bool:
-    if by.role == Role.COACH:
-        return by.municipality_id == candidate.municipality_id
-    if by.role == Role.EMPLOYER:
-        return (Candidate.objects.visible_to(by).filter(pk=candidate.pk).exists()
-                and candidate.directly_approachable)
-    return False
+    """A coach who sees the candidate; an employer who sees them, when they are directly
+    approachable (otherwise a contact request goes through the coach)."""
+    if by.role == Role.EMPLOYER and not candidate.directly_approachable:
+        return False
+    return (by.role in (Role.COACH, Role.EMPLOYER)
+            and Candidate.objects.visible_to(by).filter(pk=candidate.pk).exists())
 
 
 @transaction.atomic
@@ -172,8 +172,9 @@ def contact_request_create(*, by: User, candidate: Candidate, message: str, vaca
 
 def _handle(*, by: User, contact_request: ContactRequest, status: str, action: str,
             request=None) -> ContactRequest:
-    if by.role != Role.COACH or by.municipality_id != contact_request.candidate.municipality_id:
-        raise PermissionDenied("Only a coach of the candidate's municipality handles this.")
+    if by.role != Role.COACH or not Candidate.objects.visible_to(by).filter(
+            pk=contact_request.candidate_id).exists():
+        raise PermissionDenied("Only a coach who sees the candidate handles this.")
     if contact_request.status != ContactRequest.Status.PENDING:
         raise ValidationError(_("Dit contactverzoek is al afgehandeld."))
     contact_request.status = status

@@ -19,6 +19,7 @@ from candidates.messaging import (
     vacancy_response_create,
 )
 from candidates.models import Candidate, ContactRequest, EndReason, Thread, VacancyResponse
+from candidates.models.querysets import visible_to_some_employer
 from candidates.services import (
     candidate_dossier_end,
     candidate_hide,
@@ -63,8 +64,8 @@ def live(m: Municipality, period: str, now) -> dict[str, int]:
         "active": current.filter(is_active=True).count(),
         "inactive": current.filter(is_active=False).count(),
         "hidden": current.filter(hidden_by_staff=True).count(),
-        "shared": current.filter(is_active=True, shared_with_employers=True,
-                                 hidden_by_staff=False).count(),
+        # Since issue 16: the one rule's own part, account state included.
+        "shared": candidates.filter(visible_to_some_employer()).count(),
         "approachable": current.filter(directly_approachable=True).count(),
         **{f"ended_{reason}": ended.filter(end_reason=reason).count()
            for reason in EndReason.values},
