@@ -32,13 +32,8 @@ from hallowerk.roles import Role
 from privacy.models import LegalText
 
 admin_only = role_required(Role.ADMINISTRATOR)
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if getattr(error, "code", None) == "exists":
-        form.add_error("email", error)
-    else:
-        add_service_errors(form, error)
+# invitation_create: "exists" means the e-mail address already has an account.
+EMAIL_EXISTS = {"exists": "email"}
 
 
 # --- staff accounts ------------------------------------------------------------------------
@@ -65,7 +60,7 @@ def user_invite(request):
         try:
             user = staff_invite(by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error, codes=EMAIL_EXISTS)
         else:
             messages.success(request, _("%(email)s heeft een uitnodiging gekregen. Bij de eerste "
                                         "keer inloggen stelt deze persoon "
@@ -141,7 +136,7 @@ def municipality(request, pk=None):
                                           changes=form.changes(), request=request)
         except ValidationError as error:
             chosen.refresh_from_db()
-            _add_errors(form, error)
+            add_service_errors(form, error, codes=EMAIL_EXISTS)
         else:
             messages.success(request, _("De instellingen zijn opgeslagen.") if changed
                              else _("Er was niets veranderd."))
@@ -176,7 +171,7 @@ def legal_text_new(request, kind):
                                       body_en=form.cleaned_data["body_en"],
                                       edit_base=posted_edit_base(form))
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error, codes=EMAIL_EXISTS)
         else:
             messages.success(request, _("Versie %(version)s is gepubliceerd.")
                              % {"version": text.version})

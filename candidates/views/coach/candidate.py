@@ -185,8 +185,7 @@ def end_dossier(request, pk):
                                   request=request)
         except ValidationError as error:
             candidate.refresh_from_db()
-            for field, errors in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            add_service_errors(form, error)
         else:
             return done(request, _("Het dossier is beëindigd. De bewaartermijn is gaan "
                                    "lopen."), candidate)
@@ -235,7 +234,7 @@ def send_message(request, pk):
             message_send(by=request.user, thread=thread, body=form.cleaned_data["body"],
                          request=request)
         except ValidationError as error:
-            form.add_error("body", error.message_dict.get("body", error.messages))
+            add_service_errors(form, error, default="body")
         else:
             messages.success(request, _("Uw bericht is verstuurd."))
             return redirect("candidates:thread", pk=thread.pk)

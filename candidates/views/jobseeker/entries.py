@@ -19,12 +19,12 @@ from candidates.profile_services import (
     profile_entry_update,
 )
 from hallowerk.edit_base import instance_values, posted_edit_base, with_edit_base
+from hallowerk.forms.service_errors import add_service_errors
 from hallowerk.permissions import role_required
 from hallowerk.roles import Role
 
 from .common import own_profile, posted
 from .sensitive import confirmed, form_warnings, record_confirmed, refuse_bsn
-from .steps import add_service_errors
 
 
 def kind_or_404(slug: str) -> EntryKind:

@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from candidates.models import Candidate
 from candidates.publication_checks import text_bsn_refuse
 from candidates.sensitive_reviews import sensitive_review_create
+from hallowerk.forms.service_errors import add_service_errors
 from privacy.sensitive import Finding, highlight, scan_text
 
 CONFIRM = "confirm"
@@ -49,8 +50,7 @@ def refuse_bsn(form, saved: dict) -> bool:
     try:
         text_bsn_refuse(changed)
     except ValidationError as error:
-        for name, messages in error.message_dict.items():
-            form.add_error(name, messages)
+        add_service_errors(form, error)
         return True
     return False
 

@@ -25,11 +25,12 @@ from employers.services import (
     employer_user_invite,
 )
 from hallowerk.edit_base import instance_values, posted_edit_base, with_edit_base
+from hallowerk.forms.service_errors import add_service_errors
 from hallowerk.models import Invitation, User
 from hallowerk.permissions import role_required
 from hallowerk.roles import Role
 
-from .common import add_service_errors, employer_or_404, page_of
+from .common import employer_or_404, page_of
 
 
 @role_required(Role.ACCOUNT_MANAGER)
@@ -94,10 +95,7 @@ def employer_invite_details(request):
                     invite_contact=data["invite_contact"],
                     **{field: data[field] for field in form.Meta.fields if field != "kvk_number"})
             except ValidationError as error:
-                if getattr(error, "code", None) == "exists":
-                    form.add_error("contact_email", error)
-                else:
-                    add_service_errors(form, error)
+                add_service_errors(form, error, codes={"exists": "contact_email"})
             else:
                 text = _("%(name)s doet nu mee.") % {"name": employer.name}
                 if user is not None:
@@ -171,7 +169,7 @@ def employer_user_add(request, pk):
             user = employer_user_invite(by=request.user, employer=employer, request=request,
                                         **form.cleaned_data)
         except ValidationError as error:
-            form.add_error("email" if getattr(error, "code", None) == "exists" else None, error)
+            add_service_errors(form, error, codes={"exists": "email"})
         else:
             messages.success(request, _("%(email)s heeft een uitnodiging gekregen.")
                              % {"email": user.email})

@@ -17,10 +17,11 @@ from employers.services import (
     vacancy_update,
 )
 from hallowerk.edit_base import instance_values, posted_edit_base, with_edit_base
+from hallowerk.forms.service_errors import add_service_errors
 from hallowerk.permissions import role_required
 from hallowerk.roles import Role
 
-from .common import add_service_errors, employer_or_404, page_of, vacancy_or_404
+from .common import employer_or_404, page_of, vacancy_or_404
 
 
 @role_required(Role.ACCOUNT_MANAGER)

@@ -18,13 +18,14 @@ from candidates.publication_hold import held_parts
 from candidates.selectors import candidate_for_viewer, candidate_profile_for_viewer
 from employers.models import Shortlist
 from employers.shortlists import shortlist_create, shortlist_entry_add
+from hallowerk.forms.service_errors import add_service_errors
 from hallowerk.permissions import role_required
 from hallowerk.roles import Role
 from privacy.audit import audit_profile_viewed, audit_record
 from privacy.catalogue import EmployerVisibility, field_spec
 from privacy.models import AuditAction
 
-from .forms import ContactRequestForm, MessageForm, ShortlistAddForm, add_service_errors
+from .forms import ContactRequestForm, MessageForm, ShortlistAddForm
 
 FILE_FIELDS = ("photo", "cv")
 
@@ -152,9 +153,7 @@ def shortlist_entry_add_view(request, pk):
                 shortlist_entry_add(by=request.user, shortlist=shortlist,
                                     candidate=candidate, request=request)
         except ValidationError as error:
-            if hasattr(error, "error_dict") and "name" in error.error_dict:
-                error = ValidationError({"new_name": error.error_dict["name"]})
-            add_service_errors(form, error)
+            add_service_errors(form, error, fields={"name": "new_name"})
         else:
             messages.success(request, _("De kandidaat staat nu op de lijst '%(name)s'.")
                              % {"name": shortlist.name})

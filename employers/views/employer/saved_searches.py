@@ -13,10 +13,11 @@ from employers.saved_searches import (
     saved_search_set_alerts,
 )
 from employers.search_form import PAGE_PARAMETER, SearchForm, search_form_from_query_string
+from hallowerk.forms.service_errors import add_service_errors
 from hallowerk.permissions import role_required
 from hallowerk.roles import Role
 
-from .forms import AlertToggleForm, SavedSearchForm, add_service_errors
+from .forms import AlertToggleForm, SavedSearchForm
 
 
 def _saved_search(request, pk) -> SavedSearch:

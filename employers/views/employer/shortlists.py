@@ -14,10 +14,11 @@ from employers.shortlists import (
     shortlist_entry_remove,
     shortlists_for,
 )
+from hallowerk.forms.service_errors import add_service_errors
 from hallowerk.permissions import role_required
 from hallowerk.roles import Role
 
-from .forms import ShortlistForm, add_service_errors
+from .forms import ShortlistForm
 
 
 def _shortlist(request, pk) -> Shortlist:
