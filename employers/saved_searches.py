@@ -26,10 +26,10 @@ from hallowerk.site import absolute_url
 from privacy.audit import audit_record, audit_search
 from privacy.models import AuditAction
 
+from .forms.search import search_form_from_query_string
 from .models import SavedSearch
 from .models.shortlists import SAVED_SEARCH_NAME_MAX_LENGTH, SAVED_SEARCH_QUERY_MAX_LENGTH
 from .search import search_queryset
-from .search_form import search_form_from_query_string
 
 MAX_SAVED_SEARCHES_PER_USER = 25
 # "Daily at most", with slack for a beat job that runs a little early one day.

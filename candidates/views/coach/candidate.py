@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from candidates.forms_coach import (
+from candidates.forms.coach import (
     ApproachableForm,
     DossierEditForm,
     EndDossierForm,

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from candidates.forms_coach import ImportForm, IntakeForm
+from candidates.forms.coach import ImportForm, IntakeForm
 from candidates.intake_import import (
     IMPORT_COLUMNS,
     MAX_FILE_BYTES,

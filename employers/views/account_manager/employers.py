@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from employers.forms_account_manager import (
+from employers.forms.account_manager import (
     EmployerForm,
     EmployerInviteForm,
     EmployerSearchForm,

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from candidates.models import VacancyResponse
-from employers.forms_account_manager import VacancyFilterForm, VacancyForm
+from employers.forms.account_manager import VacancyFilterForm, VacancyForm
 from employers.models import Vacancy
 from employers.services import (
     VACANCY_EDITABLE_FIELDS,

@@ -16,6 +16,7 @@ from candidates.models import ContactRequest, Thread
 from candidates.presenters import employer_profile_view
 from candidates.publication_hold import held_parts
 from candidates.selectors import candidate_for_viewer, candidate_profile_for_viewer
+from employers.forms.employer import ContactRequestForm, MessageForm, ShortlistAddForm
 from employers.models import Shortlist
 from employers.shortlists import shortlist_create, shortlist_entry_add
 from hallowerk.forms.service_errors import add_service_errors
@@ -24,8 +25,6 @@ from hallowerk.roles import Role
 from privacy.audit import audit_profile_viewed, audit_record
 from privacy.catalogue import EmployerVisibility, field_spec
 from privacy.models import AuditAction
-
-from .forms import ContactRequestForm, MessageForm, ShortlistAddForm
 
 FILE_FIELDS = ("photo", "cv")
 

@@ -2,8 +2,8 @@ from django.shortcuts import render
 
 from candidates.messaging import threads_for
 from candidates.models import VacancyResponse
+from employers.forms.search import SearchForm
 from employers.models import SavedSearch, Vacancy
-from employers.search_form import SearchForm
 from employers.shortlists import shortlists_for
 from hallowerk.permissions import role_required
 from hallowerk.roles import Role

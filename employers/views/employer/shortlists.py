@@ -6,6 +6,7 @@ from django.views.decorators.http import require_POST
 
 from candidates.presenters import EMPLOYER_LIST_PREFETCH, EMPLOYER_LIST_SELECT, employer_list_rows
 from candidates.selectors import candidate_for_viewer
+from employers.forms.employer import ShortlistForm
 from employers.models import Shortlist
 from employers.shortlists import (
     shortlist_candidates,
@@ -17,8 +18,6 @@ from employers.shortlists import (
 from hallowerk.forms.service_errors import add_service_errors
 from hallowerk.permissions import role_required
 from hallowerk.roles import Role
-
-from .forms import ShortlistForm
 
 
 def _shortlist(request, pk) -> Shortlist:

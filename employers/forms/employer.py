@@ -1,4 +1,4 @@
-"""Forms of the employer portal pages (the search form lives in employers/search_form.py)."""
+"""Forms of the employer portal pages (the search form is employers/forms/search.py)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _

@@ -13,8 +13,8 @@ from hallowerk.models import User
 from hallowerk.roles import Role
 from hallowerk.validators import validate_postcode
 
-from .models import Candidate, EndReason
-from .services_coach import COACH_EDITABLE_FIELDS
+from ..models import Candidate, EndReason
+from ..services_coach import COACH_EDITABLE_FIELDS
 
 YES_NO = [("yes", _("Ja")), ("no", _("Nee"))]
 
