@@ -6,17 +6,12 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 
+from candidates.selectors_messaging import thread_for_participant, thread_messages, threads_for
+from candidates.services_messaging import message_send, thread_mark_read
 from hallowerk.forms.service_errors import add_service_errors
 from hallowerk.permissions import role_required
 from hallowerk.roles import Role
 
-from ..messaging import (
-    message_send,
-    thread_for_participant,
-    thread_mark_read,
-    thread_messages,
-    threads_for,
-)
 from ..models.messaging import MESSAGE_MAX_LENGTH
 
 PARTICIPANTS = (Role.JOBSEEKER, Role.COACH, Role.EMPLOYER)

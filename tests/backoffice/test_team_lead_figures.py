@@ -12,12 +12,6 @@ from django.urls import reverse
 from django.utils import timezone
 from freezegun import freeze_time
 
-from candidates.messaging import (
-    contact_request_create,
-    contact_request_decline,
-    contact_request_forward,
-    vacancy_response_create,
-)
 from candidates.models import Candidate, ContactRequest, EndReason, Thread, VacancyResponse
 from candidates.models.querysets import visible_to_some_employer
 from candidates.services import (
@@ -28,6 +22,12 @@ from candidates.services import (
     candidate_share,
 )
 from candidates.services_coach import candidate_set_directly_approachable
+from candidates.services_messaging import (
+    contact_request_create,
+    contact_request_decline,
+    contact_request_forward,
+    vacancy_response_create,
+)
 from employers.models import Employer, Vacancy
 from employers.services import employer_deactivate, vacancy_publish
 from hallowerk.accounts.invitations import invitation_accept, token_digest

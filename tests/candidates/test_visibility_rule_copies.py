@@ -8,10 +8,10 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 
-from candidates.messaging import thread_open
 from candidates.models import EMPLOYER_VISIBLE, Candidate
 from candidates.models.conditions import holds
 from candidates.models.querysets import Purpose, employer_audience, visible_to_some_employer
+from candidates.services_messaging import thread_open
 from employers.services import employer_deactivate
 from hallowerk.models import Municipality
 from hallowerk.roles import Role

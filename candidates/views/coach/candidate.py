@@ -14,7 +14,6 @@ from candidates.forms.coach import (
     HideForm,
     hide_form_submit,
 )
-from candidates.messaging import message_send, thread_open
 from candidates.models import Candidate, ContactRequest, Thread
 from candidates.presenters_staff import (
     STAFF_VIEW_PREFETCH,
@@ -35,6 +34,7 @@ from candidates.services_coach import (
     candidate_invitation_withdraw,
     candidate_set_directly_approachable,
 )
+from candidates.services_messaging import message_send, thread_open
 from candidates.views.inbox import MessageForm
 from hallowerk.edit_base import instance_values, posted_edit_base, with_edit_base
 from hallowerk.forms.service_errors import add_service_errors

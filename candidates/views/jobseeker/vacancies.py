@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from candidates.forms.vacancies import VacancyResponseForm, VacancySearchForm
-from candidates.messaging import vacancy_response_create
+from candidates.services_messaging import vacancy_response_create
 from employers.models import Vacancy
 from hallowerk.forms.service_errors import add_service_errors
 from hallowerk.permissions import role_required

@@ -11,11 +11,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from candidates.messaging import contact_request_create, message_send, thread_open
 from candidates.models import ContactRequest, Thread
 from candidates.presenters import employer_profile_view
 from candidates.publication_hold import held_parts
 from candidates.selectors import candidate_for_viewer, candidate_profile_for_viewer
+from candidates.services_messaging import contact_request_create, message_send, thread_open
 from employers.forms.employer import ContactRequestForm, MessageForm, ShortlistAddForm
 from employers.models import Shortlist
 from employers.shortlists import shortlist_create, shortlist_entry_add

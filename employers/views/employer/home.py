@@ -1,7 +1,7 @@
 from django.shortcuts import render
 
-from candidates.messaging import threads_for
 from candidates.models import VacancyResponse
+from candidates.selectors_messaging import threads_for
 from employers.forms.search import SearchForm
 from employers.models import SavedSearch, Vacancy
 from employers.shortlists import shortlists_for
