@@ -20,7 +20,8 @@ from candidates.services import (
 )
 from candidates.services_messaging import message_send, thread_open
 from employers.models import ShortlistEntry
-from employers.shortlists import shortlist_create, shortlist_entry_add, shortlists_for
+from employers.selectors import shortlists_for
+from employers.services_shortlists import shortlist_create, shortlist_entry_add
 from hallowerk.roles import Role
 from privacy.erasure import candidate_entered_data_erase, candidate_leave_request
 from tests.factories import (

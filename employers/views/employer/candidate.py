@@ -18,7 +18,7 @@ from candidates.selectors import candidate_for_viewer, candidate_profile_for_vie
 from candidates.services_messaging import contact_request_create, message_send, thread_open
 from employers.forms.employer import ContactRequestForm, MessageForm, ShortlistAddForm
 from employers.models import Shortlist
-from employers.shortlists import shortlist_create, shortlist_entry_add
+from employers.services_shortlists import shortlist_create, shortlist_entry_add
 from hallowerk.forms.service_errors import add_service_errors
 from hallowerk.permissions import role_required
 from hallowerk.roles import Role

@@ -4,7 +4,7 @@ from candidates.models import VacancyResponse
 from candidates.selectors_messaging import threads_for
 from employers.forms.search import SearchForm
 from employers.models import SavedSearch, Vacancy
-from employers.shortlists import shortlists_for
+from employers.selectors import shortlists_for
 from hallowerk.permissions import role_required
 from hallowerk.roles import Role
 

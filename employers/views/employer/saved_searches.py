@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from employers.forms.employer import AlertToggleForm, SavedSearchForm
 from employers.forms.search import PAGE_PARAMETER, SearchForm, search_form_from_query_string
 from employers.models import SavedSearch
-from employers.saved_searches import (
+from employers.services_saved_searches import (
     saved_search_create,
     saved_search_delete,
     saved_search_set_alerts,
