@@ -98,6 +98,19 @@ def sensitive_review_create(*, by: User, candidate: Candidate, field: str,
     return review
 
 
+# What the jobseeker confirmed with a change: (review field, categories) per warning.
+ConfirmedWarnings = Iterable[tuple[str, Iterable[str]]]
+
+
+def sensitive_reviews_record(*, by: User, candidate: Candidate, confirmed: ConfirmedWarnings,
+                             request=None) -> None:
+    """A review per confirmed warning; the profile services call it inside their own
+    transaction, so a refused change leaves no review behind."""
+    for field, categories in confirmed:
+        sensitive_review_create(by=by, candidate=candidate, field=field, categories=categories,
+                                request=request)
+
+
 @transaction.atomic
 def sensitive_review_resolve(*, by: User, review: SensitiveReview,
                              request=None) -> SensitiveReview:

@@ -111,3 +111,14 @@ def shortlist_entry_remove(*, by: User, shortlist: Shortlist, candidate: Candida
                      target=candidate, data={"event": "shortlist_entry_removed",
                                              "shortlist": shortlist.pk})
     return bool(deleted)
+
+
+@transaction.atomic
+def shortlist_entry_add_to(*, by: User, shortlist: Shortlist | None, new_name: str,
+                           candidate: Candidate, request=None) -> Shortlist:
+    """Put a candidate on one of the employer's lists, or on a new list named `new_name`
+    (when `shortlist` is None). A new list without its first candidate is not kept."""
+    if shortlist is None:
+        shortlist = shortlist_create(by=by, name=new_name, request=request)
+    shortlist_entry_add(by=by, shortlist=shortlist, candidate=candidate, request=request)
+    return shortlist

@@ -5,7 +5,6 @@ import uuid
 
 from django.contrib import messages
 from django.core.files.base import ContentFile
-from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -14,7 +13,6 @@ from candidates.file_storage import file_save_or_refuse
 from candidates.forms.uploads import CvForm, PhotoForm
 from candidates.models.storage import private_storage
 from candidates.profile_services import profile_cv_replace, profile_photo_replace
-from candidates.sensitive_reviews import sensitive_review_create
 from candidates.uploads import CheckedFile, content_type_for, pending_dir
 from hallowerk.permissions import role_required
 from hallowerk.roles import Role
@@ -114,13 +112,10 @@ def cv_confirm(request):
     extension = name.rsplit(".", 1)[-1]
     content = ContentFile(data, name=f"cv.{extension}")
     findings = scan_text(extract_upload_text(content, content.name).text)
-    with transaction.atomic():
-        profile_cv_replace(by=request.user, profile=profile, request=request,
-                           checked=CheckedFile(content, content_type_for(content.name)))
-        if findings:
-            sensitive_review_create(by=request.user, candidate=profile.candidate, field="cv",
-                                    categories={str(f.category) for f in findings},
-                                    request=request)
+    profile_cv_replace(by=request.user, profile=profile, request=request,
+                       checked=CheckedFile(content, content_type_for(content.name)),
+                       confirmed=[("cv", {str(f.category) for f in findings})] if findings
+                       else [])
     _drop_pending(request)
     messages.success(request, _("Uw cv is opgeslagen. Uw werkmatcher kijkt eerst mee; "
                                 "daarna kunnen werkgevers het openen."))

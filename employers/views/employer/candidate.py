@@ -4,7 +4,6 @@ import mimetypes
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,7 +17,7 @@ from candidates.selectors import candidate_for_viewer, candidate_profile_for_vie
 from candidates.services_messaging import contact_request_create, message_send, thread_open
 from employers.forms.employer import ContactRequestForm, MessageForm, ShortlistAddForm
 from employers.models import Shortlist
-from employers.services_shortlists import shortlist_create, shortlist_entry_add
+from employers.services_shortlists import shortlist_entry_add_to
 from hallowerk.forms.service_errors import add_service_errors
 from hallowerk.permissions import role_required
 from hallowerk.roles import Role
@@ -146,11 +145,9 @@ def shortlist_entry_add_view(request, pk):
     form = ShortlistAddForm(request.POST, user=request.user)
     if form.is_valid():
         try:
-            with transaction.atomic():  # a new list without its first candidate is not kept
-                shortlist = form.cleaned_data["shortlist"] or shortlist_create(
-                    by=request.user, name=form.cleaned_data["new_name"], request=request)
-                shortlist_entry_add(by=request.user, shortlist=shortlist,
-                                    candidate=candidate, request=request)
+            shortlist = shortlist_entry_add_to(
+                by=request.user, shortlist=form.cleaned_data["shortlist"],
+                new_name=form.cleaned_data["new_name"], candidate=candidate, request=request)
         except ValidationError as error:
             add_service_errors(form, error, fields={"name": "new_name"})
         else:
