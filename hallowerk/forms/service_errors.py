@@ -1,9 +1,11 @@
 """Turning a service's ValidationError into form errors: one helper for every view."""
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 from hallowerk.edit_base import EditConflict
 
@@ -22,6 +24,21 @@ def add_service_errors(form: forms.Form, error: ValidationError, *, default: str
     if not hasattr(error, "error_dict"):
         form.add_error((codes or {}).get(getattr(error, "code", None), default), error.messages)
         return
-    for name, messages in error.message_dict.items():
+    for name, field_messages in error.message_dict.items():
         target = (fields or {}).get(name, name)
-        form.add_error(target if target in form.fields else default, messages)
+        form.add_error(target if target in form.fields else default, field_messages)
+
+
+def edit_saved(request, *, form: forms.Form, instance, save: Callable[[], list[str]],
+               saved_message: str) -> bool:
+    """Run an update service for an edit form. True when it went through (the message says
+    whether anything changed); False with the service's errors on the form and `instance`
+    re-read as stored, so the page shows what is there now."""
+    try:
+        changed = save()
+    except ValidationError as error:
+        instance.refresh_from_db()
+        add_service_errors(form, error)
+        return False
+    messages.success(request, saved_message if changed else _("Er was niets veranderd."))
+    return True

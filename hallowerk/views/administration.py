@@ -26,7 +26,7 @@ from hallowerk.forms.administration import (
     StaffFilterForm,
     StaffInviteForm,
 )
-from hallowerk.forms.service_errors import add_service_errors
+from hallowerk.forms.service_errors import add_service_errors, edit_saved
 from hallowerk.permissions import role_required
 from hallowerk.roles import Role
 from privacy.models import LegalText
@@ -130,17 +130,12 @@ def municipality(request, pk=None):
     else:
         chosen = get_object_or_404(municipalities, pk=pk)
     form = MunicipalityForm(request.POST or None, instance=chosen)
-    if request.method == "POST" and form.is_valid():
-        try:
-            changed = municipality_update(by=request.user, municipality=chosen,
-                                          changes=form.changes(), request=request)
-        except ValidationError as error:
-            chosen.refresh_from_db()
-            add_service_errors(form, error, codes=EMAIL_EXISTS)
-        else:
-            messages.success(request, _("De instellingen zijn opgeslagen.") if changed
-                             else _("Er was niets veranderd."))
-            return redirect(request.path)
+    if request.method == "POST" and form.is_valid() and edit_saved(
+            request, form=form, instance=chosen,
+            saved_message=_("De instellingen zijn opgeslagen."),
+            save=lambda: municipality_update(by=request.user, municipality=chosen,
+                                             changes=form.changes(), request=request)):
+        return redirect(request.path)
     return render(request, "hallowerk/admin/municipality.html",
                   {"form": form, "municipality": chosen})
 

@@ -25,7 +25,7 @@ from employers.services import (
     employer_user_invite,
 )
 from hallowerk.edit_base import instance_values, posted_edit_base, with_edit_base
-from hallowerk.forms.service_errors import add_service_errors
+from hallowerk.forms.service_errors import add_service_errors, edit_saved
 from hallowerk.models import Invitation, User
 from hallowerk.permissions import role_required
 from hallowerk.roles import Role
@@ -142,18 +142,12 @@ def employer_edit(request, pk):
     employer = employer_or_404(request, pk)
     form = EmployerForm(request.POST or None, instance=employer)
     with_edit_base(form, instance_values(employer, EMPLOYER_EDITABLE_FIELDS))
-    if request.method == "POST" and form.is_valid():
-        try:
-            changed = employer_update(by=request.user, employer=employer,
-                                      changes=form.changes(), request=request,
-                                      edit_base=posted_edit_base(form))
-        except ValidationError as error:
-            employer.refresh_from_db()
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("De gegevens zijn opgeslagen.") if changed
-                             else _("Er was niets veranderd."))
-            return redirect("employers:am_employer", pk=employer.pk)
+    if request.method == "POST" and form.is_valid() and edit_saved(
+            request, form=form, instance=employer, saved_message=_("De gegevens zijn opgeslagen."),
+            save=lambda: employer_update(by=request.user, employer=employer,
+                                         changes=form.changes(), request=request,
+                                         edit_base=posted_edit_base(form))):
+        return redirect("employers:am_employer", pk=employer.pk)
     return render(request, "employers/account_manager/employer_edit.html",
                   {"employer": employer, "form": form})
 
