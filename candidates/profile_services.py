@@ -24,6 +24,7 @@ from .models import Candidate, Course, Education, LanguageSkill, Profile, WorkEx
 from .models.completeness_rule import completeness_score
 from .publication_checks import text_bsn_refuse
 from .search_documents import candidate_search_documents_refresh
+from .sensitive_reviews import ConfirmedWarnings, sensitive_reviews_record
 from .uploads import CheckedFile
 
 # The repeatable entries and the relation on Profile that holds them.
@@ -79,14 +80,18 @@ def profile_get_or_create(*, candidate: Candidate) -> Profile:
 
 @transaction.atomic
 def profile_update(*, by: User, profile: Profile, changes: dict[str, Any],
-                   request=None, edit_base: str | None = None) -> list[str]:
+                   request=None, edit_base: str | None = None,
+                   confirmed: ConfirmedWarnings = ()) -> list[str]:
     """Set profile fields (many-to-many fields take an iterable of objects).
 
     Returns the names of the fields that really changed. `edit_base` is the form's base
     (hallowerk/edit_base.py): a change made meanwhile elsewhere is kept or refused, never
-    overwritten.
+    overwritten. `confirmed`: the sensitive-data warnings the jobseeker confirmed for this
+    change, each going to the coach's review list with it (or not at all).
     """
     _require_owner(by, profile.candidate)
+    sensitive_reviews_record(by=by, candidate=profile.candidate, confirmed=confirmed,
+                             request=request)
     text_bsn_refuse(changes)
     changes = edit_merge_locked(token=edit_base, instance=profile, changes=changes)
     changed, many_to_many = [], {}
@@ -142,8 +147,12 @@ def _entry_fields(entry: ProfileEntry, names) -> list[str]:
 
 @transaction.atomic
 def profile_entry_create(*, by: User, profile: Profile, model: type[ProfileEntry],
-                         values: dict[str, Any], request=None) -> ProfileEntry:
+                         values: dict[str, Any], request=None,
+                         confirmed: ConfirmedWarnings = ()) -> ProfileEntry:
+    """`confirmed`: as for profile_update."""
     _require_owner(by, profile.candidate)
+    sensitive_reviews_record(by=by, candidate=profile.candidate, confirmed=confirmed,
+                             request=request)
     text_bsn_refuse(values)
     entry = model(profile=profile, **values)
     entry.full_clean()
@@ -155,9 +164,13 @@ def profile_entry_create(*, by: User, profile: Profile, model: type[ProfileEntry
 
 @transaction.atomic
 def profile_entry_update(*, by: User, entry: ProfileEntry, values: dict[str, Any],
-                         request=None, edit_base: str | None = None) -> list[str]:
+                         request=None, edit_base: str | None = None,
+                         confirmed: ConfirmedWarnings = ()) -> list[str]:
+    """`confirmed`: as for profile_update."""
     profile = entry.profile
     _require_owner(by, profile.candidate)
+    sensitive_reviews_record(by=by, candidate=profile.candidate, confirmed=confirmed,
+                             request=request)
     text_bsn_refuse(values)
     values = edit_merge_locked(token=edit_base, instance=entry, changes=values)
     changed = [name for name, value in values.items() if getattr(entry, name) != value]
@@ -214,6 +227,10 @@ def profile_photo_replace(*, by: User, profile: Profile, checked: CheckedFile | 
 
 @transaction.atomic
 def profile_cv_replace(*, by: User, profile: Profile, checked: CheckedFile | None,
-                       request=None) -> None:
-    """A checked CV (candidates.uploads.cv_check), or None to remove it."""
+                       request=None, confirmed: ConfirmedWarnings = ()) -> None:
+    """A checked CV (candidates.uploads.cv_check), or None to remove it. `confirmed`: the
+    sensitive-data warning the jobseeker confirmed for this CV (the coach reviews it)."""
+    _require_owner(by, profile.candidate)
+    sensitive_reviews_record(by=by, candidate=profile.candidate, confirmed=confirmed,
+                             request=request)
     _replace_file(by=by, profile=profile, field="cv", checked=checked, request=request)

@@ -100,6 +100,25 @@ def sensitive_review_create(*, by: User, candidate: Candidate, field: str,
     return review
 
 
+# What the jobseeker confirmed with a change: (review field, categories) per warning.
+ConfirmedWarnings = Iterable[tuple[str, Iterable[str]]]
+
+
+def sensitive_reviews_record(*, by: User, candidate: Candidate, confirmed: ConfirmedWarnings,
+                             request=None) -> None:
+    """A review per confirmed warning; the profile services call it inside their own
+    transaction, so a refused change leaves no review behind."""
+    from .publication_hold import UNCHECKED_FILE
+
+    for field, categories in confirmed:
+        categories = set(categories)
+        # A file the check could not read is held without a warning the jobseeker confirmed.
+        operation = ("unchecked_file_held" if categories == {UNCHECKED_FILE}
+                     else "sensitive_warning_confirmed")
+        sensitive_review_create(by=by, candidate=candidate, field=field, categories=categories,
+                                request=request, operation=operation)
+
+
 @transaction.atomic
 def sensitive_review_resolve(*, by: User, review: SensitiveReview,
                              request=None) -> SensitiveReview:

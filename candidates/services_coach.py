@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 
 from hallowerk.accounts.invitations import invitation_resend, invitation_withdraw
 from hallowerk.edit_base import edit_merge_locked
+from hallowerk.model_update import entered_contact, model_update
 from hallowerk.models import User
 from hallowerk.roles import Role
-from hallowerk.validators import normalise_postcode
 from privacy.audit import audit_changed
 
 from .models import Candidate
@@ -31,14 +31,7 @@ def _require_coach_of(by: User, candidate: Candidate) -> None:
         raise PermissionDenied("Only a coach of the candidate's municipality may do this.")
 
 
-def _clean(field: str, value):
-    if field == "postcode":
-        return normalise_postcode(value)
-    if field == "email":
-        return (value or "").strip().lower()
-    if isinstance(value, str):
-        return value.strip()
-    return value
+_clean = entered_contact("email")
 
 
 @transaction.atomic
@@ -50,28 +43,21 @@ def candidate_intake_update(*, by: User, candidate: Candidate, changes: dict,
     jobseeker's own entries or the platform's state. `edit_base`: hallowerk/edit_base.py.
     """
     _require_coach_of(by, candidate)
-    unknown = set(changes) - set(COACH_EDITABLE_FIELDS)
-    if unknown:
-        raise PermissionDenied(f"Not editable by a coach: {sorted(unknown)}")
     changes = edit_merge_locked(token=edit_base, instance=candidate, changes=changes)
     coach = changes.get("responsible_coach", candidate.responsible_coach)
     if coach is not None and (coach.role != Role.COACH
                               or coach.municipality_id != candidate.municipality_id):
         raise ValidationError({"responsible_coach": _(
             "Kies een werkmatcher van uw eigen gemeente.")})
-    changed = []
-    for field, value in changes.items():
-        value = _clean(field, value)
-        if getattr(candidate, field) != value:
-            setattr(candidate, field, value)
-            changed.append(field)
-    if not changed:
-        return []
-    candidate.full_clean(exclude=["user"])
-    if "email" in changed:
-        _change_login_email(candidate)
-    candidate.save(update_fields=[*changed, "updated_at"])
-    audit_changed(actor=by, target=candidate, fields=changed, request=request)
+    def login_follows(changed: list[str]) -> None:
+        if "email" in changed:
+            _change_login_email(candidate)
+
+    changed = model_update(instance=candidate, fields=COACH_EDITABLE_FIELDS, data=changes,
+                           clean=_clean, exclude_from_validation=["user"],
+                           before_save=login_follows)
+    if changed:
+        audit_changed(actor=by, target=candidate, fields=changed, request=request)
     return changed
 
 

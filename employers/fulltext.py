@@ -23,7 +23,7 @@ from candidates.search_text import SEARCH_CONFIG, normalise
 from .occupation_names import occupation_segments
 from .synonyms import synonyms_of
 
-# Longer queries are cut, with a visible notice (employers/search_form.py).
+# Longer queries are cut, with a visible notice (employers/forms/search.py).
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 10
 # A prefix of one or two letters matches a large part of all profiles and says little; such a

@@ -14,9 +14,9 @@ from django.utils.translation import gettext as _
 
 from hallowerk.accounts.invitations import invitation_create
 from hallowerk.edit_base import edit_merge_locked
+from hallowerk.model_update import entered_contact, model_assign, model_update
 from hallowerk.models import Invitation, User
 from hallowerk.roles import Role
-from hallowerk.validators import normalise_postcode
 from matching.refresh import ranking_change_record
 from privacy.audit import audit_record
 from privacy.models import AuditAction
@@ -55,14 +55,7 @@ def _require_active(employer: Employer) -> None:
         raise ValidationError(_("Deze werkgever doet niet meer mee."))
 
 
-def _clean(field: str, value):
-    if field == "postcode":
-        return normalise_postcode(value)
-    if field == "contact_email":
-        return (value or "").strip().lower()
-    if isinstance(value, str):
-        return value.strip()
-    return value
+_clean = entered_contact("contact_email")
 
 
 # --- employers -----------------------------------------------------------------------------
@@ -104,19 +97,10 @@ def employer_update(*, by: User, employer: Employer, changes: dict,
     """Change the employer's data; returns the names of the fields that changed.
     `edit_base`: hallowerk/edit_base.py."""
     _require_own_employer(by, employer)
-    unknown = set(changes) - set(EMPLOYER_EDITABLE_FIELDS)
-    if unknown:
-        raise PermissionDenied(f"Not editable: {sorted(unknown)}")
     changes = edit_merge_locked(token=edit_base, instance=employer, changes=changes)
-    changed = []
-    for field, value in changes.items():
-        value = _clean(field, value)
-        if getattr(employer, field) != value:
-            setattr(employer, field, value)
-            changed.append(field)
+    changed = model_update(instance=employer, fields=EMPLOYER_EDITABLE_FIELDS, data=changes,
+                           clean=_clean)
     if changed:
-        employer.full_clean()
-        employer.save(update_fields=changed)
         _audit(by=by, target=employer, event="employer_changed", fields=changed,
                request=request)
     return changed
@@ -164,28 +148,6 @@ def _require_own_vacancy(by: User, vacancy: Vacancy) -> None:
         raise PermissionDenied("This vacancy belongs to another municipality.")
 
 
-def _assign(instance, field: str, value) -> bool:
-    """Set a field; True when it changed. Relations compare by id, so an unset relation of
-    a new object is not fetched."""
-    model_field = instance._meta.get_field(field)
-    if model_field.is_relation:
-        new_id = value.pk if value is not None else None
-        if getattr(instance, model_field.attname) == new_id:
-            return False
-    elif getattr(instance, field) == value:
-        return False
-    setattr(instance, field, value)
-    return True
-
-
-def _set_fields(vacancy: Vacancy, fields: dict) -> list[str]:
-    unknown = set(fields) - set(VACANCY_EDITABLE_FIELDS)
-    if unknown:
-        raise PermissionDenied(f"Not editable: {sorted(unknown)}")
-    return [field for field, value in fields.items()
-            if _assign(vacancy, field, _clean(field, value))]
-
-
 @transaction.atomic
 def vacancy_create(*, by: User, employer: Employer, fields: dict, request=None) -> Vacancy:
     """A draft vacancy for one of the municipality's employers; jobseekers of the account
@@ -195,7 +157,8 @@ def vacancy_create(*, by: User, employer: Employer, fields: dict, request=None) 
     # The vacancy belongs to the employer's municipality, which is the account manager's.
     vacancy = Vacancy(employer=employer, municipality_id=employer.municipality_id, created_by=by,
                       status=Vacancy.Status.DRAFT)
-    changed = _set_fields(vacancy, fields)
+    changed = model_assign(instance=vacancy, fields=VACANCY_EDITABLE_FIELDS, data=fields,
+                           clean=_clean)
     vacancy.full_clean()
     vacancy.save()
     _audit(by=by, target=vacancy, event="vacancy_created", fields=changed, request=request)
@@ -208,10 +171,9 @@ def vacancy_update(*, by: User, vacancy: Vacancy, fields: dict, request=None,
     """`edit_base`: hallowerk/edit_base.py."""
     _require_own_vacancy(by, vacancy)
     fields = edit_merge_locked(token=edit_base, instance=vacancy, changes=fields)
-    changed = _set_fields(vacancy, fields)
+    changed = model_update(instance=vacancy, fields=VACANCY_EDITABLE_FIELDS, data=fields,
+                           clean=_clean)
     if changed:
-        vacancy.full_clean()
-        vacancy.save()
         _audit(by=by, target=vacancy, event="vacancy_changed", fields=changed, request=request)
     return changed
 

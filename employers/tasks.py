@@ -2,7 +2,8 @@
 
 from celery import shared_task
 
-from .saved_searches import saved_search_alert_send, saved_searches_due
+from employers.selectors import saved_searches_due
+from employers.services_saved_searches import saved_search_alert_send
 
 
 @shared_task(acks_late=True)

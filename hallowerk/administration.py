@@ -16,6 +16,7 @@ from hallowerk.accounts.invitations import invitation_create
 from hallowerk.accounts.lockout import account_unlock
 from hallowerk.accounts.twofactor import two_factor_reset
 from hallowerk.edit_base import edit_merge
+from hallowerk.model_update import model_update
 from hallowerk.models import Municipality, User
 from hallowerk.roles import STAFF_ROLES, Role
 from privacy.audit import audit_changed, audit_record
@@ -129,20 +130,11 @@ def municipality_update(*, by: User, municipality: Municipality, changes: dict,
     _require_administrator(by)
     if not administered_municipalities(by).filter(pk=municipality.pk).exists():
         raise PermissionDenied("Administrators change their own municipality.")
-    unknown = set(changes) - set(MUNICIPALITY_EDITABLE_FIELDS)
-    if unknown:
-        raise PermissionDenied(f"Not editable: {sorted(unknown)}")
     if "theme" in changes and changes["theme"] not in dict(THEMES):
         raise ValidationError({"theme": _("Kies een van de kleurthema's.")})
-    changed = []
-    for field, value in changes.items():
-        value = value.strip() if isinstance(value, str) else value
-        if getattr(municipality, field) != value:
-            setattr(municipality, field, value)
-            changed.append(field)
+    changed = model_update(instance=municipality, fields=MUNICIPALITY_EDITABLE_FIELDS,
+                           data=changes)
     if changed:
-        municipality.full_clean()
-        municipality.save(update_fields=changed)
         audit_changed(actor=by, target=municipality, fields=changed, request=request)
     return changed
 

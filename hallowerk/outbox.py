@@ -1,6 +1,6 @@
 """Record first, then queue (STYLE §14), for any Celery task whose loss matters.
 
-The tips showed the way (privacy/tips.py): the work is a database row written in the same
+The tips showed the way (privacy/tips/): the work is a database row written in the same
 transaction as the change that asks for it; after the commit one message tries to do it at
 once; a periodic sweep (hallowerk/schedule.py) does whatever is still due. A lost message, a
 Redis restart without its file or a killed worker therefore only delays the work.

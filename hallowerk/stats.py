@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from candidates.models import Candidate, ContactRequest, EndReason, Thread, VacancyResponse
+from candidates.models.querysets import visible_to_some_employer
 from employers.models import Employer, Vacancy
 from hallowerk.models import Invitation, Municipality, MunicipalityFigures
 from hallowerk.roles import Role
@@ -158,8 +159,8 @@ SOURCES = [
             "active": Count("pk", filter=_OPEN & Q(is_active=True)),
             "inactive": Count("pk", filter=_OPEN & Q(is_active=False)),
             "hidden": Count("pk", filter=_OPEN & Q(hidden_by_staff=True)),
-            "shared": Count("pk", filter=_OPEN & Q(is_active=True, shared_with_employers=True,
-                                                   hidden_by_staff=False)),
+            # Visible to some employer: the one rule's own part (account state included).
+            "shared": Count("pk", filter=visible_to_some_employer()),
             "approachable": Count("pk", filter=_OPEN & Q(directly_approachable=True)),
         },
         since=lambda since: {f"ended_{reason}": Count("pk", filter=_ended_since(since)

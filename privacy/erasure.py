@@ -17,10 +17,10 @@ from django.db import models, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from candidates.messaging import message_send, thread_open
 from candidates.models import Candidate, Message, Profile, SensitiveReview, VacancyResponse
 from candidates.models.completeness_rule import completeness_score
 from candidates.search_documents import candidate_search_documents_refresh
+from candidates.services_messaging import message_send, thread_open
 from candidates.uploads import pending_dir
 from hallowerk.models import User
 from hallowerk.roles import Role

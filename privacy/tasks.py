@@ -27,7 +27,7 @@ def retention_notices_task():
 
 @shared_task(acks_late=True)
 def tips_plan_task():
-    from privacy.tips import tips_plan
+    from privacy.tips.services import tips_plan
 
     return tips_plan()
 
@@ -36,7 +36,7 @@ def tips_plan_task():
 def tips_send_due_task():
     """Sends every due tip. Retries live in the database (attempts, next attempt with a
     growing wait), so they survive a worker restart and a Redis outage alike."""
-    from privacy.tips import tips_send_due
+    from privacy.tips.services import tips_send_due
 
     return tips_send_due()
 

@@ -15,6 +15,7 @@ from django.utils.translation import pgettext_lazy
 from hallowerk.roles import Role
 from hallowerk.validators import POSTCODE_PATTERN, validate_postcode
 
+from .conditions import holds
 from .querysets import CandidateQuerySet
 
 
@@ -44,17 +45,18 @@ class EndReason(models.TextChoices):
     ENDED = "ended", _("Beëindigd")
 
 
-# What an employer can possibly see: shared, not hidden, active, dossier open. The
-# partial indexes below carry exactly this condition, so the employer's list never
-# scans the dossiers it may not see.
-EMPLOYER_VISIBLE = Q(shared_with_employers=True, hidden_by_staff=False, is_active=True,
-                     dossier_ended_on__isnull=True)
+# In service: active, not hidden, dossier open — what both conditions below start from.
+IN_SERVICE = Q(dossier_ended_on__isnull=True, hidden_by_staff=False, is_active=True)
+
+# What an employer can possibly see: in service and shared. The partial indexes below carry
+# exactly this condition, so the employer's list never scans the dossiers it may not see.
+# The whole rule (account state, scope) is candidates/models/querysets.py.
+EMPLOYER_VISIBLE = IN_SERVICE & Q(shared_with_employers=True)
 
 
 # Who can act on matching advice (matching/ranking.py matchable_candidates adds the
 # account check, querysets.account_active(), which needs the user table).
-MATCHABLE = Q(is_active=True, hidden_by_staff=False, dossier_ended_on__isnull=True,
-              user__isnull=False)
+MATCHABLE = IN_SERVICE & Q(user__isnull=False)
 
 
 class Candidate(models.Model):
@@ -220,6 +222,5 @@ class Candidate(models.Model):
 
     @property
     def is_visible_to_employers(self) -> bool:
-        """Python mirror of EMPLOYER_VISIBLE (minus the scope), for messages to the jobseeker."""
-        return (self.shared_with_employers and not self.hidden_by_staff and self.is_active
-                and self.dossier_ended_on is None)
+        """EMPLOYER_VISIBLE for this loaded dossier (no query), for messages to the jobseeker."""
+        return holds(EMPLOYER_VISIBLE, self)

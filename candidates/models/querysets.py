@@ -31,41 +31,67 @@ def visible_to_some_employer() -> Q:
     return EMPLOYER_VISIBLE & account_active()
 
 
-def shared_with_region(region_of: models.QuerySet) -> Q:
-    """Candidates an employer invited by a municipality in `region_of`'s region may see.
+def region_of(municipalities: models.QuerySet) -> models.QuerySet:
+    """The municipalities of the labour-market region(s) of `municipalities`."""
+    return Municipality.objects.filter(
+        labour_market_region__in=municipalities.values("labour_market_region"))
+
+
+def shared_with_region(region_of_these: models.QuerySet) -> Q:
+    """Candidates an employer invited by a municipality in `region_of_these`'s region may see.
 
     Visible to some employer — and either shared with all participating municipalities or
     living in that labour-market region (SPEC §4).
     """
-    region_municipalities = Municipality.objects.filter(
-        labour_market_region__in=region_of.values("labour_market_region")).values("pk")
     return (visible_to_some_employer()
-            & (Q(sharing_scope="all") | Q(municipality_id__in=region_municipalities)))
+            & (Q(sharing_scope="all")
+               | Q(municipality_id__in=region_of(region_of_these).values("pk"))))
+
+
+def _employer_municipality(user) -> models.QuerySet:
+    """The municipality of this employer user's organisation; none for a deactivated one."""
+    employer = apps.get_model("employers", "Employer").objects.filter(
+        pk=user.employer_id, is_active=True)
+    return Municipality.objects.filter(employers__in=employer)
+
+
+def _may_see_anyone(user) -> bool:
+    return user is not None and user.is_authenticated and user.is_active
 
 
 def employer_audience(user) -> list[int] | None:
     """The municipalities whose region-scoped candidates this employer user may see (the
     municipalities of its own labour-market region), or None when it may see nobody.
 
-    The same rule as visible_to() for employers, as plain ids, for the search document's
-    audience tokens (employers/search_query.py). Candidates shared with all municipalities
-    are seen by every employer that sees anyone.
+    visible_to() for employers, as plain ids, for the search document's audience tokens
+    (employers/search_query.py); both read _employer_municipality(). Candidates shared with all
+    municipalities are seen by every employer that sees anyone.
     """
-    if (user is None or not user.is_authenticated or not user.is_active
-            or user.role != Role.EMPLOYER):
+    if not _may_see_anyone(user) or user.role != Role.EMPLOYER:
         return None
-    employer = apps.get_model("employers", "Employer").objects.filter(
-        pk=user.employer_id, is_active=True).values("municipality_id")
-    region = Municipality.objects.filter(pk__in=employer).values("labour_market_region")
-    ids = list(Municipality.objects.filter(labour_market_region__in=region)
-               .values_list("pk", flat=True))
-    return ids or None
+    region = region_of(_employer_municipality(user))
+    return list(region.values_list("pk", flat=True)) or None
+
+
+class Purpose(models.TextChoices):
+    """Why a candidate is read. Nearly every read is WORK: helping the jobseeker to work."""
+
+    WORK = "work"
+    # Keeping and destroying dossiers on time (privacy/retention/). Administrators see no
+    # dossier for WORK, but the municipality must place legal holds and account for what it
+    # destroyed, so administrators see their municipality's dossiers (every municipality
+    # for a platform administrator) — the retention pages show client number, outcome and
+    # dates only, never the profile. Coaches follow retention of the dossiers they see
+    # anyway; nobody else takes part.
+    RETENTION = "retention"
 
 
 class CandidateQuerySet(models.QuerySet):
-    def visible_to(self, user) -> "CandidateQuerySet":
-        if user is None or not user.is_authenticated or not user.is_active:
+    def visible_to(self, user, purpose: Purpose = Purpose.WORK) -> "CandidateQuerySet":
+        if not _may_see_anyone(user):
             return self.none()
+        if purpose == Purpose.RETENTION:
+            return self._for_retention(user)
         if user.role == Role.JOBSEEKER:
             return self.filter(user=user)
         if user.role == Role.COACH:
@@ -74,15 +100,26 @@ class CandidateQuerySet(models.QuerySet):
             # Own municipality: everyone. Elsewhere: exactly what an employer of the
             # account manager's region may see.
             own = Municipality.objects.filter(pk=user.municipality_id)
-            return self.filter(Q(municipality_id=user.municipality_id) | shared_with_region(own))
+            return self.filter(Q(municipality_id=user.municipality_id)
+                               | shared_with_region(own))
         if user.role == Role.EMPLOYER:
+            # A deactivated employer organisation sees nobody, whatever the scope: its region
+            # is empty, and candidates shared with all need the organisation to be active.
             employer = apps.get_model("employers", "Employer").objects.filter(
                 pk=user.employer_id, is_active=True)
-            # A deactivated employer organisation sees nobody, whatever the scope.
-            return self.filter(
-                shared_with_region(Municipality.objects.filter(employers__in=employer)),
-                Exists(employer))
-        # Team leads see aggregates only; administrators manage accounts, not dossiers.
+            return self.filter(shared_with_region(_employer_municipality(user)),
+                               Exists(employer))
+        # Team leads see aggregates only; administrators manage accounts, not dossiers
+        # (except for retention, Purpose.RETENTION).
+        return self.none()
+
+    def _for_retention(self, user) -> "CandidateQuerySet":
+        if user.role == Role.ADMINISTRATOR:
+            if user.municipality_id is None:  # a platform administrator
+                return self.all()
+            return self.filter(municipality_id=user.municipality_id)
+        if user.role == Role.COACH:
+            return self.visible_to(user)
         return self.none()
 
 

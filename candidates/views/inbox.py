@@ -6,16 +6,12 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 
+from candidates.selectors_messaging import thread_for_participant, thread_messages, threads_for
+from candidates.services_messaging import message_send, thread_mark_read
+from hallowerk.forms.service_errors import add_service_errors
 from hallowerk.permissions import role_required
 from hallowerk.roles import Role
 
-from ..messaging import (
-    message_send,
-    thread_for_participant,
-    thread_mark_read,
-    thread_messages,
-    threads_for,
-)
 from ..models.messaging import MESSAGE_MAX_LENGTH
 
 PARTICIPANTS = (Role.JOBSEEKER, Role.COACH, Role.EMPLOYER)
@@ -46,7 +42,7 @@ def thread_detail(request, pk):
             message_send(by=request.user, thread=thread, body=form.cleaned_data["body"],
                          request=request)
         except ValidationError as error:
-            form.add_error("body", error.message_dict.get("body", error.messages))
+            add_service_errors(form, error, default="body")
         else:
             return redirect("candidates:thread", pk=thread.pk)
     thread_mark_read(user=request.user, thread=thread)

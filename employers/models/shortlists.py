@@ -18,7 +18,7 @@ from hallowerk.roles import Role
 
 SHORTLIST_NAME_MAX_LENGTH = 100
 SAVED_SEARCH_NAME_MAX_LENGTH = 100
-# The canonical query string of a search form (see employers/search_form.py); bounded
+# The canonical query string of a search form (see employers/forms/search.py); bounded
 # because the text part is bounded and the filters are short codes.
 SAVED_SEARCH_QUERY_MAX_LENGTH = 2000
 

@@ -15,11 +15,11 @@ from datetime import date, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from candidates.messaging import thread_open, vacancy_response_create
 from candidates.models import Candidate, ContactRequest, Message, Profile
+from candidates.services_messaging import thread_open, vacancy_response_create
 from employers.models import Vacancy
-from employers.saved_searches import saved_search_create
-from employers.shortlists import shortlist_create, shortlist_entry_add
+from employers.services_saved_searches import saved_search_create
+from employers.services_shortlists import shortlist_create, shortlist_entry_add
 from hallowerk.models import User
 from hallowerk.roles import Role
 from matching.models import FairnessReport

@@ -28,19 +28,14 @@ from hallowerk.forms.administration import (
     StaffFilterForm,
     StaffInviteForm,
 )
-from hallowerk.forms.service_errors import add_service_errors
+from hallowerk.forms.service_errors import add_service_errors, edit_saved
 from hallowerk.permissions import role_required
 from hallowerk.roles import Role
 from privacy.models import LegalText
 
 admin_only = role_required(Role.ADMINISTRATOR)
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if getattr(error, "code", None) == "exists":
-        form.add_error("email", error)
-    else:
-        add_service_errors(form, error)
+# invitation_create: "exists" means the e-mail address already has an account.
+EMAIL_EXISTS = {"exists": "email"}
 
 
 # --- staff accounts ------------------------------------------------------------------------
@@ -67,7 +62,7 @@ def user_invite(request):
         try:
             user = staff_invite(by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error, codes=EMAIL_EXISTS)
         else:
             messages.success(request, _("%(email)s heeft een uitnodiging gekregen. Bij de eerste "
                                         "keer inloggen stelt deze persoon "
@@ -137,17 +132,12 @@ def municipality(request, pk=None):
     else:
         chosen = get_object_or_404(municipalities, pk=pk)
     form = MunicipalityForm(request.POST or None, instance=chosen)
-    if request.method == "POST" and form.is_valid():
-        try:
-            changed = municipality_update(by=request.user, municipality=chosen,
-                                          changes=form.changes(), request=request)
-        except ValidationError as error:
-            chosen.refresh_from_db()
-            _add_errors(form, error)
-        else:
-            messages.success(request, _("De instellingen zijn opgeslagen.") if changed
-                             else _("Er was niets veranderd."))
-            return redirect(request.path)
+    if request.method == "POST" and form.is_valid() and edit_saved(
+            request, form=form, instance=chosen,
+            saved_message=_("De instellingen zijn opgeslagen."),
+            save=lambda: municipality_update(by=request.user, municipality=chosen,
+                                             changes=form.changes(), request=request)):
+        return redirect(request.path)
     return render(request, "hallowerk/admin/municipality.html",
                   {"form": form, "municipality": chosen})
 
@@ -178,7 +168,7 @@ def legal_text_new(request, kind):
                                       body_en=form.cleaned_data["body_en"],
                                       edit_base=posted_edit_base(form))
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error, codes=EMAIL_EXISTS)
         else:
             messages.success(request, _("Versie %(version)s is gepubliceerd.")
                              % {"version": text.version})

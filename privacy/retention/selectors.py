@@ -1,10 +1,10 @@
 """Reads for retention, scoped by who is asking.
 
-Administrators do not see candidates (Candidate.objects.visible_to gives them nothing);
-for retention they see ended dossiers of their own municipality (all municipalities for a
-platform administrator) by client number, outcome and dates only — what they need to place a
-legal hold and what the data protection officer needs, never the profile. Coaches see the
-dossiers of their own municipality through the ordinary scoped queryset.
+Administrators see no candidate for ordinary work; for retention they see the dossiers of
+their own municipality (all municipalities for a platform administrator) by client number,
+outcome and dates only — what they need to place a legal hold and what the data protection
+officer needs, never the profile. That exception is part of the one rule:
+`Candidate.objects.visible_to(viewer, Purpose.RETENTION)` (candidates/models/querysets.py).
 """
 
 from datetime import date, datetime, time, timedelta
@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from candidates.models import Candidate
+from candidates.models.querysets import Purpose
 from hallowerk.roles import Role
 from privacy.models import DestructionRecord, LegalHold
 
@@ -42,14 +43,7 @@ def due_by(queryset: QuerySet[Candidate], rules: Rules, day: date) -> QuerySet[C
 
 def dossiers_for_retention(viewer) -> QuerySet[Candidate]:
     """The dossiers whose retention this viewer manages or follows."""
-    if viewer.role == Role.ADMINISTRATOR:
-        queryset = Candidate.objects.all()
-        if viewer.municipality_id is not None:
-            queryset = queryset.filter(municipality_id=viewer.municipality_id)
-        return queryset
-    if viewer.role == Role.COACH:
-        return Candidate.objects.visible_to(viewer)
-    return Candidate.objects.none()
+    return Candidate.objects.visible_to(viewer, Purpose.RETENTION)
 
 
 def due_soon(*, viewer, rules: Rules, today: date, days: int = NOTICE_DAYS) -> QuerySet[Candidate]:

@@ -13,7 +13,7 @@ from privacy.access_log import profile_views
 from privacy.audit import audit_export
 from privacy.export import candidate_export
 from privacy.models import RetentionNotice
-from privacy.tips import tips_opted_out
+from privacy.tips.selectors import tips_opted_out
 
 UPLOADS = {"foto": "photo", "cv": "cv"}
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from hallowerk.forms.service_errors import add_service_errors
 from hallowerk.permissions import role_required
 from hallowerk.roles import Role
 from privacy.audit import audit_export, audit_record
@@ -92,7 +93,7 @@ def access_signal_handle_page(request, pk):
             access_signal_handle(by=request.user, signal=signal, note=form.cleaned_data["note"],
                                  request=request)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Het signaal is afgehandeld."))
             return redirect("privacy:access_signals")

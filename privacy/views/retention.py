@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from hallowerk.forms.service_errors import add_service_errors
 from hallowerk.permissions import role_required
 from hallowerk.roles import Role
 from hallowerk.site import absolute_url
@@ -53,9 +54,7 @@ def rule_edit(request, kind):
             retention_rule_change(by=request.user, rule=rule, months=form.cleaned_data["months"],
                                   reason=form.cleaned_data["reason"], request=request)
         except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                for message in errors:
-                    form.add_error(field if field in form.fields else None, message)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("De bewaartermijn is opgeslagen."))
             return redirect("privacy:retention_rules")
@@ -113,7 +112,7 @@ def hold_place(request, pk):
             legal_hold_place(by=request.user, candidate=candidate,
                              reason=form.cleaned_data["reason"], request=request)
         except ValidationError as error:
-            form.add_error("reason" if hasattr(error, "error_dict") else None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("De bewaarplicht staat aan. Dit dossier wordt niet "
                                         "vernietigd tot u hem opheft."))

@@ -9,7 +9,9 @@ from django.views.decorators.csrf import csrf_exempt
 from hallowerk.permissions import role_required
 from hallowerk.roles import Role
 from privacy.forms import TipsPreferenceForm
-from privacy.tips import tips_opted_out, tips_preference_set, tips_user_from_token
+from privacy.tips.optout import tips_user_from_token
+from privacy.tips.selectors import tips_opted_out
+from privacy.tips.services import tips_preference_set
 
 
 @role_required(Role.JOBSEEKER)

@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from candidates.messaging import contact_request_create
 from candidates.models import ContactRequest, Message
+from candidates.services_messaging import contact_request_create
 from tests.factories import UserFactory
 
 from .conftest import candidate_in, staff

@@ -5,7 +5,7 @@ within the right role, another municipality's objects are 404."""
 import pytest
 from django.urls import reverse
 
-from candidates.messaging import contact_request_create
+from candidates.services_messaging import contact_request_create
 from hallowerk.roles import Role
 from privacy.models import LegalText
 from tests.factories import EmployerFactory, UserFactory, VacancyFactory, municipality

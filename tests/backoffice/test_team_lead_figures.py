@@ -12,13 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 from freezegun import freeze_time
 
-from candidates.messaging import (
-    contact_request_create,
-    contact_request_decline,
-    contact_request_forward,
-    vacancy_response_create,
-)
 from candidates.models import Candidate, ContactRequest, EndReason, Thread, VacancyResponse
+from candidates.models.querysets import visible_to_some_employer
 from candidates.services import (
     candidate_dossier_end,
     candidate_hide,
@@ -27,6 +22,12 @@ from candidates.services import (
     candidate_share,
 )
 from candidates.services_coach import candidate_set_directly_approachable
+from candidates.services_messaging import (
+    contact_request_create,
+    contact_request_decline,
+    contact_request_forward,
+    vacancy_response_create,
+)
 from employers.models import Employer, Vacancy
 from employers.services import employer_deactivate, vacancy_publish
 from hallowerk.accounts.invitations import invitation_accept, token_digest
@@ -63,8 +64,8 @@ def live(m: Municipality, period: str, now) -> dict[str, int]:
         "active": current.filter(is_active=True).count(),
         "inactive": current.filter(is_active=False).count(),
         "hidden": current.filter(hidden_by_staff=True).count(),
-        "shared": current.filter(is_active=True, shared_with_employers=True,
-                                 hidden_by_staff=False).count(),
+        # Since issue 16: the one rule's own part, account state included.
+        "shared": candidates.filter(visible_to_some_employer()).count(),
         "approachable": current.filter(directly_approachable=True).count(),
         **{f"ended_{reason}": ended.filter(end_reason=reason).count()
            for reason in EndReason.values},

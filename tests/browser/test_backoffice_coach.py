@@ -7,8 +7,8 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
-from candidates.messaging import contact_request_create
 from candidates.models import Candidate
+from candidates.services_messaging import contact_request_create
 from hallowerk.roles import Role
 from tests.browser.conftest import assert_accessible, log_in
 from tests.factories import CandidateFactory, ProfileFactory, UserFactory, municipality

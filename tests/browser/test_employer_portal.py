@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from candidates.models import ContactRequest, Message
 from employers.models import SavedSearch, Shortlist
-from employers.saved_searches import saved_search_alert_send
+from employers.services_saved_searches import saved_search_alert_send
 from hallowerk.roles import Role
 from tests.browser.conftest import assert_accessible, log_in
 from tests.employer_portal.conftest import make_candidate

@@ -6,7 +6,6 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from candidates.messaging import message_send, thread_open
 from candidates.models import (
     Course,
     Education,
@@ -15,6 +14,7 @@ from candidates.models import (
     VacancyResponse,
     WorkExperience,
 )
+from candidates.services_messaging import message_send, thread_open
 from hallowerk.roles import Role
 from tests.browser.conftest import assert_accessible, log_in
 from tests.candidates.jobseeker_helpers import jobseeker, occupation, place

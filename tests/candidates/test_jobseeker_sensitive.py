@@ -194,8 +194,8 @@ def test_an_entry_with_a_bsn_is_refused(client, candidate):
 def test_the_services_refuse_a_bsn_whatever_the_page(candidate):
     from django.core.exceptions import ValidationError
 
-    from candidates.messaging import message_send, thread_open
     from candidates.profile_services import profile_update
+    from candidates.services_messaging import message_send, thread_open
 
     profile = Profile.objects.get(candidate=candidate)
     with pytest.raises(ValidationError) as refused:

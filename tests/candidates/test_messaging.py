@@ -6,16 +6,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from candidates.messaging import (
+from candidates.models import ContactRequest, Message
+from candidates.selectors_messaging import threads_for
+from candidates.services_messaging import (
     contact_request_create,
     contact_request_decline,
     contact_request_forward,
     message_send,
     thread_open,
-    threads_for,
     vacancy_response_create,
 )
-from candidates.models import ContactRequest, Message
 from hallowerk.roles import Role
 from privacy.models import AuditEvent
 from tests.factories import CandidateFactory, UserFactory, VacancyFactory, municipality

@@ -9,21 +9,19 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 
-from candidates.messaging import (
-    message_send,
-    thread_open,
-    threads_for,
-)
 from candidates.models import Candidate, EndReason, Message, Thread, VacancyResponse
 from candidates.models.querysets import CandidateRelatedQuerySet
+from candidates.selectors_messaging import threads_for
 from candidates.services import (
     candidate_dossier_end,
     candidate_hide,
     candidate_set_inactive,
     candidate_share,
 )
+from candidates.services_messaging import message_send, thread_open
 from employers.models import ShortlistEntry
-from employers.shortlists import shortlist_create, shortlist_entry_add, shortlists_for
+from employers.selectors import shortlists_for
+from employers.services_shortlists import shortlist_create, shortlist_entry_add
 from hallowerk.roles import Role
 from privacy.erasure import candidate_entered_data_erase, candidate_leave_request
 from tests.factories import (

@@ -10,7 +10,7 @@ from django.utils import timezone
 from freezegun import freeze_time
 
 from employers import tasks
-from employers.saved_searches import saved_search_create
+from employers.services_saved_searches import saved_search_create
 from hallowerk.celery import app as celery_app
 from hallowerk.models import QueuedTask
 from hallowerk.outbox import MAX_ATTEMPTS, outbox_run_due
@@ -66,9 +66,10 @@ def test_the_same_alert_is_recorded_once_while_it_is_due(two_searches):
 
 def test_a_failing_run_stays_due_with_a_growing_wait_and_does_not_block_others(
         two_searches, django_capture_on_commit_callbacks, monkeypatch):
-    from employers import saved_searches
+    from employers import services_saved_searches as saved_searches
+    from employers.selectors import saved_searches_due
 
-    first, second = sorted(saved_searches.saved_searches_due())
+    first, second = sorted(saved_searches_due())
     real_search = saved_searches.search_queryset
 
     def broken_for_the_first(*, viewer, criteria, changed_after):

@@ -12,8 +12,8 @@ from freezegun import freeze_time
 from candidates.services import candidate_hide, candidate_share
 from employers import tasks
 from employers.models import SavedSearch
-from employers.saved_searches import saved_search_alert_send, saved_search_create
 from employers.schedule import BEAT_SCHEDULE
+from employers.services_saved_searches import saved_search_alert_send, saved_search_create
 from hallowerk.roles import Role
 from privacy.models import AuditEvent
 from tests.factories import UserFactory

@@ -8,8 +8,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from employers.forms.search import SearchForm
 from employers.models import Employer
-from employers.search_form import SearchForm
 from hallowerk.roles import Role
 from privacy.models import AuditEvent
 from tests.factories import UserFactory

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from candidates.services import candidate_hide
 from employers.models import Shortlist, ShortlistEntry
-from employers.shortlists import shortlist_create, shortlist_entry_add
+from employers.services_shortlists import shortlist_create, shortlist_entry_add
 from hallowerk.roles import Role
 from privacy.models import AuditEvent
 from tests.factories import UserFactory, VacancyFactory

@@ -4,9 +4,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from candidates.messaging import vacancy_response_create
 from candidates.models import VacancyResponse
 from candidates.services import candidate_set_inactive
+from candidates.services_messaging import vacancy_response_create
 from hallowerk.roles import Role
 from privacy.models import AuditEvent
 from tests.factories import UserFactory, VacancyFactory

@@ -68,7 +68,7 @@ def test_dates_are_text_boxes_in_dutch_format(verified_client):
     coach = staff(Role.COACH)
     page = verified_client(coach).get(reverse("candidates:coach_intake")).content.decode()
     assert 'type="date"' not in page and 'inputmode="numeric"' in page
-    from candidates.forms_coach import IntakeForm
+    from candidates.forms.coach import IntakeForm
 
     form = IntakeForm(initial={"date_of_birth": date(1990, 5, 1)},
                       municipality_id=coach.municipality_id, viewer=coach)

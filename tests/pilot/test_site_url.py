@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from django.test import override_settings
 
-from candidates.messaging import notify_new_message
+from candidates.services_messaging import notify_new_message
 from hallowerk.accounts.invitations import invitation_url
 from hallowerk.management.commands.run_platform import site_url_from_port
 from hallowerk.site import absolute_url

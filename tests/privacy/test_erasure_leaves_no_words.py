@@ -6,8 +6,8 @@ read for them. The confirmation page says what stays and why."""
 import pytest
 from django.urls import reverse
 
-from candidates.messaging import message_send, thread_open
 from candidates.models import Message, VacancyResponse
+from candidates.services_messaging import message_send, thread_open
 from privacy.erasure import ERASED_TEXT
 from tests.candidates.jobseeker_helpers import coach_of, published_vacancy
 from tests.db_scan import columns_holding, database_dump

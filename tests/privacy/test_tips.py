@@ -18,12 +18,8 @@ from hallowerk.models.invitations import new_token, token_digest
 from hallowerk.roles import Role
 from privacy.models import AuditEvent, RetentionRule, TipPreference, TipSend
 from privacy.tasks import tips_plan_task, tips_send_due_task
-from privacy.tips import (
-    MAX_ATTEMPTS,
-    tips_optout_token,
-    tips_plan,
-    tips_send_due,
-)
+from privacy.tips.optout import tips_optout_token
+from privacy.tips.services import MAX_ATTEMPTS, tips_plan, tips_send_due
 from tests.factories import CandidateFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

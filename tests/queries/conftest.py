@@ -12,8 +12,8 @@ from collections.abc import Callable
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from candidates.messaging import vacancy_response_create
 from candidates.models import WorkExperience
+from candidates.services_messaging import vacancy_response_create
 from tests.candidates.jobseeker_helpers import jobseeker
 
 # add(n) creates n more rows the page shows and returns a text per row that must appear.

@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 from freezegun import freeze_time
 
-from candidates.messaging import contact_request_create, message_send, thread_open
 from candidates.models import SensitiveReview
+from candidates.services_messaging import contact_request_create, message_send, thread_open
 from hallowerk.roles import Role
 from tests.backoffice.conftest import candidate_in, staff
 from tests.employer_portal.conftest import employer_user, make_candidate

@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from candidates.messaging import message_send, thread_open
-from employers.saved_searches import saved_search_create
-from employers.shortlists import shortlist_create, shortlist_entry_add
+from candidates.services_messaging import message_send, thread_open
+from employers.services_saved_searches import saved_search_create
+from employers.services_shortlists import shortlist_create, shortlist_entry_add
 from tests.employer_portal.conftest import employer_user, make_candidate
 from tests.factories import VacancyFactory
 

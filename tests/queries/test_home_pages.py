@@ -6,7 +6,7 @@ import pytest
 from django.db.models import Max
 from django.urls import reverse
 
-from candidates.messaging import message_send, thread_open
+from candidates.services_messaging import message_send, thread_open
 from hallowerk.roles import Role
 from privacy.models import LegalText
 from tests.backoffice.conftest import candidate_in, staff

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from candidates.messaging import message_send, thread_open, vacancy_response_create
+from candidates.services_messaging import message_send, thread_open, vacancy_response_create
 from privacy.audit import audit_profile_viewed
 from tests.candidates.jobseeker_helpers import coach_of, jobseeker, published_vacancy
 from tests.factories import UserFactory

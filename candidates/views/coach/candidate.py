@@ -7,14 +7,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from candidates.forms_coach import (
+from candidates.forms.coach import (
     ApproachableForm,
     DossierEditForm,
     EndDossierForm,
     HideForm,
     hide_form_submit,
 )
-from candidates.messaging import message_send, thread_open
 from candidates.models import Candidate, ContactRequest, Thread
 from candidates.presenters_staff import (
     STAFF_VIEW_PREFETCH,
@@ -35,6 +34,7 @@ from candidates.services_coach import (
     candidate_invitation_withdraw,
     candidate_set_directly_approachable,
 )
+from candidates.services_messaging import message_send, thread_open
 from candidates.views.inbox import MessageForm
 from hallowerk.edit_base import instance_values, posted_edit_base, with_edit_base
 from hallowerk.forms.service_errors import add_service_errors
@@ -185,8 +185,7 @@ def end_dossier(request, pk):
                                   request=request)
         except ValidationError as error:
             candidate.refresh_from_db()
-            for field, errors in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            add_service_errors(form, error)
         else:
             return done(request, _("Het dossier is beëindigd. De bewaartermijn is gaan "
                                    "lopen."), candidate)
@@ -235,7 +234,7 @@ def send_message(request, pk):
             message_send(by=request.user, thread=thread, body=form.cleaned_data["body"],
                          request=request)
         except ValidationError as error:
-            form.add_error("body", error.message_dict.get("body", error.messages))
+            add_service_errors(form, error, default="body")
         else:
             messages.success(request, _("Uw bericht is verstuurd."))
             return redirect("candidates:thread", pk=thread.pk)

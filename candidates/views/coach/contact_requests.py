@@ -7,9 +7,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from candidates.messaging import contact_request_decline, contact_request_forward
 from candidates.models import ContactRequest
 from candidates.selectors_coach import coach_contact_requests
+from candidates.services_messaging import contact_request_decline, contact_request_forward
 from hallowerk.permissions import role_required
 from hallowerk.roles import Role
 

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from candidates.forms_coach import ImportForm, IntakeForm
+from candidates.forms.coach import ImportForm, IntakeForm
 from candidates.intake_import import (
     IMPORT_COLUMNS,
     MAX_FILE_BYTES,
@@ -15,6 +15,7 @@ from candidates.intake_import import (
     intake_import,
 )
 from candidates.services import candidate_intake_create
+from hallowerk.forms.service_errors import add_service_errors
 from hallowerk.permissions import role_required
 from hallowerk.roles import Role
 
@@ -34,23 +35,14 @@ def intake(request):
                 by=request.user, request=request, **{
                     **data, "responsible_coach": data["responsible_coach"] or request.user})
         except ValidationError as error:
-            _add_errors(form, error)
+            # invitation_create: "exists" means the e-mail address already has an account.
+            add_service_errors(form, error, codes={"exists": "email"})
         else:
             messages.success(request, _(
                 "%(name)s is ingeschreven. De uitnodiging is verstuurd naar %(email)s.")
                 % {"name": candidate.full_name, "email": candidate.email})
             return redirect("candidates:coach_candidate", pk=candidate.pk)
     return render(request, "candidates/coach/intake.html", {"form": form})
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    elif error.code == "exists":  # invitation_create: the e-mail address has an account
-        form.add_error("email", error)
-    else:
-        form.add_error(None, error)
 
 
 def _context(**extra):

@@ -2,7 +2,7 @@
 
 from django.shortcuts import render
 
-from candidates.forms_coach import CandidateFilterForm
+from candidates.forms.coach import CandidateFilterForm
 from candidates.selectors_coach import coach_candidate_page, coach_dashboard
 from hallowerk.permissions import role_required
 from hallowerk.roles import Role

@@ -6,7 +6,6 @@ a 404.
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -19,12 +18,12 @@ from candidates.profile_services import (
     profile_entry_update,
 )
 from hallowerk.edit_base import instance_values, posted_edit_base, with_edit_base
+from hallowerk.forms.service_errors import add_service_errors
 from hallowerk.permissions import role_required
 from hallowerk.roles import Role
 
 from .common import own_profile, posted
-from .sensitive import confirmed, form_warnings, record_confirmed, refuse_bsn
-from .steps import add_service_errors
+from .sensitive import confirmed, confirmed_warnings, form_warnings, refuse_bsn
 
 
 def kind_or_404(slug: str) -> EntryKind:
@@ -55,14 +54,14 @@ def _save(request, kind: EntryKind, profile, entry=None):
     if warnings and not confirmed(request):
         return _render_form(request, kind, form, entry=entry, warnings=warnings)
     try:
-        with transaction.atomic():
-            if entry is None:
-                profile_entry_create(by=request.user, profile=profile, model=kind.model,
-                                     values=form.values(), request=request)
-            else:
-                profile_entry_update(by=request.user, entry=entry, values=form.values(),
-                                     request=request, edit_base=posted_edit_base(form))
-            record_confirmed(request, profile.candidate, warnings)
+        if entry is None:
+            profile_entry_create(by=request.user, profile=profile, model=kind.model,
+                                 values=form.values(), request=request,
+                                 confirmed=confirmed_warnings(warnings))
+        else:
+            profile_entry_update(by=request.user, entry=entry, values=form.values(),
+                                 request=request, edit_base=posted_edit_base(form),
+                                 confirmed=confirmed_warnings(warnings))
     except ValidationError as error:
         add_service_errors(form, error)
         return _render_form(request, kind, form, entry=entry)

@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from candidates.forms.leaving import ErasureConfirmForm, LeaveRequestForm
+from hallowerk.forms.service_errors import add_service_errors
 from hallowerk.permissions import role_required
 from hallowerk.roles import Role
 from privacy.erasure import candidate_entered_data_erase, candidate_leave_request, erasure_overview
@@ -39,7 +40,7 @@ def leave(request):
             candidate_leave_request(by=request.user, candidate=candidate,
                                     note=form.cleaned_data["note"], request=request)
         except ValidationError as error:  # e.g. a BSN in the note: nothing was saved
-            form.add_error("note", error.message_dict.get("body", error.messages))
+            add_service_errors(form, error, default="note", fields={"body": "note"})
         else:
             messages.success(request, _("Uw verzoek is verstuurd. Werkgevers zien uw profiel "
                                         "niet meer. Uw werkmatcher neemt contact met u op."))

@@ -8,9 +8,8 @@ from django.core.exceptions import ValidationError
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
-from candidates.models import Candidate
 from candidates.publication_checks import text_bsn_refuse
-from candidates.sensitive_reviews import sensitive_review_create
+from hallowerk.forms.service_errors import add_service_errors
 from privacy.sensitive import Finding, highlight, scan_text
 
 CONFIRM = "confirm"
@@ -49,8 +48,7 @@ def refuse_bsn(form, saved: dict) -> bool:
     try:
         text_bsn_refuse(changed)
     except ValidationError as error:
-        for name, messages in error.message_dict.items():
-            form.add_error(name, messages)
+        add_service_errors(form, error)
         return True
     return False
 
@@ -92,8 +90,7 @@ def confirmed(request) -> bool:
     return request.POST.get("sensitive") == CONFIRM
 
 
-def record_confirmed(request, candidate: Candidate, warnings: list[SensitiveWarning]) -> None:
-    for warning in warnings:
-        sensitive_review_create(by=request.user, candidate=candidate,
-                                field=warning.review_field, categories=warning.categories,
-                                request=request)
+def confirmed_warnings(warnings: list[SensitiveWarning]) -> list[tuple[str, list[str]]]:
+    """The confirmed warnings as the profile services record them (review field,
+    categories)."""
+    return [(warning.review_field, warning.categories) for warning in warnings]

@@ -4,7 +4,6 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -40,7 +39,7 @@ from hallowerk.reference import occupation_search
 from hallowerk.roles import Role
 
 from .common import own_profile
-from .sensitive import confirmed, form_warnings, record_confirmed, refuse_bsn
+from .sensitive import confirmed, confirmed_warnings, form_warnings, refuse_bsn
 
 GO_NEXT = "next"
 
@@ -125,10 +124,9 @@ def form_step(request, step: Step, profile: Profile):
     if warnings and not confirmed(request):
         return render_step(request, step, profile, form=form, warnings=warnings)
     try:
-        with transaction.atomic():
-            profile_update(by=request.user, profile=profile, changes=form.changes(),
-                           request=request, edit_base=posted_edit_base(form))
-            record_confirmed(request, profile.candidate, warnings)
+        profile_update(by=request.user, profile=profile, changes=form.changes(),
+                       request=request, edit_base=posted_edit_base(form),
+                       confirmed=confirmed_warnings(warnings))
     except ValidationError as error:
         add_service_errors(form, error)
         return render_step(request, step, profile, form=form)

@@ -5,7 +5,6 @@ import uuid
 
 from django.contrib import messages
 from django.core.files.base import ContentFile
-from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -15,7 +14,6 @@ from candidates.forms.uploads import CvForm, PhotoForm
 from candidates.models.storage import private_storage
 from candidates.profile_services import profile_cv_replace, profile_photo_replace
 from candidates.publication_hold import UNCHECKED_FILE
-from candidates.sensitive_reviews import sensitive_review_create
 from candidates.uploads import CheckedFile, content_type_for, pending_dir
 from hallowerk.permissions import role_required
 from hallowerk.roles import Role
@@ -72,14 +70,8 @@ def _store_cv(request, profile, checked: CheckedFile, extraction: Extraction) ->
     categories = {str(finding.category) for finding in scan_text(extraction.text)}
     if not extraction.ok:
         categories.add(UNCHECKED_FILE)
-    with transaction.atomic():
-        profile_cv_replace(by=request.user, profile=profile, checked=checked, request=request)
-        if categories:
-            sensitive_review_create(
-                by=request.user, candidate=profile.candidate, field="cv", request=request,
-                categories=categories, operation=("sensitive_warning_confirmed"
-                                                  if categories - {UNCHECKED_FILE}
-                                                  else "unchecked_file_held"))
+    profile_cv_replace(by=request.user, profile=profile, checked=checked, request=request,
+                       confirmed=[("cv", categories)] if categories else [])
     _tell_what_was_removed(request, checked)
     if not extraction.ok:
         messages.success(request, _(

@@ -9,8 +9,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from candidates.forms.vacancies import VacancyResponseForm, VacancySearchForm
-from candidates.messaging import vacancy_response_create
+from candidates.services_messaging import vacancy_response_create
 from employers.models import Vacancy
+from hallowerk.forms.service_errors import add_service_errors
 from hallowerk.permissions import role_required
 from hallowerk.roles import Role
 
@@ -69,7 +70,7 @@ def vacancy_detail(request, pk):
             vacancy_response_create(by=request.user, vacancy=vacancy,
                                     message=form.cleaned_data["message"], request=request)
         except ValidationError as error:
-            form.add_error(None, error.messages)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Uw reactie is verstuurd. U ziet de status bij "
                                         "'Mijn reacties'."))

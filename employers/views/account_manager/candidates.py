@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from candidates.forms_coach import HideForm, hide_form_submit
+from candidates.forms.coach import HideForm, hide_form_submit
 from candidates.models import Candidate, Profile
 from candidates.presenters import employer_profile_view
 from candidates.presenters_staff import STAFF_VIEW_PREFETCH, STAFF_VIEW_SELECT
@@ -18,7 +18,7 @@ from candidates.selectors import candidate_for_viewer, candidate_sees_as_employe
 from candidates.selectors_coach import in_order, order_for, page_of_ids
 from candidates.services import candidate_unhide
 from candidates.views.coach.candidate import candidate_context
-from employers.forms_account_manager import CandidateSearchForm
+from employers.forms.account_manager import CandidateSearchForm
 from hallowerk.permissions import role_required
 from hallowerk.roles import Role
 from privacy.audit import audit_profile_viewed, audit_search

@@ -2,7 +2,6 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
 
 from employers.models import Employer, Vacancy
-from hallowerk.forms.service_errors import add_service_errors  # noqa: F401 - for the views
 
 PAGE_SIZE = 25
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from employers.forms_account_manager import (
+from employers.forms.account_manager import (
     EmployerForm,
     EmployerInviteForm,
     EmployerSearchForm,
@@ -25,11 +25,12 @@ from employers.services import (
     employer_user_invite,
 )
 from hallowerk.edit_base import instance_values, posted_edit_base, with_edit_base
+from hallowerk.forms.service_errors import add_service_errors, edit_saved
 from hallowerk.models import Invitation, User
 from hallowerk.permissions import role_required
 from hallowerk.roles import Role
 
-from .common import add_service_errors, employer_or_404, page_of
+from .common import employer_or_404, page_of
 
 
 @role_required(Role.ACCOUNT_MANAGER)
@@ -94,10 +95,7 @@ def employer_invite_details(request):
                     invite_contact=data["invite_contact"],
                     **{field: data[field] for field in form.Meta.fields if field != "kvk_number"})
             except ValidationError as error:
-                if getattr(error, "code", None) == "exists":
-                    form.add_error("contact_email", error)
-                else:
-                    add_service_errors(form, error)
+                add_service_errors(form, error, codes={"exists": "contact_email"})
             else:
                 text = _("%(name)s doet nu mee.") % {"name": employer.name}
                 if user is not None:
@@ -144,18 +142,12 @@ def employer_edit(request, pk):
     employer = employer_or_404(request, pk)
     form = EmployerForm(request.POST or None, instance=employer)
     with_edit_base(form, instance_values(employer, EMPLOYER_EDITABLE_FIELDS))
-    if request.method == "POST" and form.is_valid():
-        try:
-            changed = employer_update(by=request.user, employer=employer,
-                                      changes=form.changes(), request=request,
-                                      edit_base=posted_edit_base(form))
-        except ValidationError as error:
-            employer.refresh_from_db()
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("De gegevens zijn opgeslagen.") if changed
-                             else _("Er was niets veranderd."))
-            return redirect("employers:am_employer", pk=employer.pk)
+    if request.method == "POST" and form.is_valid() and edit_saved(
+            request, form=form, instance=employer, saved_message=_("De gegevens zijn opgeslagen."),
+            save=lambda: employer_update(by=request.user, employer=employer,
+                                         changes=form.changes(), request=request,
+                                         edit_base=posted_edit_base(form))):
+        return redirect("employers:am_employer", pk=employer.pk)
     return render(request, "employers/account_manager/employer_edit.html",
                   {"employer": employer, "form": form})
 
@@ -171,7 +163,7 @@ def employer_user_add(request, pk):
             user = employer_user_invite(by=request.user, employer=employer, request=request,
                                         **form.cleaned_data)
         except ValidationError as error:
-            form.add_error("email" if getattr(error, "code", None) == "exists" else None, error)
+            add_service_errors(form, error, codes={"exists": "email"})
         else:
             messages.success(request, _("%(email)s heeft een uitnodiging gekregen.")
                              % {"email": user.email})

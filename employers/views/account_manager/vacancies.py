@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from candidates.models import VacancyResponse
-from employers.forms_account_manager import VacancyFilterForm, VacancyForm
+from employers.forms.account_manager import VacancyFilterForm, VacancyForm
 from employers.models import Vacancy
 from employers.services import (
     VACANCY_EDITABLE_FIELDS,
@@ -17,10 +17,11 @@ from employers.services import (
     vacancy_update,
 )
 from hallowerk.edit_base import instance_values, posted_edit_base, with_edit_base
+from hallowerk.forms.service_errors import add_service_errors, edit_saved
 from hallowerk.permissions import role_required
 from hallowerk.roles import Role
 
-from .common import add_service_errors, employer_or_404, page_of, vacancy_or_404
+from .common import employer_or_404, page_of, vacancy_or_404
 
 
 @role_required(Role.ACCOUNT_MANAGER)
@@ -61,18 +62,12 @@ def vacancy_edit(request, pk):
     vacancy = vacancy_or_404(request, pk)
     form = VacancyForm(request.POST or None, instance=vacancy)
     with_edit_base(form, instance_values(vacancy, VACANCY_EDITABLE_FIELDS))
-    if request.method == "POST" and form.is_valid():
-        try:
-            changed = vacancy_update(by=request.user, vacancy=vacancy,
-                                     fields=form.fields_for_service(), request=request,
-                                     edit_base=posted_edit_base(form))
-        except ValidationError as error:
-            vacancy.refresh_from_db()
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("De vacature is opgeslagen.") if changed
-                             else _("Er was niets veranderd."))
-            return redirect("employers:am_vacancy", pk=vacancy.pk)
+    if request.method == "POST" and form.is_valid() and edit_saved(
+            request, form=form, instance=vacancy, saved_message=_("De vacature is opgeslagen."),
+            save=lambda: vacancy_update(by=request.user, vacancy=vacancy,
+                                        fields=form.fields_for_service(), request=request,
+                                        edit_base=posted_edit_base(form))):
+        return redirect("employers:am_vacancy", pk=vacancy.pk)
     return render(request, "employers/account_manager/vacancy_form.html",
                   {"form": form, "employer": vacancy.employer, "vacancy": vacancy})
 

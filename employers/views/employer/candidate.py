@@ -4,27 +4,26 @@ import mimetypes
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from candidates.messaging import contact_request_create, message_send, thread_open
 from candidates.models import ContactRequest, Thread
 from candidates.presenters import employer_profile_view
 from candidates.publication_hold import held_parts
 from candidates.selectors import candidate_for_viewer, candidate_profile_for_viewer
+from candidates.services_messaging import contact_request_create, message_send, thread_open
+from employers.forms.employer import ContactRequestForm, MessageForm, ShortlistAddForm
 from employers.models import Shortlist
-from employers.shortlists import shortlist_create, shortlist_entry_add
+from employers.services_shortlists import shortlist_entry_add_to
+from hallowerk.forms.service_errors import add_service_errors
 from hallowerk.permissions import role_required
 from hallowerk.roles import Role
 from privacy.audit import audit_profile_viewed, audit_record
 from privacy.catalogue import EmployerVisibility, field_spec
 from privacy.models import AuditAction
-
-from .forms import ContactRequestForm, MessageForm, ShortlistAddForm, add_service_errors
 
 FILE_FIELDS = ("photo", "cv")
 
@@ -146,15 +145,11 @@ def shortlist_entry_add_view(request, pk):
     form = ShortlistAddForm(request.POST, user=request.user)
     if form.is_valid():
         try:
-            with transaction.atomic():  # a new list without its first candidate is not kept
-                shortlist = form.cleaned_data["shortlist"] or shortlist_create(
-                    by=request.user, name=form.cleaned_data["new_name"], request=request)
-                shortlist_entry_add(by=request.user, shortlist=shortlist,
-                                    candidate=candidate, request=request)
+            shortlist = shortlist_entry_add_to(
+                by=request.user, shortlist=form.cleaned_data["shortlist"],
+                new_name=form.cleaned_data["new_name"], candidate=candidate, request=request)
         except ValidationError as error:
-            if hasattr(error, "error_dict") and "name" in error.error_dict:
-                error = ValidationError({"new_name": error.error_dict["name"]})
-            add_service_errors(form, error)
+            add_service_errors(form, error, fields={"name": "new_name"})
         else:
             messages.success(request, _("De kandidaat staat nu op de lijst '%(name)s'.")
                              % {"name": shortlist.name})

@@ -1,10 +1,10 @@
 from django.shortcuts import render
 
-from candidates.messaging import threads_for
 from candidates.models import VacancyResponse
+from candidates.selectors_messaging import threads_for
+from employers.forms.search import SearchForm
 from employers.models import SavedSearch, Vacancy
-from employers.search_form import SearchForm
-from employers.shortlists import shortlists_for
+from employers.selectors import shortlists_for
 from hallowerk.permissions import role_required
 from hallowerk.roles import Role
 

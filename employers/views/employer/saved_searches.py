@@ -6,17 +6,17 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from employers.forms.employer import AlertToggleForm, SavedSearchForm
+from employers.forms.search import PAGE_PARAMETER, SearchForm, search_form_from_query_string
 from employers.models import SavedSearch
-from employers.saved_searches import (
+from employers.services_saved_searches import (
     saved_search_create,
     saved_search_delete,
     saved_search_set_alerts,
 )
-from employers.search_form import PAGE_PARAMETER, SearchForm, search_form_from_query_string
+from hallowerk.forms.service_errors import add_service_errors
 from hallowerk.permissions import role_required
 from hallowerk.roles import Role
-
-from .forms import AlertToggleForm, SavedSearchForm, add_service_errors
 
 
 def _saved_search(request, pk) -> SavedSearch:

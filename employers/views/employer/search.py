@@ -2,8 +2,8 @@ from django.http import QueryDict
 from django.shortcuts import render
 
 from candidates.presenters import employer_list_rows
+from employers.forms.search import PAGE_PARAMETER, SearchForm
 from employers.search import SearchCriteria, candidate_search
-from employers.search_form import PAGE_PARAMETER, SearchForm
 from hallowerk.permissions import role_required
 from hallowerk.roles import Role
 

@@ -6,18 +6,13 @@ from django.views.decorators.http import require_POST
 
 from candidates.presenters import EMPLOYER_LIST_PREFETCH, EMPLOYER_LIST_SELECT, employer_list_rows
 from candidates.selectors import candidate_for_viewer
+from employers.forms.employer import ShortlistForm
 from employers.models import Shortlist
-from employers.shortlists import (
-    shortlist_candidates,
-    shortlist_create,
-    shortlist_delete,
-    shortlist_entry_remove,
-    shortlists_for,
-)
+from employers.selectors import shortlist_candidates, shortlists_for
+from employers.services_shortlists import shortlist_create, shortlist_delete, shortlist_entry_remove
+from hallowerk.forms.service_errors import add_service_errors
 from hallowerk.permissions import role_required
 from hallowerk.roles import Role
-
-from .forms import ShortlistForm, add_service_errors
 
 
 def _shortlist(request, pk) -> Shortlist:

@@ -4,11 +4,12 @@ Lists belong to the employer organisation. Entries are shown only through
 Candidate.objects.visible_to(), so keeping someone on a list never keeps them visible.
 Each change is audited with the candidate as target, so the candidate's own "who looked at
 me" overview can show that an employer kept them on a list.
+
+The reads: employers/selectors.py.
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from candidates.models import Candidate
@@ -44,24 +45,6 @@ def _clean_name(name: str) -> str:
             % {"length": len(name), "max": SHORTLIST_NAME_MAX_LENGTH}})
     return name
 
-
-# --- reads ------------------------------------------------------------------------------
-
-def shortlists_for(viewer: User) -> QuerySet[Shortlist]:
-    """The employer's lists with the number of candidates each shows (visible ones only)."""
-    visible = ShortlistEntry.objects.visible_to(viewer).values("pk")
-    return (Shortlist.objects.visible_to(viewer).select_related("vacancy")
-            .annotate(visible_count=Count("entries", filter=Q(entries__in=visible))))
-
-
-def shortlist_candidates(*, viewer: User, shortlist: Shortlist) -> QuerySet[Candidate]:
-    """Candidates on the list that the viewer may still see, most recently added first."""
-    return (Candidate.objects.visible_to(viewer)
-            .filter(shortlist_entries__shortlist=shortlist)
-            .order_by("-shortlist_entries__added_at", "-id"))
-
-
-# --- changes ----------------------------------------------------------------------------
 
 @transaction.atomic
 def shortlist_create(*, by: User, name: str, vacancy: Vacancy | None = None,
@@ -128,3 +111,14 @@ def shortlist_entry_remove(*, by: User, shortlist: Shortlist, candidate: Candida
                      target=candidate, data={"event": "shortlist_entry_removed",
                                              "shortlist": shortlist.pk})
     return bool(deleted)
+
+
+@transaction.atomic
+def shortlist_entry_add_to(*, by: User, shortlist: Shortlist | None, new_name: str,
+                           candidate: Candidate, request=None) -> Shortlist:
+    """Put a candidate on one of the employer's lists, or on a new list named `new_name`
+    (when `shortlist` is None). A new list without its first candidate is not kept."""
+    if shortlist is None:
+        shortlist = shortlist_create(by=by, name=new_name, request=request)
+    shortlist_entry_add(by=by, shortlist=shortlist, candidate=candidate, request=request)
+    return shortlist

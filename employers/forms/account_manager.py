@@ -13,9 +13,9 @@ from hallowerk.models import Sector
 from hallowerk.reference.places import place_resolve
 from hallowerk.validators import validate_postcode
 
-from .kvk import KvkInvalidNumber, kvk_number_validate
-from .models import Employer, Vacancy
-from .services import EMPLOYER_EDITABLE_FIELDS
+from ..kvk import KvkInvalidNumber, kvk_number_validate
+from ..models import Employer, Vacancy
+from ..services import EMPLOYER_EDITABLE_FIELDS
 
 
 def _kvk_field():

@@ -8,6 +8,8 @@ updated profile that matches counts too, which is why the mail says "new or upda
 Each run moves `alerts_checked_until` to the run's start, so a profile is counted in one
 alert at most until it changes again. A mail goes out at most once per day per search,
 and it contains only the count and a link: no names, no profile data.
+
+The reads: employers/selectors.py.
 """
 
 from datetime import datetime, timedelta
@@ -26,12 +28,14 @@ from hallowerk.site import absolute_url
 from privacy.audit import audit_record, audit_search
 from privacy.models import AuditAction
 
+from .forms.search import search_form_from_query_string
 from .models import SavedSearch
 from .models.shortlists import SAVED_SEARCH_NAME_MAX_LENGTH, SAVED_SEARCH_QUERY_MAX_LENGTH
 from .search import search_queryset
-from .search_form import search_form_from_query_string
 
 MAX_SAVED_SEARCHES_PER_USER = 25
+
+
 # "Daily at most", with slack for a beat job that runs a little early one day.
 ALERT_MIN_INTERVAL = timedelta(hours=20)
 
@@ -146,9 +150,3 @@ def saved_search_alert_send(*, saved_search_id: int, now: datetime | None = None
             transaction.on_commit(lambda: _alert_mail(user, saved_search, count))
         saved_search.save(update_fields=update_fields)
     return count
-
-
-def saved_searches_due() -> list[int]:
-    """Ids of the saved searches the daily job checks."""
-    return list(SavedSearch.objects.filter(alerts_enabled=True, user__is_active=True)
-                .values_list("pk", flat=True))

@@ -9,12 +9,13 @@ Who may talk to whom:
 - an employer user writes first only to a *directly approachable* candidate; for anyone else
   they send a contact request, which the candidate's coach forwards or declines;
 - once a thread exists, both sides may reply (a forwarded request opens the thread).
+
+The reads (a user's threads and what they may read of them): candidates/selectors_messaging.py.
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Count, Max, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -25,13 +26,7 @@ from hallowerk.site import absolute_url
 from privacy.audit import audit_record
 from privacy.models import AuditAction
 
-from .models import (
-    Candidate,
-    ContactRequest,
-    Message,
-    Thread,
-    VacancyResponse,
-)
+from .models import Candidate, ContactRequest, Message, Thread, VacancyResponse
 from .models.messaging import MESSAGE_MAX_LENGTH
 from .publication_checks import text_bsn_refuse
 
@@ -60,45 +55,6 @@ def notify_new_message(user: User) -> None:
     send_mail(subject, body, None, [user.email])
 
 
-# --- reads -----------------------------------------------------------------------------
-
-def threads_for(user: User) -> QuerySet[Thread]:
-    """The threads this user takes part in, newest activity first, with unread counts.
-
-    Each thread carries `candidate_visible` (Thread.objects.with_candidate_visible). A coach
-    or employer keeps a thread after its candidate went out of their sight (stopped sharing,
-    narrowed the scope, was hidden, set inactive, ended, left or erased), but only its own
-    side of it: no name, no words of the candidate (SPEC §4), and nothing new to read.
-    """
-    if user.role == Role.JOBSEEKER:
-        queryset = Thread.objects.visible_to(user)
-    elif user.role in (Role.COACH, Role.EMPLOYER):
-        queryset = Thread.objects.filter(counterpart=user)
-    else:
-        return Thread.objects.none()
-    unread = (Q(messages__read_at__isnull=True) & ~Q(messages__sender=user)
-              & Q(pk__in=Thread.objects.visible_to(user).values("pk")))
-    return (queryset.with_candidate_visible(user)
-            .select_related("candidate", "counterpart", "employer")
-            .annotate(last_message_at=Max("messages__created_at"),
-                      unread_count=Count("messages", filter=unread))
-            .order_by("-last_message_at", "-created_at"))
-
-
-def thread_for_participant(user: User, pk) -> Thread:
-    """One thread, or 404 for anyone who does not take part in it."""
-    from django.shortcuts import get_object_or_404
-
-    return get_object_or_404(threads_for(user), pk=pk)
-
-
-def thread_messages(*, user: User, thread: Thread) -> QuerySet[Message]:
-    """The messages of a thread from threads_for(): all of them while the candidate is in
-    the viewer's sight, afterwards only the viewer's own."""
-    messages = thread.messages.select_related("sender")
-    return messages if thread.candidate_visible else messages.filter(sender=user)
-
-
 @transaction.atomic
 def thread_mark_read(*, user: User, thread: Thread) -> int:
     if not thread.candidate_visible:
@@ -107,15 +63,13 @@ def thread_mark_read(*, user: User, thread: Thread) -> int:
             .update(read_at=timezone.now()))
 
 
-# --- state changes ------------------------------------------------------------------------
-
 def _may_open_thread(by: User, candidate: Candidate) -> bool:
-    if by.role == Role.COACH:
-        return by.municipality_id == candidate.municipality_id
-    if by.role == Role.EMPLOYER:
-        return (Candidate.objects.visible_to(by).filter(pk=candidate.pk).exists()
-                and candidate.directly_approachable)
-    return False
+    """A coach who sees the candidate; an employer who sees them, when they are directly
+    approachable (otherwise a contact request goes through the coach)."""
+    if by.role == Role.EMPLOYER and not candidate.directly_approachable:
+        return False
+    return (by.role in (Role.COACH, Role.EMPLOYER)
+            and Candidate.objects.visible_to(by).filter(pk=candidate.pk).exists())
 
 
 @transaction.atomic
@@ -172,8 +126,9 @@ def contact_request_create(*, by: User, candidate: Candidate, message: str, vaca
 
 def _handle(*, by: User, contact_request: ContactRequest, status: str, action: str,
             request=None) -> ContactRequest:
-    if by.role != Role.COACH or by.municipality_id != contact_request.candidate.municipality_id:
-        raise PermissionDenied("Only a coach of the candidate's municipality handles this.")
+    if by.role != Role.COACH or not Candidate.objects.visible_to(by).filter(
+            pk=contact_request.candidate_id).exists():
+        raise PermissionDenied("Only a coach who sees the candidate handles this.")
     if contact_request.status != ContactRequest.Status.PENDING:
         raise ValidationError(_("Dit contactverzoek is al afgehandeld."))
     contact_request.status = status

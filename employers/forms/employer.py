@@ -1,4 +1,4 @@
-"""Forms of the employer portal pages (the search form lives in employers/search_form.py)."""
+"""Forms of the employer portal pages (the search form is employers/forms/search.py)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -6,7 +6,6 @@ from django.utils.translation import gettext_lazy as _
 from candidates.models.messaging import MESSAGE_MAX_LENGTH
 from employers.models import Shortlist, Vacancy
 from employers.models.shortlists import SAVED_SEARCH_NAME_MAX_LENGTH, SHORTLIST_NAME_MAX_LENGTH
-from hallowerk.forms.service_errors import add_service_errors  # noqa: F401 - for the views
 
 MESSAGE_ERRORS = {
     "required": _("Schrijf eerst een bericht."),

@@ -20,8 +20,8 @@ from hallowerk.forms.occupations import OccupationField
 from hallowerk.models import Sector
 from hallowerk.reference import place_resolve, place_search
 
-from .fulltext import MAX_QUERY_LENGTH, MAX_TERMS, count_terms
-from .search import (
+from ..fulltext import MAX_QUERY_LENGTH, MAX_TERMS, count_terms
+from ..search import (
     DEFAULT_RADIUS_KM,
     RADIUS_MAX_KM,
     RADIUS_MIN_KM,

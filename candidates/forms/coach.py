@@ -8,12 +8,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hallowerk.forms.dates import DATE_INPUT_FORMATS, dutch_date_widget
+from hallowerk.forms.service_errors import add_service_errors
 from hallowerk.models import User
 from hallowerk.roles import Role
 from hallowerk.validators import validate_postcode
 
-from .models import Candidate, EndReason
-from .services_coach import COACH_EDITABLE_FIELDS
+from ..models import Candidate, EndReason
+from ..services_coach import COACH_EDITABLE_FIELDS
 
 YES_NO = [("yes", _("Ja")), ("no", _("Nee"))]
 
@@ -248,6 +249,6 @@ def hide_form_submit(request, candidate) -> tuple["HideForm", bool]:
         candidate_hide(by=request.user, candidate=candidate,
                        reason=form.cleaned_data["reason"], request=request)
     except ValidationError as error:
-        form.add_error("reason", error.message_dict.get("reason", error.messages))
+        add_service_errors(form, error, default="reason")
         return form, False
     return form, True
