@@ -21,7 +21,7 @@ from tests.factories import UserFactory, municipality
 pytestmark = pytest.mark.django_db
 LOG = reverse("privacy:audit_log")
 MIGRATION = importlib.import_module(
-    "privacy.migrations.0011_esf_report_and_audit_viewer_indexes")
+    "privacy.migrations.0012_esf_report_and_audit_viewer_indexes")
 
 
 def employer_from(slug):

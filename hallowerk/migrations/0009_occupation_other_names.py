@@ -10,7 +10,7 @@ reference_lists = import_module("hallowerk.migrations.0004_load_reference_lists"
 
 
 class Migration(migrations.Migration):
-    dependencies = [("hallowerk", "0007_queued_task")]
+    dependencies = [("hallowerk", "0008_two_factor_enrolment_link")]
     operations = [
         migrations.AddField(
             model_name="occupation",

@@ -24,7 +24,7 @@ ALTER TABLE privacy_auditevent ENABLE TRIGGER privacy_auditevent_append_only;
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('privacy', '0010_terms_of_use_version_2'),
+        ('privacy', '0011_audit_purge_by_owner_function'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
         ("candidates", "0001_candidate_profile_and_messaging"),
     ]
