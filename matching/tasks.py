@@ -51,7 +51,7 @@ def rankings_backfill_task(municipality_id: int, kinds: list[str] | None = None,
     with transaction.atomic():
         batch = lists_backfill(municipality_id=municipality_id, kind=kinds[0], after=after,
                                audiences=audiences or Audience.values)
-        if not batch.done:
+        if batch.last_id is not None:  # not done: go on after the last id looked at
             rankings_backfill_record(municipality_id, kinds, batch.last_id, audiences)
         elif kinds[1:]:
             rankings_backfill_record(municipality_id, kinds[1:], 0, audiences)
