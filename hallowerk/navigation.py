@@ -36,7 +36,7 @@ NAVIGATION: dict[str, list[tuple[str, str]]] = {
                     ("matching:employer_index", _("Kandidaatsuggesties")),
                     ("candidates:inbox", _("Berichten"))],
     Role.TEAM_LEAD: [("team_lead_home", _("Overzicht")),
-                     ("esf_report", _("ESF")),
+                     ("esf_report", _("ESF-rapportage")),
                      ("matching:fairness", _("Monitor matching"))],
     Role.ADMINISTRATOR: [("administrator_home", _("Beheer")),
                          ("administrator_users", _("Gebruikers")),

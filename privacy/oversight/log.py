@@ -101,23 +101,22 @@ class AuditLog:
     def __len__(self) -> int:
         return self.count()
 
+    def _newest(self, limit: int) -> QuerySet[AuditEvent]:
+        """Each part's newest `limit` rows hold the merged newest `limit`: PostgreSQL reads
+        them off each index and sorts at most 2 x limit rows."""
+        first, *rest = [part[:limit] for part in self.parts]
+        return first.union(*rest, all=True).order_by(*NEWEST_FIRST)
+
     def __getitem__(self, window: slice) -> list[AuditEvent]:
-        stop = window.stop
-        if not self.parts or not stop:
+        if not self.parts or not window.stop:
             return []
-        # Each part's newest `stop` rows hold the merged newest `stop`; PostgreSQL reads them
-        # off each index and sorts at most 2 x stop rows.
-        first, *rest = [part[:stop] for part in self.parts]
-        merged = first.union(*rest, all=True).order_by(*NEWEST_FIRST)
-        return list(merged[window.start or 0:stop])
+        return list(self._newest(window.stop)[window.start or 0:window.stop])
 
     def newest(self, limit: int):
         """The newest `limit` rows, streamed (for the CSV)."""
         if not self.parts:
             return iter(())
-        first, *rest = [part[:limit] for part in self.parts]
-        return (first.union(*rest, all=True).order_by(*NEWEST_FIRST)[:limit]
-                .iterator(chunk_size=2000))
+        return self._newest(limit)[:limit].iterator(chunk_size=2000)
 
 
 def audit_log(*, viewer: User, filters: LogFilter) -> AuditLog:
