@@ -446,6 +446,8 @@ AUDIT = [
     _audit("target_type", "Soort gegeven", "Kind of record"),
     _audit("target_id", "Welk gegeven", "Which record"),
     _audit("municipality_id", "Gemeente van wie", "Municipality of who"),
+    _audit("other_municipality_id", "Gemeente van de kandidaat, als die een andere is",
+           "Municipality of the candidate, when it is another one"),
     _audit("ip_address", "IP-adres (alleen medewerkers)", "IP address (staff only)"),
     _audit("data", "Details (welke velden, zoekvraag)", "Details (which fields, search query)"),
 ]
