@@ -45,4 +45,5 @@ def thread_messages(*, user: User, thread: Thread) -> QuerySet[Message]:
     """The messages of a thread from threads_for(): all of them while the candidate is in
     the viewer's sight, afterwards only the viewer's own."""
     messages = thread.messages.select_related("sender")
-    return messages if thread.candidate_visible else messages.filter(sender=user)
+    visible = thread.candidate_visible  # type: ignore[attr-defined]  # threads_for() annotates it
+    return messages if visible else messages.filter(sender=user)

@@ -13,6 +13,8 @@ Who may talk to whom:
 The reads (a user's threads and what they may read of them): candidates/selectors_messaging.py.
 """
 
+from typing import cast
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
@@ -20,6 +22,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from employers.models import Employer
 from hallowerk.models import User
 from hallowerk.roles import Role
 from hallowerk.site import absolute_url
@@ -43,7 +46,7 @@ def _clean_body(body: str, *, required: bool = True) -> str:
     return body
 
 
-def notify_new_message(user: User) -> None:
+def notify_new_message(user: User | None) -> None:
     """A mail without content: only that there is something new, and where to read it."""
     if not user or not user.email or not user.is_active:
         return
@@ -57,7 +60,7 @@ def notify_new_message(user: User) -> None:
 
 @transaction.atomic
 def thread_mark_read(*, user: User, thread: Thread) -> int:
-    if not thread.candidate_visible:
+    if not thread.candidate_visible:  # type: ignore[attr-defined]  # threads_for() annotates it
         return 0  # what the viewer may no longer read stays unread
     return (thread.messages.filter(read_at__isnull=True).exclude(sender=user)
             .update(read_at=timezone.now()))
@@ -114,7 +117,8 @@ def contact_request_create(*, by: User, candidate: Candidate, message: str, vaca
     if vacancy is not None and vacancy.employer_id != by.employer_id:
         raise PermissionDenied("A contact request can only mention the employer's own vacancy.")
     contact_request = ContactRequest.objects.create(
-        candidate=candidate, requested_by=by, employer=by.employer, vacancy=vacancy,
+        # An employer user always has an employer (constraint on User; checked above by role).
+        candidate=candidate, requested_by=by, employer=cast(Employer, by.employer), vacancy=vacancy,
         message=_clean_body(message))
     audit_record(action=AuditAction.CONTACT_REQUESTED, actor=by, request=request,
                  target=candidate, data={"contact_request": contact_request.pk})
@@ -148,6 +152,8 @@ def contact_request_forward(*, by: User, contact_request: ContactRequest,
     _handle(by=by, contact_request=contact_request, status=ContactRequest.Status.FORWARDED,
             action=AuditAction.CONTACT_REQUEST_FORWARDED, request=request)
     employer_user = contact_request.requested_by
+    if employer_user is None:  # the view says so first; a service never forwards to nobody
+        raise ValidationError(_("De werkgever die dit vroeg, heeft geen account meer."))
     thread = thread_open(by=employer_user, candidate=contact_request.candidate, force=True)
     Message.objects.create(thread=thread, sender=employer_user, body=contact_request.message)
     candidate_user = contact_request.candidate.user

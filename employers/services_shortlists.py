@@ -8,6 +8,8 @@ me" overview can show that an employer kept them on a list.
 The reads: employers/selectors.py.
 """
 
+from typing import cast
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
@@ -53,7 +55,8 @@ def shortlist_create(*, by: User, name: str, vacancy: Vacancy | None = None,
     name = _clean_name(name)
     if vacancy is not None and not Vacancy.objects.visible_to(by).filter(pk=vacancy.pk).exists():
         raise PermissionDenied("A shortlist can only belong to the employer's own vacancy.")
-    lists = Shortlist.objects.filter(employer_id=by.employer_id)
+    employer_id = cast(int, by.employer_id)  # an employer user has one (checked above)
+    lists = Shortlist.objects.filter(employer_id=employer_id)
     if lists.filter(name__iexact=name).exists():
         raise ValidationError({"name": _("U hebt al een lijst met deze naam. Kies een andere "
                                          "naam.")})
@@ -61,7 +64,7 @@ def shortlist_create(*, by: User, name: str, vacancy: Vacancy | None = None,
         raise ValidationError({"name": _(
             "U hebt al %(max)s lijsten. Verwijder eerst een lijst die u niet meer gebruikt.")
             % {"max": MAX_SHORTLISTS_PER_EMPLOYER}})
-    shortlist = Shortlist.objects.create(employer_id=by.employer_id, name=name,
+    shortlist = Shortlist.objects.create(employer_id=employer_id, name=name,
                                          vacancy=vacancy, created_by=by)
     audit_record(action=AuditAction.RECORD_CHANGED, actor=by, request=request,
                  target=shortlist, data={"event": "shortlist_created"})

@@ -25,7 +25,8 @@ def score(c: CandidateFeatures, v: VacancyFeatures) -> Component:
     wanted = hours_range(v.hours_min, v.hours_max)
     if wanted is None and v.start_date is None:
         return not_applicable("availability")
-    parts, facts = [], {"hours": wanted, "start_date": v.start_date}
+    parts: list[int] = []
+    facts: dict[str, object] = {"hours": wanted, "start_date": v.start_date}
     if wanted is not None:
         offered = hours_range(c.hours_min, c.hours_max)
         if offered is None:

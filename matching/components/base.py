@@ -12,9 +12,10 @@ test (tests/matching/test_sql_equivalence.py) holds each declaration's two forms
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from django.utils.functional import Promise
+if TYPE_CHECKING:  # django-stubs' name for a lazy translated string (dev only)
+    from django_stubs_ext import StrPromise
 
 from ..features import CandidateFeatures, VacancyFeatures
 from ..sql_fragment import Sql
@@ -77,7 +78,7 @@ def about(audience: Audience, self_text: str, other_text: str) -> str:
 
 @dataclass(frozen=True)
 class Weight:
-    label: Promise  # the weight's name on the weighting form
+    label: "StrPromise"  # the weight's name on the weighting form
     default: int
     minimum: int = 0  # the occupation always counts: without it a score means nothing
 
@@ -85,7 +86,7 @@ class Weight:
 @dataclass(frozen=True)
 class Declared:
     key: str
-    label: Promise  # the component's name in explanations and the algorithm register
+    label: "StrPromise"  # the component's name in explanations and the algorithm register
     weight: Weight
     reads: tuple[tuple[str, str], ...]  # catalogue fields (model, field) the rule reads
     hard: bool  # can exclude a pair (a hard requirement)

@@ -15,7 +15,7 @@ def score(c: CandidateFeatures, v: VacancyFeatures) -> Component:
     required = list(dict.fromkeys(v.languages))
     if not required:
         return not_applicable("languages")
-    levels = {code: c.languages.get(code) for code in required}
+    levels = {code: c.languages.get(code, "") for code in required}
     points = sum(LANGUAGE_LEVEL_POINTS.get(level, 0) for level in levels.values())
     spoken = [(code, level) for code, level in levels.items()
               if LANGUAGE_LEVEL_POINTS.get(level, 0) > 0]

@@ -1,6 +1,8 @@
 """What both rankings share besides the components: the order of ties, the occupations by
 closeness, the profile columns a score reads, the two levels a term is computed on."""
 
+from django.db.models import Field
+
 from candidates.models import Profile
 from hallowerk.models import Occupation
 from hallowerk.reference import isco_closeness
@@ -20,7 +22,8 @@ def _profile_columns() -> list[str]:
     """What the ranking reads of a profile: exactly the columns of the index declared for
     it on candidates.Profile, so reading them stays an index-only probe."""
     index = next(i for i in Profile._meta.indexes if i.name == "matching_profile_features")
-    return ["id", *(Profile._meta.get_field(name).column for name in index.include)]
+    fields = [Profile._meta.get_field(name) for name in index.include]
+    return ["id", *(field.column for field in fields if isinstance(field, Field))]
 
 
 PROFILE_COLUMNS = _profile_columns()
