@@ -14,8 +14,8 @@ SKIP = re.compile(r"(\.(csv|pdf|zip|json)$|/bestand/|/export|/download|/cv\b|/ac
                   r"|^/admin/|^/django-admin/|/static/|/media/|/taal/|/i18n/)")
 
 
-def urlconf_paths() -> set[str]:
-    """Every named URL without parameters."""
+def urlconf_paths(skip: re.Pattern = SKIP) -> set[str]:
+    """Every named URL without parameters, less those `skip` matches."""
     paths = set()
 
     def walk(resolver, namespace):
@@ -29,11 +29,11 @@ def urlconf_paths() -> set[str]:
             walk(sub, f"{namespace}{key}:")
 
     walk(get_resolver(), "")
-    return {path for path in paths if not SKIP.search(path)}
+    return {path for path in paths if not skip.search(path)}
 
 
 def route_of(path: str) -> str:
     try:
         return resolve(urlsplit(path).path).route
     except Resolver404:
-        return path
+        return urlsplit(path).path

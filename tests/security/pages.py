@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
-from django.urls import NoReverseMatch, Resolver404, get_resolver, resolve, reverse
+from tests.crawl_paths import route_of, urlconf_paths
 
-# Not pages: files, the logout, the language switch, the Django admin.
+# Not pages: files, the logout, the Django admin. Unlike the browser crawl
+# (tests/crawl_paths.py), the language switch /taal/ is fuzzed too.
 SKIP = re.compile(r"(\.(csv|pdf|zip|json)$|/bestand/|/export|/download|/cv\b|/account/logout"
                   r"|^/admin/|^/django-admin/|/static/|/media/|/i18n/)")
 
@@ -88,31 +89,6 @@ class _PageParser(HTMLParser):
             self._textarea = None
 
 
-def urlconf_paths() -> set[str]:
-    """Every named URL without parameters."""
-    paths = set()
-
-    def walk(resolver, namespace):
-        for name in list(resolver.reverse_dict):
-            if isinstance(name, str):
-                try:
-                    paths.add(reverse(f"{namespace}{name}"))
-                except NoReverseMatch:
-                    pass
-        for key, (_prefix, sub) in resolver.namespace_dict.items():
-            walk(sub, f"{namespace}{key}:")
-
-    walk(get_resolver(), "")
-    return {path for path in paths if not SKIP.search(path)}
-
-
-def route_of(path: str) -> str:
-    try:
-        return resolve(urlsplit(path).path).route
-    except Resolver404:
-        return urlsplit(path).path
-
-
 def local(url: str) -> str | None:
     """The path (and query) of a link to our own site, or None."""
     parts = urlsplit(url)
@@ -125,7 +101,7 @@ def local(url: str) -> str | None:
 
 def crawl(client, start: str, max_pages: int) -> list[Page]:
     """Every HTML page (status 200) reachable from `start` and the URL conf, one per route."""
-    queue = deque([start, *sorted(urlconf_paths())])
+    queue = deque([start, *sorted(urlconf_paths(SKIP))])
     seen_routes, pages = set(), []
     while queue and len(pages) < max_pages:
         path = queue.popleft()
