@@ -13,7 +13,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from hallowerk.models import Municipality
-from matching.components import RELEVANT_CLOSENESS
+from matching.components import HARD_REQUIREMENTS, RELEVANT_CLOSENESS
 from matching.explain import COMPONENT_FIELDS, COMPONENT_LABELS
 from matching.fairness import RATIO_TO_FLAG, SMALL_CELL
 from matching.models import FairnessReport
@@ -25,8 +25,6 @@ from privacy.catalogue import field_spec
 # proves the scores do not move when these change (tests/matching/test_protected.py).
 NEVER_USED = ("gender", "age", "date_of_birth", "target_groups", "photo", "name", "postcode",
               "municipality")
-# Requirements that exclude a match instead of lowering its score (matching/components.py).
-HARD_REQUIREMENTS = ("driving_licence", "physical", "travel")
 
 
 def _never_used_labels() -> list[str]:
