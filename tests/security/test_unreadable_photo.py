@@ -2,6 +2,7 @@
 like a CV the check could not read (issue 14); without tesseract installed it is accepted
 as before (tests/candidates/test_photo_bsn.py)."""
 
+import shutil
 import subprocess
 
 import pytest
@@ -28,7 +29,9 @@ def _ocr_fails(monkeypatch, error: Exception) -> None:
         if command[0] == "tesseract":
             raise error
         return REAL_RUN(command, *args, **kwargs)
-    monkeypatch.setattr("candidates.photo_text.shutil.which", lambda name: f"/usr/bin/{name}")
+    real_which = shutil.which
+    monkeypatch.setattr("candidates.photo_text.shutil.which", lambda name: (
+        "/usr/bin/tesseract" if name == "tesseract" else real_which(name)))
     monkeypatch.setattr("candidates.photo_text.subprocess.run", run)
 
 
