@@ -8,7 +8,9 @@ not perfect: a number it misreads is not found. Without tesseract the photo cann
 read: that is logged as a
 warning and the photo is checked as before (type, size, metadata stripped), because
 refusing every photo would take the photo away from every jobseeker of an installation
-that lacks the package.
+that lacks the package. When tesseract is there but fails or takes too long on a photo,
+nobody knows what the photo shows: PhotoUnreadable, and the photo is held for the coach
+like a CV the check could not read (publication_hold.UNCHECKED_FILE, issue 14).
 """
 
 import logging
@@ -22,8 +24,13 @@ TESSERACT = "tesseract"
 TIMEOUT_S = 20
 
 
+class PhotoUnreadable(Exception):
+    """Tesseract is installed but could not read this photo (an error or a time-out)."""
+
+
 def photo_text(content: bytes) -> str | None:
-    """The text tesseract reads in the image, or None when it cannot be read."""
+    """The text tesseract reads in the image, or None when tesseract is not installed.
+    Raises PhotoUnreadable when it is installed but fails or times out."""
     if shutil.which(TESSERACT) is None:
         logger.warning("tesseract is not installed: photos are not checked for a BSN")
         return None
@@ -33,7 +40,7 @@ def photo_text(content: bytes) -> str | None:
             timeout=TIMEOUT_S, check=True,
             # One thread: an upload must not take both cores from the other requests.
             env={**os.environ, "OMP_THREAD_LIMIT": "1"})
-    except (subprocess.SubprocessError, OSError):
-        logger.warning("tesseract could not read an uploaded photo")
-        return None
+    except (subprocess.SubprocessError, OSError) as error:
+        logger.warning("tesseract could not read an uploaded photo: it is held for the coach")
+        raise PhotoUnreadable from error
     return result.stdout.decode("utf-8", errors="replace")

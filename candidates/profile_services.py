@@ -198,8 +198,10 @@ def profile_entry_delete(*, by: User, entry: ProfileEntry, request=None) -> None
 # --- photo and CV -------------------------------------------------------------------------
 
 def _replace_file(*, by: User, profile: Profile, field: str, checked: CheckedFile | None,
-                  request=None) -> None:
+                  request=None, confirmed: ConfirmedWarnings = ()) -> None:
     _require_owner(by, profile.candidate)
+    sensitive_reviews_record(by=by, candidate=profile.candidate, confirmed=confirmed,
+                             request=request)
     file_field = getattr(profile, field)
     old_name = file_field.name if file_field else ""
     if checked is None and not old_name:
@@ -220,9 +222,11 @@ def _replace_file(*, by: User, profile: Profile, field: str, checked: CheckedFil
 
 @transaction.atomic
 def profile_photo_replace(*, by: User, profile: Profile, checked: CheckedFile | None,
-                          request=None) -> None:
-    """A checked photo (candidates.uploads.photo_check), or None to remove it."""
-    _replace_file(by=by, profile=profile, field="photo", checked=checked, request=request)
+                          request=None, confirmed: ConfirmedWarnings = ()) -> None:
+    """A checked photo (candidates.uploads.photo_check), or None to remove it. `confirmed`:
+    as for profile_cv_replace (a photo the OCR check could not read is held)."""
+    _replace_file(by=by, profile=profile, field="photo", checked=checked, request=request,
+                  confirmed=confirmed)
 
 
 @transaction.atomic
@@ -230,7 +234,5 @@ def profile_cv_replace(*, by: User, profile: Profile, checked: CheckedFile | Non
                        request=None, confirmed: ConfirmedWarnings = ()) -> None:
     """A checked CV (candidates.uploads.cv_check), or None to remove it. `confirmed`: the
     sensitive-data warning the jobseeker confirmed for this CV (the coach reviews it)."""
-    _require_owner(by, profile.candidate)
-    sensitive_reviews_record(by=by, candidate=profile.candidate, confirmed=confirmed,
-                             request=request)
-    _replace_file(by=by, profile=profile, field="cv", checked=checked, request=request)
+    _replace_file(by=by, profile=profile, field="cv", checked=checked, request=request,
+                  confirmed=confirmed)

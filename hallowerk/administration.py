@@ -7,13 +7,14 @@ administrator (no municipality) on all of them.
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from hallowerk.accounts.invitations import invitation_create
-from hallowerk.accounts.lockout import account_unlock
+from hallowerk.accounts.lockout import account_unlock, locked_logins
 from hallowerk.accounts.twofactor import two_factor_reset
 from hallowerk.edit_base import edit_merge
 from hallowerk.model_update import model_update
@@ -55,9 +56,32 @@ def administered_staff(by: User) -> QuerySet[User]:
                                municipality__in=administered_municipalities(by))
 
 
-def _require_manages(by: User, user: User) -> None:
+def administered_accounts(by: User) -> QuerySet[User]:
+    """Every account whose lock-out this administrator may lift: staff of the municipality,
+    jobseekers whose dossier it keeps, users of the employers it invited. A platform
+    administrator: every account."""
+    if by.role != Role.ADMINISTRATOR:
+        return User.objects.none()
+    if by.municipality_id is None:
+        return User.objects.all()
+    return User.objects.filter(
+        Q(role__in=STAFF_ROLES, municipality_id=by.municipality_id)
+        | Q(role=Role.JOBSEEKER, candidate__municipality_id=by.municipality_id)
+        | Q(role=Role.EMPLOYER, employer__municipality_id=by.municipality_id))
+
+
+def locked_accounts(by: User) -> QuerySet[User]:
+    """The administered accounts that are locked out right now (hallowerk/accounts/lockout.py);
+    the lock per client address belongs to no account and is not listed."""
+    return (administered_accounts(by).annotate(login=Lower("email"))
+            .filter(login__in=locked_logins())
+            .select_related("municipality", "employer")
+            .order_by("last_name", "first_name", "id"))
+
+
+def _require_manages(by: User, user: User, accounts=administered_staff) -> None:
     _require_administrator(by)
-    if not administered_staff(by).filter(pk=user.pk).exists():
+    if not accounts(by).filter(pk=user.pk).exists():
         raise PermissionDenied("This account is not one this administrator manages.")
     if user.pk == by.pk:
         raise ValidationError(_("U kunt dit niet voor uw eigen account doen. Vraag een andere "
@@ -118,9 +142,10 @@ def user_two_factor_reset(*, by: User, user: User, request=None) -> None:
 
 @transaction.atomic
 def user_unlock(*, by: User, user: User, request=None) -> bool:
-    """For a colleague locked out after too many tries (who is sure it was them): they can
-    log in again at once instead of after the cool-off time."""
-    _require_manages(by, user)
+    """For someone locked out after too many tries (who is sure it was them): they can log
+    in again at once instead of after the cool-off time. Any administered account, not only
+    staff: a jobseeker or an employer user locked out has nobody else to ask."""
+    _require_manages(by, user, accounts=administered_accounts)
     return account_unlock(by=by, user=user, request=request)
 
 

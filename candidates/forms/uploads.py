@@ -5,10 +5,10 @@ from dataclasses import replace
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from candidates.photo_text import photo_text
+from candidates.photo_text import PhotoUnreadable, photo_text
 from candidates.publication_checks import document_bsn_refuse
 from candidates.uploads import CheckedFile, cv_check, photo_check
-from privacy.sensitive import extract_upload_text
+from privacy.sensitive import Extraction, extract_upload_text
 
 NO_FILE = _("Kies eerst een bestand.")
 
@@ -33,7 +33,11 @@ class PhotoForm(forms.Form):
         # A photo of a pass or a letter with a BSN is refused like a CV with one. Read from
         # the upload as sent: the stored photo is scaled down, too small to read reliably.
         uploaded.seek(0)
-        text = photo_text(uploaded.read())
+        try:
+            text = photo_text(uploaded.read())
+        except PhotoUnreadable:
+            # Stored but held for the coach (views/jobseeker/uploads.py), as an unreadable CV.
+            return replace(checked, extraction=Extraction("", ok=False))
         if text:
             document_bsn_refuse(text)
         return checked

@@ -50,6 +50,10 @@ class ReviewRow:
     file_url: str = ""
 
 
+# Parts that are a file: the coach opens the file instead of reading passages.
+FILE_PARTS = ("cv", "photo")
+
+
 def _texts(review: SensitiveReview) -> tuple[str, list[str]]:
     """(label of the part, its current texts)."""
     language = get_language() or "nl"
@@ -66,7 +70,7 @@ def _texts(review: SensitiveReview) -> tuple[str, list[str]]:
     except KeyError:
         return review.field, []
     value = getattr(profile, review.field, "") if profile is not None else ""
-    if review.field == "cv":
+    if review.field in FILE_PARTS:
         return label, []
     return label, ["\n".join(value) if isinstance(value, list) else (value or "")]
 
@@ -79,8 +83,9 @@ def review_row(review: SensitiveReview) -> ReviewRow:
         if findings:
             passages.append(highlight(text, findings))
     profile = getattr(review.candidate, "profile", None)
-    file_url = (profile_file_url(review.candidate, "cv")
-                if review.field == "cv" and profile is not None and profile.cv else "")
+    file_url = (profile_file_url(review.candidate, review.field)
+                if review.field in FILE_PARTS and profile is not None
+                and getattr(profile, review.field) else "")
     return ReviewRow(review, part,
                      [str(CATEGORY_LABELS.get(c, c)) for c in review.categories],
                      passages, file_url)

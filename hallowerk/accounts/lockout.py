@@ -9,7 +9,7 @@ from axes.models import AccessAttempt
 from django.conf import settings
 from django.core.cache import cache
 from django.core.mail import send_mail
-from django.db.models import Sum
+from django.db.models import QuerySet, Sum
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -86,12 +86,23 @@ def _lockout_window_start():
     return timezone.now() - settings.AXES_COOLOFF_TIME
 
 
+def _recent_attempts() -> QuerySet[AccessAttempt]:
+    return AccessAttempt.objects.filter(attempt_time__gte=_lockout_window_start())
+
+
 def account_is_locked(user: User) -> bool:
     """Locked now by its own failures (the lock per address is not the account's)."""
-    failures = AccessAttempt.objects.filter(
-        username=user.email.lower(), attempt_time__gte=_lockout_window_start(),
-    ).aggregate(total=Sum("failures_since_start"))["total"] or 0
+    failures = _recent_attempts().filter(username=user.email.lower()).aggregate(
+        total=Sum("failures_since_start"))["total"] or 0
     return failures >= settings.AXES_FAILURE_LIMIT
+
+
+def locked_logins() -> QuerySet:
+    """The login names (lower case) locked now by their own failures, as account_is_locked
+    decides it for one account: a subquery, so a list of locked accounts is one query."""
+    return (_recent_attempts().values("username")
+            .annotate(total=Sum("failures_since_start"))
+            .filter(total__gte=settings.AXES_FAILURE_LIMIT).values("username"))
 
 
 def _notice_key(user: User) -> str:

@@ -11,9 +11,11 @@ from django_otp import user_has_device
 
 from hallowerk.accounts.lockout import account_is_locked
 from hallowerk.administration import (
+    administered_accounts,
     administered_municipalities,
     administered_staff,
     legal_text_publish,
+    locked_accounts,
     municipality_update,
     staff_invite,
     user_deactivate,
@@ -100,6 +102,17 @@ ACTIONS = {
 }
 
 
+def _act(request, action: str, person) -> None:
+    """Run an action's service and say how it went."""
+    service, done = ACTIONS[action]
+    try:
+        service(by=request.user, user=person, request=request)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, str(done))
+
+
 @admin_only
 def user_action(request, pk, action):
     """Confirm, then act. Each action is audited by its service."""
@@ -107,16 +120,30 @@ def user_action(request, pk, action):
     if action not in ACTIONS:
         raise Http404
     if request.method == "POST":
-        service, done = ACTIONS[action]
-        try:
-            service(by=request.user, user=person, request=request)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, str(done))
+        _act(request, action, person)
         return redirect("administrator_user", pk=person.pk)
     return render(request, "hallowerk/admin/user_confirm.html",
                   {"person": person, "action": action})
+
+
+# --- locked accounts of every role ----------------------------------------------------------
+
+@admin_only
+def locked(request):
+    """Everyone of the municipality who is locked out now, jobseekers and employer users
+    too (the staff pages list staff only)."""
+    page = Paginator(locked_accounts(request.user), 50).get_page(request.GET.get("pagina"))
+    return render(request, "hallowerk/admin/locked_accounts.html", {"page": page})
+
+
+@admin_only
+def locked_unlock(request, pk):
+    """Confirm, then lift the lock (audited by the service)."""
+    person = get_object_or_404(administered_accounts(request.user), pk=pk)
+    if request.method == "POST":
+        _act(request, "unlock", person)
+        return redirect("administrator_locked_accounts")
+    return render(request, "hallowerk/admin/locked_account_confirm.html", {"person": person})
 
 
 # --- municipality settings ------------------------------------------------------------------

@@ -44,9 +44,18 @@ def photo(request):
     form = PhotoForm(request.POST, request.FILES)
     if not form.is_valid():
         return uploads_step_with(request, profile, photo_form=form)
-    profile_photo_replace(by=request.user, profile=profile, checked=form.cleaned_data["photo"],
-                          request=request)
-    messages.success(request, _("Uw foto is opgeslagen."))
+    checked: CheckedFile = form.cleaned_data["photo"]
+    # The OCR check failed or took too long (forms/uploads.py): held like an unreadable CV.
+    unchecked = checked.extraction is not None and not checked.extraction.ok
+    profile_photo_replace(by=request.user, profile=profile, checked=checked, request=request,
+                          confirmed=[("photo", {UNCHECKED_FILE})] if unchecked else [])
+    if unchecked:
+        messages.success(request, _(
+            "Uw foto is opgeslagen. We konden de foto niet controleren op gevoelige gegevens. "
+            "Daarom kijkt uw werkmatcher eerst naar de foto. Daarna kunnen werkgevers de foto "
+            "zien."))
+    else:
+        messages.success(request, _("Uw foto is opgeslagen."))
     return _back()
 
 
