@@ -7,6 +7,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.utils import timezone
 
 from candidates.models import Candidate
 from candidates.models.querysets import Purpose, may_act_on
@@ -61,7 +62,7 @@ def test_the_own_coach_acts_on_dossiers_employers_do_not_see():
     """visible_to() gives a coach every dossier of the municipality, hidden or ended too,
     exactly what the hand-written checks allowed."""
     candidate = jobseeker(municipality=municipality("utrecht"), hidden_by_staff=True,
-                          is_active=False, dossier_ended_on=datetime.date(2024, 1, 10),
+                          hidden_reason="Klopt niet", hidden_at=timezone.now(), is_active=False, dossier_ended_on=datetime.date(2024, 1, 10),
                           end_reason="ended")
     coach = coach_of(candidate)
     assert may_act_on(coach, candidate)
