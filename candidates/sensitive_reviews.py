@@ -25,6 +25,7 @@ from privacy.audit import audit_changed, audit_record
 from privacy.models import AuditAction
 
 from .models import Candidate, SensitiveReview
+from .models.querysets import may_act_on
 from .search_documents import candidate_search_documents_refresh
 
 
@@ -124,7 +125,7 @@ def sensitive_review_resolve(*, by: User, review: SensitiveReview,
                              request=None) -> SensitiveReview:
     """The coach has looked at it (and talked with the jobseeker where needed): the part is
     no longer held, employers may see it."""
-    if by.role != Role.COACH or by.municipality_id != review.candidate.municipality_id:
+    if not may_act_on(by, review.candidate):
         raise PermissionDenied("Only a coach of the candidate's municipality resolves this.")
     if review.resolved_at is not None:
         raise ValidationError(_("Deze melding is al afgehandeld."))

@@ -22,6 +22,7 @@ from privacy.audit import audit_changed, audit_record
 from privacy.models import AuditAction
 
 from .models import Candidate, EndReason, Gender, Profile, ServiceType, SharingScope
+from .models.querysets import may_act_on
 from .search_documents import candidate_search_documents_refresh
 
 DOSSIER_STAFF = (Role.COACH, Role.ACCOUNT_MANAGER)
@@ -29,7 +30,7 @@ DOSSIER_STAFF = (Role.COACH, Role.ACCOUNT_MANAGER)
 
 def _require_staff_of(by: User, candidate: Candidate, roles=DOSSIER_STAFF) -> None:
     """Staff act only on dossiers of their own municipality, whatever else they can see."""
-    if by.role not in roles or by.municipality_id != candidate.municipality_id:
+    if not may_act_on(by, candidate, roles=roles):
         raise PermissionDenied("Only staff of the candidate's own municipality may do this.")
 
 

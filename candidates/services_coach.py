@@ -17,6 +17,7 @@ from hallowerk.roles import Role
 from privacy.audit import audit_changed
 
 from .models import Candidate
+from .models.querysets import may_act_on
 
 # The intake fields a coach may change after the intake (SPEC §3 "filled in by the coach").
 COACH_EDITABLE_FIELDS = (
@@ -27,7 +28,7 @@ COACH_EDITABLE_FIELDS = (
 
 
 def _require_coach_of(by: User, candidate: Candidate) -> None:
-    if by.role != Role.COACH or by.municipality_id != candidate.municipality_id:
+    if not may_act_on(by, candidate):
         raise PermissionDenied("Only a coach of the candidate's municipality may do this.")
 
 

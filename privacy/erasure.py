@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from candidates.models import Candidate, Message, Profile, SensitiveReview, VacancyResponse
 from candidates.models.completeness_rule import completeness_score
+from candidates.models.querysets import may_act_on
 from candidates.search_documents import candidate_search_documents_refresh
 from candidates.services_messaging import message_send, thread_open
 from candidates.uploads import pending_dir
@@ -74,7 +75,7 @@ def _may_erase(by: User, candidate: Candidate) -> bool:
     if by.role == Role.JOBSEEKER:
         return candidate.user_id == by.pk
     # Staff erase on the jobseeker's request (by phone, at the desk).
-    return by.role == Role.COACH and by.municipality_id == candidate.municipality_id
+    return may_act_on(by, candidate)
 
 
 def _has_value(instance: models.Model, model_field: models.Field) -> bool:

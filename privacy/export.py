@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from candidates.models import Candidate, Message
+from candidates.models.querysets import may_act_on
 from hallowerk.models import Invitation, User
 from hallowerk.roles import Role
 from matching.models import SuggestionFeedback
@@ -259,7 +260,7 @@ def export_allowed(by: User, candidate: Candidate) -> bool:
     """The person themself, or a coach of their own municipality (on their request)."""
     if by.role == Role.JOBSEEKER:
         return candidate.user_id == by.pk
-    return by.role == Role.COACH and by.municipality_id == candidate.municipality_id
+    return may_act_on(by, candidate)
 
 
 def candidate_export(*, by: User, candidate: Candidate, kind: str, base_url: str = "",

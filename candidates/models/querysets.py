@@ -123,6 +123,26 @@ class CandidateQuerySet(models.QuerySet):
         return self.none()
 
 
+def may_act_on(user, candidate, *, roles=(Role.COACH,), purpose: Purpose = Purpose.WORK) -> bool:
+    """Whether `user`, in one of `roles`, may change this candidate's dossier (or erase,
+    export, resolve on the person's behalf): the permission checks of the services ask
+    this instead of comparing municipalities by hand.
+
+    Derived from visible_to(). For WORK, staff act only on their own municipality's
+    dossiers: for a coach that is everyone they see; an account manager also sees
+    candidates shared from elsewhere in the region, but changes only its own. For RETENTION
+    the retention rule itself already limits an administrator to their municipality.
+    """
+    from .candidate import Candidate  # candidate.py imports this module
+
+    if user is None or getattr(user, "role", None) not in roles:
+        return False
+    dossiers = Candidate.objects.visible_to(user, purpose)
+    if purpose == Purpose.WORK:
+        dossiers = dossiers.filter(municipality_id=user.municipality_id)
+    return dossiers.filter(pk=candidate.pk).exists()
+
+
 class CandidateRelatedQuerySet(models.QuerySet):
     """Data that hangs off a candidate is visible exactly when its candidate is (SPEC §4).
 

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from candidates.models import Candidate
+from candidates.models.querysets import Purpose, may_act_on
 from hallowerk.models import User
 from hallowerk.roles import Role
 from privacy.audit import audit_record
@@ -15,8 +16,9 @@ REASON_MAX_LENGTH = 1000
 
 
 def _require_administrator_of(by: User, candidate: Candidate) -> None:
-    if by.role != Role.ADMINISTRATOR or (
-            by.municipality_id is not None and by.municipality_id != candidate.municipality_id):
+    # Administrators see dossiers for retention only (Purpose.RETENTION): their own
+    # municipality's, every municipality's for a platform administrator.
+    if not may_act_on(by, candidate, roles=(Role.ADMINISTRATOR,), purpose=Purpose.RETENTION):
         raise PermissionDenied("Only an administrator of the dossier's municipality does this.")
 
 

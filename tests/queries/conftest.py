@@ -13,7 +13,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from candidates.models import WorkExperience
-from candidates.services_messaging import vacancy_response_create
+from candidates.services_messaging import message_send, vacancy_response_create
 from tests.candidates.jobseeker_helpers import jobseeker
 
 # add(n) creates n more rows the page shows and returns a text per row that must appear.
@@ -64,5 +64,18 @@ def add_responses(vacancy, new_candidate=None):
         for candidate in candidates:
             vacancy_response_create(by=candidate.user, vacancy=vacancy, message="Graag!")
         return [candidate.last_name for candidate in candidates]
+
+    return add
+
+
+def add_messages(thread) -> AddRows:
+    """Rows for a thread's page: messages from both participants, so each sender is read."""
+    def add(n):
+        start = thread.messages.count()
+        bodies = [f"Bericht nummer {start + i}" for i in range(n)]
+        for i, body in enumerate(bodies):
+            sender = thread.counterpart if i % 2 else thread.candidate.user
+            message_send(by=sender, thread=thread, body=body)
+        return bodies
 
     return add

@@ -13,7 +13,7 @@ from tests.backoffice.conftest import candidate_in, staff
 from tests.employer_portal.conftest import employer_user, make_candidate
 from tests.privacy.privacyops_data import full_candidate
 
-from .conftest import add_experiences, assert_pinned
+from .conftest import add_experiences, add_messages, assert_pinned
 
 pytestmark = pytest.mark.django_db
 
@@ -100,3 +100,9 @@ def test_dossiers_due(client, coach):
 
     added = []
     assert_pinned(client, reverse("privacy:coach_due"), add, 7)
+
+
+def test_thread(client, coach):
+    thread = thread_open(by=coach, candidate=candidate_in(responsible_coach=coach))
+    assert_pinned(client, reverse("candidates:thread", args=[thread.pk]), add_messages(thread),
+                  10)

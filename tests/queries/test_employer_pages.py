@@ -12,7 +12,7 @@ from employers.services_shortlists import shortlist_create, shortlist_entry_add
 from tests.employer_portal.conftest import employer_user, make_candidate
 from tests.factories import VacancyFactory
 
-from .conftest import add_experiences, add_responses, assert_pinned
+from .conftest import add_experiences, add_messages, add_responses, assert_pinned
 
 pytestmark = pytest.mark.django_db
 SEQUENCE = itertools.count()
@@ -115,3 +115,10 @@ def test_inbox(client, employer):
         return [candidate.last_name for candidate in candidates]
 
     assert_pinned(client, reverse("candidates:inbox"), add, 5)
+
+
+def test_thread(client, employer):
+    candidate = shared_candidates(1, approachable=True)[0]
+    thread = thread_open(by=employer, candidate=candidate)
+    assert_pinned(client, reverse("candidates:thread", args=[thread.pk]), add_messages(thread),
+                  9)

@@ -8,11 +8,12 @@ from django.urls import reverse
 
 from candidates.services_messaging import message_send, thread_open
 from hallowerk.roles import Role
+from matching.models import FairnessReport
 from privacy.models import LegalText
 from tests.backoffice.conftest import candidate_in, staff
 from tests.candidates.jobseeker_helpers import coach_of
 from tests.employer_portal.conftest import employer_user, make_candidate
-from tests.factories import EmployerFactory
+from tests.factories import EmployerFactory, municipality
 
 from .conftest import add_experiences, assert_pinned
 
@@ -81,3 +82,35 @@ def test_legal_texts(verified_client):
         return shown
 
     assert_pinned(verified_client(admin), reverse("administrator_legal_texts"), add, 5)
+
+
+def test_legal_text_detail(verified_client):
+    admin = staff(Role.ADMINISTRATOR, with_totp_device=True)
+    latest = LegalText.objects.filter(kind="terms").aggregate(v=Max("version"))["v"] or 0
+    text = LegalText.objects.create(kind="terms", version=latest + 1, body_nl="Deze tekst",
+                                    body_en="This text")
+
+    def add(n):  # later versions: the page shows one
+        latest = LegalText.objects.filter(kind="terms").aggregate(v=Max("version"))["v"]
+        for i in range(n):
+            LegalText.objects.create(kind="terms", version=latest + 1 + i, body_nl="Later",
+                                     body_en="Later")
+        return [text.body_nl, text.body_en]
+
+    assert_pinned(verified_client(admin), reverse("administrator_legal_text", args=[text.pk]),
+                  add, 5)
+
+
+def test_algorithm_register_entry(client):
+    """Public. The page reads the latest fairness report of the municipality; its groups are
+    the rows (counted in Python, from the report's data)."""
+    groups = []
+
+    def add(n):
+        groups.extend({"group": f"g{len(groups) + i}", "flag": False} for i in range(n))
+        FairnessReport.objects.create(municipality=municipality("utrecht"), vacancy_count=1,
+                                      candidate_count=1, data={"breakdowns": {"gender": groups}})
+        return []  # counted only
+
+    assert_pinned(client, reverse("privacy:algorithm_register_entry", args=["utrecht"]), add,
+                  3)

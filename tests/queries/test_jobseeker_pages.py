@@ -3,9 +3,11 @@
 import pytest
 from django.urls import reverse
 
+from candidates.choices import Language
+from candidates.models import Course, Education, LanguageSkill
 from candidates.services_messaging import message_send, thread_open, vacancy_response_create
 from privacy.audit import audit_profile_viewed
-from tests.candidates.jobseeker_helpers import coach_of, jobseeker, published_vacancy
+from tests.candidates.jobseeker_helpers import coach_of, jobseeker, occupation, published_vacancy
 from tests.factories import UserFactory
 
 from .conftest import add_experiences, assert_pinned
@@ -107,3 +109,73 @@ def test_work_experience_step(client, candidate):
 def test_my_data(client, candidate):
     assert_pinned(client, reverse("privacy:my_data"), add_experiences(candidate, listed=False),
                   10)
+
+
+def test_recorded(client, candidate):
+    assert_pinned(client, reverse("candidates:jobseeker_recorded"),
+                  add_experiences(candidate, listed=False), 6)
+
+
+def test_sharing(client, candidate):
+    assert_pinned(client, reverse("candidates:jobseeker_sharing"),
+                  add_experiences(candidate, listed=False), 8)
+
+
+def _add_entries(candidate, make):
+    """Rows for a profile step with a list: `make(profile, number)` creates one and returns
+    the text it shows."""
+    def add(n):
+        profile = candidate.profile
+        start = len(shown)
+        shown.extend(make(profile, start + i) for i in range(n))
+        return shown[start:]
+
+    shown: list[str] = []
+    return add
+
+
+def _education(profile, number):
+    return Education.objects.create(profile=profile, name=f"Opleiding {number}").name
+
+
+def _course(profile, number):
+    return Course.objects.create(profile=profile, name=f"Cursus {number}").name
+
+
+def _language(profile, number):
+    language = list(Language)[number]
+    LanguageSkill.objects.create(profile=profile, language=language, level="good")
+    return str(language.label)
+
+
+def _occupation(profile, number):
+    chosen = occupation(code=f"9{number:03d}", nl=f"Beroep nummer {number}",
+                        en=f"Occupation {number}")
+    profile.preferred_occupations.add(chosen)
+    return chosen.label_nl
+
+
+@pytest.mark.parametrize(("slug", "make", "pinned"), [
+    ("beroepen", _occupation, 13),
+    ("opleidingen", _education, 13),
+    ("cursussen", _course, 13),
+    ("talen", _language, 13),
+])
+def test_entry_steps(client, candidate, slug, make, pinned):
+    assert_pinned(client, reverse("candidates:jobseeker_step", args=[slug]),
+                  _add_entries(candidate, make), pinned)
+
+
+@pytest.mark.parametrize(("slug", "pinned"), [
+    ("woonplaats-en-reizen", 12),
+    ("over-mij", 12),
+    ("werk-dat-past", 15),
+    ("beschikbaarheid", 12),
+    ("lichamelijk-werk", 12),
+    ("foto-en-cv", 12),
+    ("meer-over-mij", 12),
+])
+def test_form_steps(client, candidate, slug, pinned):
+    """Steps with one form: they show no rows, but must not read more as the profile grows."""
+    assert_pinned(client, reverse("candidates:jobseeker_step", args=[slug]),
+                  add_experiences(candidate, listed=False), pinned)

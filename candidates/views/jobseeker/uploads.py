@@ -1,12 +1,18 @@
 """Photo and CV uploads. A CV with likely sensitive data waits in a private folder until the
 jobseeker confirms it (then the coach reviews it) or chooses another file."""
 
+import functools
 import uuid
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
+from django import forms
 from django.contrib import messages
 from django.core.files.base import ContentFile
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from candidates.file_storage import file_save_or_refuse
@@ -24,26 +30,48 @@ from .sensitive import cv_warning
 from .steps import uploads_step_with
 from .upload_failures import storage_failure_shown
 
+if TYPE_CHECKING:  # django-stubs' name for a lazy translated string (dev only)
+    from django_stubs_ext import StrPromise
+
 UPLOADS_STEP = "foto-en-cv"
 PENDING_SESSION_KEY = "jobseeker_pending_cv"
+
+# Stores a valid upload: (request, the jobseeker's profile, the bound valid form) -> response.
+StoreUpload = Callable[[HttpRequest, object, forms.Form], HttpResponse]
+View = Callable[[HttpRequest], HttpResponse]
 
 
 def _back():
     return redirect("candidates:jobseeker_step", slug=UPLOADS_STEP)
 
 
-@role_required(Role.JOBSEEKER)
-@require_POST
-@storage_failure_shown(UPLOADS_STEP)
-def photo(request):
-    profile = own_profile(request)
-    if "remove" in request.POST:
-        profile_photo_replace(by=request.user, profile=profile, checked=None, request=request)
-        messages.success(request, _("Uw foto is weggehaald."))
-        return _back()
-    form = PhotoForm(request.POST, request.FILES)
-    if not form.is_valid():
-        return uploads_step_with(request, profile, photo_form=form)
+def _upload_view(form_class: type[forms.Form], replace: Callable[..., object], form_name: str,
+                 removed: "str | StrPromise") -> Callable[[StoreUpload], View]:
+    """What the photo and CV views share: only the jobseeker, only POST, a storage failure
+    shown on the step; "remove" takes the file away, an invalid form shows the step again.
+    The decorated function stores a valid upload (`form` is bound and valid)."""
+    def decorate(store: StoreUpload) -> View:
+        @role_required(Role.JOBSEEKER)
+        @require_POST
+        @storage_failure_shown(UPLOADS_STEP)
+        @functools.wraps(store)
+        def view(request: HttpRequest) -> HttpResponse:
+            profile = own_profile(request)
+            if "remove" in request.POST:
+                replace(by=request.user, profile=profile, checked=None, request=request)
+                messages.success(request, removed)
+                return _back()
+            form = form_class(request.POST, request.FILES)
+            if not form.is_valid():
+                return uploads_step_with(request, profile, **{form_name: form})
+            return store(request, profile, form)
+        return view
+    return decorate
+
+
+@_upload_view(PhotoForm, profile_photo_replace, "photo_form",
+              gettext_lazy("Uw foto is weggehaald."))
+def photo(request, profile, form):
     checked: CheckedFile = form.cleaned_data["photo"]
     # The OCR check failed or took too long (forms/uploads.py): held like an unreadable CV.
     unchecked = checked.extraction is not None and not checked.extraction.ok
@@ -94,18 +122,8 @@ def _store_cv(request, profile, checked: CheckedFile, extraction: Extraction) ->
         messages.success(request, _("Uw cv is opgeslagen."))
 
 
-@role_required(Role.JOBSEEKER)
-@require_POST
-@storage_failure_shown(UPLOADS_STEP)
-def cv(request):
-    profile = own_profile(request)
-    if "remove" in request.POST:
-        profile_cv_replace(by=request.user, profile=profile, checked=None, request=request)
-        messages.success(request, _("Uw cv is weggehaald."))
-        return _back()
-    form = CvForm(request.POST, request.FILES)
-    if not form.is_valid():
-        return uploads_step_with(request, profile, cv_form=form)
+@_upload_view(CvForm, profile_cv_replace, "cv_form", gettext_lazy("Uw cv is weggehaald."))
+def cv(request, profile, form):
     checked: CheckedFile = form.cleaned_data["cv"]
     extraction = checked.extraction
     findings = scan_text(extraction.text)
