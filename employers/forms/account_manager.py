@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from candidates.choices import Language
 from candidates.physical import PHYSICAL_CHOICES
+from hallowerk.forms.accounts import InvitedPersonForm
 from hallowerk.forms.dates import DATE_INPUT_FORMATS, dutch_date_widget
 from hallowerk.forms.occupations import OccupationField
 from hallowerk.models import Sector
@@ -101,11 +102,7 @@ class EmployerInviteForm(KvkNumberMixin, EmployerForm):
         return data
 
 
-class EmployerUserInviteForm(forms.Form):
-    first_name = forms.CharField(label=_("Voornaam"), max_length=100,
-                                 error_messages={"required": _("Vul de voornaam in.")})
-    last_name = forms.CharField(label=_("Achternaam"), max_length=100,
-                                error_messages={"required": _("Vul de achternaam in.")})
+class EmployerUserInviteForm(InvitedPersonForm):
     email = forms.EmailField(
         label=_("E-mailadres"), max_length=254,
         error_messages={"required": _("Vul het e-mailadres in. Daar komt de uitnodiging."),

@@ -3,6 +3,15 @@ from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
 
+class InvitedPersonForm(forms.Form):
+    """The name of someone being invited; each invitation form adds its e-mail field (its
+    help text says where the invitation goes) and what else it needs."""
+    first_name = forms.CharField(label=_("Voornaam"), max_length=100,
+                                 error_messages={"required": _("Vul de voornaam in.")})
+    last_name = forms.CharField(label=_("Achternaam"), max_length=100,
+                                error_messages={"required": _("Vul de achternaam in.")})
+
+
 class InvitationAcceptForm(forms.Form):
     password1 = forms.CharField(
         label=_("Kies een wachtwoord"), strip=False,

@@ -4,17 +4,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from hallowerk.administration import MUNICIPALITY_EDITABLE_FIELDS, THEMES
+from hallowerk.forms.accounts import InvitedPersonForm
 from hallowerk.models import Municipality
 from hallowerk.roles import STAFF_ROLES, Role
 
 STAFF_ROLE_CHOICES = [(value, label) for value, label in Role.choices if value in STAFF_ROLES]
 
 
-class StaffInviteForm(forms.Form):
-    first_name = forms.CharField(label=_("Voornaam"), max_length=100,
-                                 error_messages={"required": _("Vul de voornaam in.")})
-    last_name = forms.CharField(label=_("Achternaam"), max_length=100,
-                                error_messages={"required": _("Vul de achternaam in.")})
+class StaffInviteForm(InvitedPersonForm):
     email = forms.EmailField(
         label=_("E-mailadres"), max_length=254,
         help_text=_("Een persoonlijk werkadres; elk account is van één persoon."),
