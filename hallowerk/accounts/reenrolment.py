@@ -10,6 +10,7 @@ set up only in a logged-in session of that same account that opened the link. Th
 - logs nobody in: without the password it only leads to the login page.
 """
 
+import logging
 from datetime import timedelta
 
 from django.core.mail import send_mail
@@ -25,6 +26,8 @@ from hallowerk.site import absolute_url
 from privacy.audit import audit_record
 from privacy.models import AuditAction
 
+logger = logging.getLogger(__name__)
+
 ENROLMENT_LINK_VALID = timedelta(hours=24)
 SESSION_KEY = "two_factor_enrolment_link"
 
@@ -38,7 +41,11 @@ def _send_link(*, user: User, token: str, valid_until) -> None:
     with translation.override("nl"):
         subject = _("Stel uw nieuwe app voor HalloWerk in")
         body = render_to_string("twofactor/email/reenrol.txt", context)
-    send_mail(subject, body, None, [user.email])
+    try:
+        send_mail(subject, body, None, [user.email])
+    except Exception:  # noqa: BLE001 - the reset is done; a mail server that is down must not
+        # turn the administrator's page into a server error. Resetting again sends a new link.
+        logger.exception("2FA enrolment link mail to user %s failed", user.pk)
 
 
 def enrolment_link_issue(*, user: User) -> str:

@@ -202,3 +202,20 @@ def test_the_pages_speak_english_when_chosen(admin, colleague, settings,
     assert "Set up a new app" in client.get(link).content.decode()
     wrong = client.post(reverse("twofactor_reenrol", args=["not-a-token"]))
     assert wrong.status_code == 404 and "This link does not work" in wrong.content.decode()
+
+
+def test_a_mail_server_that_is_down_does_not_break_the_reset(
+        admin, colleague, django_capture_on_commit_callbacks, monkeypatch):
+    """The reset is committed before the link goes out; a failing mail is logged, not a 500,
+    and a second reset (once the mail works) sends a link that works."""
+    def refuse(*args, **kwargs):
+        raise ConnectionRefusedError("mail server down")
+
+    monkeypatch.setattr("hallowerk.accounts.reenrolment.send_mail", refuse)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = logged_in(admin).post(
+            reverse("administrator_user_action", args=[colleague.pk, "reset-2fa"]))
+    assert response.status_code == 302
+    assert not user_has_device(colleague, confirmed=None)
+    monkeypatch.undo()
+    assert reset(admin, colleague, django_capture_on_commit_callbacks).startswith("/2fa/")
