@@ -9,9 +9,7 @@ passage; the coach's notification mail holds neither.
 
 from collections.abc import Iterable
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
@@ -19,8 +17,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from hallowerk.mail import notice_send
 from hallowerk.models import User
 from hallowerk.roles import Role
+from hallowerk.site import absolute_url
 from privacy.audit import audit_changed, audit_record
 from privacy.models import AuditAction
 
@@ -46,14 +46,14 @@ def _coaches_to_notify(candidate: Candidate) -> list[User]:
 
 def notify_new_review(coaches: list[User]) -> None:
     """Only that there is something to look at, and where: no name, no kind of data."""
-    url = settings.SITE_URL.rstrip("/") + reverse("candidates:sensitive_reviews")
+    url = absolute_url(reverse("candidates:sensitive_reviews"))
     with translation.override("nl"):
         subject = _("Nieuwe melding over gevoelige gegevens op HalloWerk")
         body = _("Er staat een nieuwe melding voor u klaar in de lijst 'Gevoelige gegevens'. "
                  "Log in om hem te bekijken:\n%(url)s") % {"url": url}
     for coach in coaches:
         if coach.email:
-            send_mail(subject, body, None, [coach.email])
+            notice_send(subject, body, [coach.email])
 
 
 def sensitive_reviews_open(*, viewer: User) -> QuerySet[SensitiveReview]:

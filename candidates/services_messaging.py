@@ -16,13 +16,13 @@ The reads (a user's threads and what they may read of them): candidates/selector
 from typing import cast
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from employers.models import Employer
+from hallowerk.mail import notice_send
 from hallowerk.models import User
 from hallowerk.roles import Role
 from hallowerk.site import absolute_url
@@ -55,7 +55,7 @@ def notify_new_message(user: User | None) -> None:
         subject = _("U hebt een nieuw bericht op HalloWerk")
         body = _("U hebt een nieuw bericht op HalloWerk. Log in om het te lezen:\n%(url)s") % {
             "url": url}
-    send_mail(subject, body, None, [user.email])
+    notice_send(subject, body, [user.email])
 
 
 @transaction.atomic

@@ -10,23 +10,20 @@ set up only in a logged-in session of that same account that opened the link. Th
 - logs nobody in: without the password it only leads to the login page.
 """
 
-import logging
 from datetime import timedelta
 
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from hallowerk.mail import notice_send
 from hallowerk.models import TwoFactorEnrolmentLink, User
 from hallowerk.models.invitations import new_token, token_digest
 from hallowerk.site import absolute_url
 from privacy.audit import audit_record
 from privacy.models import AuditAction
-
-logger = logging.getLogger(__name__)
 
 ENROLMENT_LINK_VALID = timedelta(hours=24)
 SESSION_KEY = "two_factor_enrolment_link"
@@ -41,11 +38,8 @@ def _send_link(*, user: User, token: str, valid_until) -> None:
     with translation.override("nl"):
         subject = _("Stel uw nieuwe app voor HalloWerk in")
         body = render_to_string("twofactor/email/reenrol.txt", context)
-    try:
-        send_mail(subject, body, None, [user.email])
-    except Exception:  # noqa: BLE001 - the reset is done; a mail server that is down must not
-        # turn the administrator's page into a server error. Resetting again sends a new link.
-        logger.exception("2FA enrolment link mail to user %s failed", user.pk)
+    # If the mail server is down the reset stands; resetting again sends a new link.
+    notice_send(subject, body, [user.email])
 
 
 def enrolment_link_issue(*, user: User) -> str:

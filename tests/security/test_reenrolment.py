@@ -211,7 +211,7 @@ def test_a_mail_server_that_is_down_does_not_break_the_reset(
     def refuse(*args, **kwargs):
         raise ConnectionRefusedError("mail server down")
 
-    monkeypatch.setattr("hallowerk.accounts.reenrolment.send_mail", refuse)
+    monkeypatch.setattr("hallowerk.mail.send_mail", refuse)
     with django_capture_on_commit_callbacks(execute=True):
         response = logged_in(admin).post(
             reverse("administrator_user_action", args=[colleague.pk, "reset-2fa"]))
@@ -219,3 +219,14 @@ def test_a_mail_server_that_is_down_does_not_break_the_reset(
     assert not user_has_device(colleague, confirmed=None)
     monkeypatch.undo()
     assert reset(admin, colleague, django_capture_on_commit_callbacks).startswith("/2fa/")
+
+
+def test_a_notice_that_the_mail_server_refuses_is_logged_not_raised(monkeypatch, caplog):
+    from hallowerk.mail import notice_send
+
+    def refuse(*args, **kwargs):
+        raise ConnectionRefusedError("mail server down")
+
+    monkeypatch.setattr("hallowerk.mail.send_mail", refuse)
+    assert notice_send("Onderwerp", "Tekst", ["a@example.nl"]) is False
+    assert "Notice mail" in caplog.text
