@@ -103,3 +103,30 @@ def test_account_manager_may_hide_own_candidates_only(am_client):
         assert response.status_code == 404
     foreign.refresh_from_db()
     assert not foreign.hidden_by_staff
+
+
+def test_list_counts_up_to_the_cap_and_pages_stop_there(am_client, monkeypatch):
+    """The count stops at the cap ("meer dan ..."), so the page costs the same for a
+    municipality of 2,000 as for the whole country (issue 11); pages end at the cap."""
+    view = "employers.views.account_manager.candidates"
+    monkeypatch.setattr(f"{view}.LIST_COUNT_CAP", 3)
+    monkeypatch.setattr(f"{view}.page_size", lambda: 2)
+    for name in ["Aa", "Bb", "Cc", "Dd", "Ee"]:
+        candidate_in(last_name=name)
+    response = am_client.get(reverse("employers:am_candidates"))
+    page = response.context["page"]
+    assert page.paginator.is_capped and page.paginator.count == 3
+    assert page.paginator.num_pages == 2
+    assert "Meer dan 3 kandidaten" in response.content.decode()
+    last = am_client.get(reverse("employers:am_candidates"), {"pagina": "9"})
+    assert [c.last_name for c in last.context["page"].object_list] == ["Cc"]
+
+
+def test_list_below_the_cap_counts_exactly(am_client, monkeypatch):
+    monkeypatch.setattr("employers.views.account_manager.candidates.LIST_COUNT_CAP", 3)
+    for name in ["Aa", "Bb", "Cc"]:
+        candidate_in(last_name=name)
+    response = am_client.get(reverse("employers:am_candidates"))
+    assert not response.context["page"].paginator.is_capped
+    assert "3 kandidaten" in response.content.decode()
+    assert "Meer dan" not in response.content.decode()

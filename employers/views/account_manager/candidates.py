@@ -7,6 +7,7 @@ from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -15,10 +16,11 @@ from candidates.models import Candidate, Profile
 from candidates.presenters import employer_profile_view
 from candidates.presenters_staff import STAFF_VIEW_PREFETCH, STAFF_VIEW_SELECT
 from candidates.selectors import candidate_for_viewer, candidate_sees_as_employer
-from candidates.selectors_coach import in_order, order_for, page_of_ids
+from candidates.selectors_coach import in_order, order_for
 from candidates.services import candidate_unhide
 from candidates.views.coach.candidate import candidate_context
 from employers.forms.account_manager import CandidateSearchForm
+from hallowerk.pagination import LIST_COUNT_CAP, CappedPaginator
 from hallowerk.permissions import role_required
 from hallowerk.roles import Role
 from privacy.audit import audit_profile_viewed, audit_search
@@ -43,19 +45,26 @@ def candidate_list(request):
             words &= Q(first_name__icontains=word) | Q(last_name__icontains=word)
         candidates = candidates.filter(words)
     # Ids first, in name order (an index), then the page's 25 with their municipality and
-    # place: joining every visible profile before the sort would cost far more.
-    filtered = bool(text or filters.get("origin"))
-    page, ids = page_of_ids(candidates.order_by(*order_for("name", filtered=filtered)),
-                            request.GET.get("pagina"), page_size(), count_with_page=filtered)
+    # place: joining every visible profile before the sort would cost far more. The count
+    # stops at LIST_COUNT_CAP ("meer dan 1.000"): an account manager sees about 40% of the
+    # country's candidates, and counting them all grew with the country (issue 11).
+    # A name search keeps few rows: read them and sort. Without one, walk the name index.
+    ordered = candidates.order_by(*order_for("name", filtered=bool(text))).values_list(
+        "pk", flat=True)
+    page = CappedPaginator(ordered, page_size(), cap=LIST_COUNT_CAP).get_page(
+        request.GET.get("pagina"))
+    ids = list(page.object_list)
+    # The page's rows read through the same scoped queryset as the ids.
     page.object_list = in_order(
-        Candidate.objects.filter(pk__in=ids).select_related("municipality").prefetch_related(
+        candidates.filter(pk__in=ids).select_related("municipality").prefetch_related(
             Prefetch("profile", Profile.objects.select_related("place_of_residence"))), ids)
     if text:
         audit_search(viewer=request.user, query=text, request=request,
                      filters={"origin": filters.get("origin", "")},
-                     result_count=page.paginator.count)
+                     result_count=page.paginator.found)
     return render(request, "employers/account_manager/candidate_list.html",
-                  {"form": form, "page": page, "own_municipality_id": own})
+                  {"form": form, "page": page, "own_municipality_id": own,
+                   "count_cap": number_format(LIST_COUNT_CAP, force_grouping=True)})
 
 
 @role_required(Role.ACCOUNT_MANAGER)
