@@ -9,6 +9,7 @@ from django.utils import translation
 from django.utils.cache import patch_cache_control
 
 from hallowerk.request_id import new_request_id, request_id_reset, request_id_set
+from hallowerk.request_memo import request_memo_scope
 
 request_log = logging.getLogger("hallowerk.requests")
 
@@ -86,7 +87,8 @@ class RequestIdMiddleware:
         token = request_id_set(request.id)
         started = time.monotonic()
         try:
-            response = self.get_response(request)
+            with request_memo_scope():
+                response = self.get_response(request)
             response["X-Request-ID"] = request.id
             level = logging.ERROR if response.status_code >= 500 else logging.INFO
             request_log.log(level, "%s %s %s %.0fms", request.method, _route(request),

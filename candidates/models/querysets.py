@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
 
 from hallowerk.models import Municipality, User
+from hallowerk.request_memo import request_memoized
 from hallowerk.roles import Role
 
 
@@ -61,16 +62,34 @@ def _may_see_anyone(user) -> bool:
 
 def employer_audience(user) -> list[int] | None:
     """The municipalities whose region-scoped candidates this employer user may see (the
-    municipalities of its own labour-market region), or None when it may see nobody.
+    municipalities of its own labour-market region), or None when it may see nobody (no
+    employer, or a deactivated one).
 
-    visible_to() for employers, as plain ids, for the search document's audience tokens
-    (employers/search_query.py); both read _employer_municipality(). Candidates shared with all
-    municipalities are seen by every employer that sees anyone.
+    visible_to() for employers reads it, and so do the search document's audience tokens
+    (employers/search_query.py): one lookup, kept for the rest of the request
+    (hallowerk/request_memo.py), instead of nested subqueries in every query.
     """
     if not _may_see_anyone(user) or user.role != Role.EMPLOYER:
         return None
-    region = region_of(_employer_municipality(user))
-    return list(region.values_list("pk", flat=True)) or None
+    return request_memoized(("employer_audience", user.pk, user.employer_id),
+                            lambda: _region_ids(_employer_municipality(user)) or None)
+
+
+def _region_ids(municipalities: models.QuerySet) -> list[int]:
+    return list(region_of(municipalities).values_list("pk", flat=True))
+
+
+def region_ids_of(municipality_id: int) -> list[int]:
+    """The municipalities of this municipality's labour-market region, once per request."""
+    return request_memoized(
+        ("region_ids", municipality_id),
+        lambda: _region_ids(Municipality.objects.filter(pk=municipality_id)))
+
+
+def shared_with_audience(audience: list[int]) -> Q:
+    """shared_with_region() for a region already looked up as ids (see employer_audience)."""
+    return (visible_to_some_employer()
+            & (Q(sharing_scope="all") | Q(municipality_id__in=audience)))
 
 
 class Purpose(models.TextChoices):
@@ -99,16 +118,16 @@ class CandidateQuerySet(models.QuerySet):
         if user.role == Role.ACCOUNT_MANAGER:
             # Own municipality: everyone. Elsewhere: exactly what an employer of the
             # account manager's region may see.
-            own = Municipality.objects.filter(pk=user.municipality_id)
             return self.filter(Q(municipality_id=user.municipality_id)
-                               | shared_with_region(own))
+                               | shared_with_audience(region_ids_of(user.municipality_id)))
         if user.role == Role.EMPLOYER:
             # A deactivated employer organisation sees nobody, whatever the scope: its region
             # is empty, and candidates shared with all need the organisation to be active.
-            employer = apps.get_model("employers", "Employer").objects.filter(
-                pk=user.employer_id, is_active=True)
-            return self.filter(shared_with_region(_employer_municipality(user)),
-                               Exists(employer))
+            # (employer_audience() is None for a deactivated organisation.)
+            audience = employer_audience(user)
+            if audience is None:
+                return self.none()
+            return self.filter(shared_with_audience(audience))
         # Team leads see aggregates only; administrators manage accounts, not dossiers
         # (except for retention, Purpose.RETENTION).
         return self.none()

@@ -103,7 +103,7 @@ FORM_RENDERER = "hallowerk.forms.renderer.UtrechtFormRenderer"
 AUTH_USER_MODEL = "hallowerk.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "hallowerk.accounts.backend.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

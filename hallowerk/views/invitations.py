@@ -21,7 +21,7 @@ def accept(request, token):
                                      password=form.cleaned_data["password1"], request=request)
         except ValidationError:  # accepted or withdrawn a moment ago, in another request
             return render(request, "account/invitation_unusable.html", context, status=410)
-        login(request, user, backend="allauth.account.auth_backends.AuthenticationBackend")
+        login(request, user, backend="hallowerk.accounts.backend.AuthenticationBackend")
         return redirect("start")
     context["form"] = form
     return render(request, "account/invitation_accept.html", context)

@@ -37,7 +37,7 @@ def assert_pinned(client, url: str, add: AddRows, pinned: int) -> None:
     many, page = _queries(client, url)
     missing = [text for text in shown if text not in page]
     assert not missing, f"{url} does not show {missing[:3]}: the rows were not measured"
-    assert (few, many) == (pinned, pinned), f"{url}: {few} queries with 3 rows, {many} with 10"
+    assert (few, many) == (pinned, pinned), f"{url}: {few} queries with 3 rows, {many} with 10 (pinned {pinned})"
 
 
 def add_experiences(candidate, *, listed: bool = True) -> AddRows:

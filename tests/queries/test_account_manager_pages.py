@@ -40,7 +40,7 @@ def _vacancies(n, **fields):
 
 def test_employers(client):
     assert_pinned(client, reverse("employers:am_employers"),
-                  lambda n: [employer.name for employer in _employers(n)], 6)
+                  lambda n: [employer.name for employer in _employers(n)], 5)
 
 
 def test_employer_detail(client):
@@ -51,17 +51,17 @@ def test_employer_detail(client):
                              municipality=municipality()) for _ in range(n)]
         return [user.last_name for user in users]
 
-    assert_pinned(client, reverse("employers:am_employer", args=[employer.pk]), add, 8)
+    assert_pinned(client, reverse("employers:am_employer", args=[employer.pk]), add, 7)
 
 
 def test_vacancies(client):
     assert_pinned(client, reverse("employers:am_vacancies"),
-                  lambda n: [vacancy.title for vacancy in _vacancies(n)], 6)
+                  lambda n: [vacancy.title for vacancy in _vacancies(n)], 5)
 
 
 def test_matching_vacancies(client):
     assert_pinned(client, reverse("matching:account_manager_index"),
-                  lambda n: [vacancy.title for vacancy in _published(n)], 6)
+                  lambda n: [vacancy.title for vacancy in _published(n)], 5)
 
 
 def test_vacancy_detail(client):

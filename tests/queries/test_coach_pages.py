@@ -36,23 +36,23 @@ def _caseload(coach):
 
 
 def test_candidate_list(client, coach):
-    assert_pinned(client, reverse("candidates:coach_candidates"), _caseload(coach), 10)
+    assert_pinned(client, reverse("candidates:coach_candidates"), _caseload(coach), 9)
 
 
 def test_matching_caseload(client, coach):
-    assert_pinned(client, reverse("matching:coach_index"), _caseload(coach), 6)
+    assert_pinned(client, reverse("matching:coach_index"), _caseload(coach), 5)
 
 
 def test_candidate_detail(client, coach):
     candidate = candidate_in(responsible_coach=coach)
     assert_pinned(client, reverse("candidates:coach_candidate", args=[candidate.pk]),
-                  add_experiences(candidate), 18)
+                  add_experiences(candidate), 17)
 
 
 def test_candidate_data(client, coach):
     candidate = candidate_in(responsible_coach=coach)
     assert_pinned(client, reverse("privacy:candidate_data", args=[candidate.pk]),
-                  add_experiences(candidate, listed=False), 6)
+                  add_experiences(candidate, listed=False), 5)
 
 
 def test_contact_requests(client, coach):
@@ -63,7 +63,7 @@ def test_contact_requests(client, coach):
             contact_request_create(by=employer, candidate=candidate, message="Mag ik bellen?")
         return [employer.employer.name]
 
-    assert_pinned(client, reverse("candidates:coach_contact_requests"), add, 8)
+    assert_pinned(client, reverse("candidates:coach_contact_requests"), add, 7)
 
 
 def test_sensitive_reviews(client, coach):
@@ -74,7 +74,7 @@ def test_sensitive_reviews(client, coach):
                                            categories=["health"])
         return [candidate.last_name for candidate in candidates]
 
-    assert_pinned(client, reverse("candidates:sensitive_reviews"), add, 6)
+    assert_pinned(client, reverse("candidates:sensitive_reviews"), add, 5)
 
 
 def test_inbox(client, coach):
@@ -85,7 +85,7 @@ def test_inbox(client, coach):
                          body="Hallo")
         return [candidate.last_name for candidate in candidates]
 
-    assert_pinned(client, reverse("candidates:inbox"), add, 6)
+    assert_pinned(client, reverse("candidates:inbox"), add, 5)
 
 
 @freeze_time("2025-01-01 12:00:00+01:00")
@@ -99,10 +99,10 @@ def test_dossiers_due(client, coach):
         return [candidate.full_name for candidate in added[start:]]
 
     added = []
-    assert_pinned(client, reverse("privacy:coach_due"), add, 7)
+    assert_pinned(client, reverse("privacy:coach_due"), add, 6)
 
 
 def test_thread(client, coach):
     thread = thread_open(by=coach, candidate=candidate_in(responsible_coach=coach))
     assert_pinned(client, reverse("candidates:thread", args=[thread.pk]), add_messages(thread),
-                  10)
+                  9)

@@ -38,7 +38,7 @@ def test_search(client):
     def add(n):
         return [c.profile.kind_of_work for c in shared_candidates(n)]
 
-    assert_pinned(client, reverse("employers:search"), add, 12)
+    assert_pinned(client, reverse("employers:search"), add, 11)
 
 
 def test_candidate_profile(client):
@@ -76,7 +76,7 @@ def test_saved_searches(client, employer):
             saved_search_create(by=employer, name=name, query_string="q=kok")
         return names
 
-    assert_pinned(client, reverse("employers:saved_searches"), add, 5)
+    assert_pinned(client, reverse("employers:saved_searches"), add, 4)
 
 
 def _own_vacancies(employer, n, **fields):
@@ -96,7 +96,7 @@ def test_matching_vacancies(client, employer):
         return [vacancy.title for vacancy in _own_vacancies(employer, n, status="published",
                                                            published_at=timezone.now())]
 
-    assert_pinned(client, reverse("matching:employer_index"), add, 6)
+    assert_pinned(client, reverse("matching:employer_index"), add, 5)
 
 
 def test_vacancy_detail(client, employer):

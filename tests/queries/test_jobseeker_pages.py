@@ -40,7 +40,7 @@ def test_inbox(client, candidate):
             names.append(coach.get_full_name())
         return names
 
-    assert_pinned(client, reverse("candidates:inbox"), add, 6)
+    assert_pinned(client, reverse("candidates:inbox"), add, 5)
 
 
 def test_thread(client, candidate):
@@ -54,14 +54,14 @@ def test_thread(client, candidate):
             message_send(by=coach, thread=thread, body=body)
         return bodies
 
-    assert_pinned(client, reverse("candidates:thread", args=[thread.pk]), add, 10)
+    assert_pinned(client, reverse("candidates:thread", args=[thread.pk]), add, 9)
 
 
 def test_vacancy_list(client, candidate):
     def add(n):
         return [vacancy.title for vacancy in _vacancies(candidate, n)]
 
-    assert_pinned(client, reverse("candidates:jobseeker_vacancies"), add, 12)
+    assert_pinned(client, reverse("candidates:jobseeker_vacancies"), add, 11)
 
 
 def test_responses(client, candidate):
@@ -71,7 +71,7 @@ def test_responses(client, candidate):
             vacancy_response_create(by=candidate.user, vacancy=vacancy)
         return [vacancy.title for vacancy in vacancies]
 
-    assert_pinned(client, reverse("candidates:jobseeker_responses"), add, 7)
+    assert_pinned(client, reverse("candidates:jobseeker_responses"), add, 6)
 
 
 def test_vacancy_detail(client, candidate):
@@ -81,7 +81,7 @@ def test_vacancy_detail(client, candidate):
         _vacancies(candidate, n)
         return [vacancy.title]
 
-    assert_pinned(client, reverse("candidates:jobseeker_vacancy", args=[vacancy.pk]), add, 8)
+    assert_pinned(client, reverse("candidates:jobseeker_vacancy", args=[vacancy.pk]), add, 7)
 
 
 def test_who_viewed(client, candidate):
@@ -93,32 +93,32 @@ def test_who_viewed(client, candidate):
             audit_profile_viewed(viewer=viewer, candidate=candidate)
         return [viewer.employer.name for viewer in viewers]
 
-    assert_pinned(client, reverse("privacy:who_viewed"), add, 8)
+    assert_pinned(client, reverse("privacy:who_viewed"), add, 7)
 
 
 def test_profile_overview(client, candidate):
     assert_pinned(client, reverse("candidates:jobseeker_profile"),
-                  add_experiences(candidate, listed=False), 12)
+                  add_experiences(candidate, listed=False), 11)
 
 
 def test_work_experience_step(client, candidate):
     assert_pinned(client, reverse("candidates:jobseeker_step", args=["werkervaring"]),
-                  add_experiences(candidate), 13)
+                  add_experiences(candidate), 12)
 
 
 def test_my_data(client, candidate):
     assert_pinned(client, reverse("privacy:my_data"), add_experiences(candidate, listed=False),
-                  10)
+                  9)
 
 
 def test_recorded(client, candidate):
     assert_pinned(client, reverse("candidates:jobseeker_recorded"),
-                  add_experiences(candidate, listed=False), 6)
+                  add_experiences(candidate, listed=False), 5)
 
 
 def test_sharing(client, candidate):
     assert_pinned(client, reverse("candidates:jobseeker_sharing"),
-                  add_experiences(candidate, listed=False), 8)
+                  add_experiences(candidate, listed=False), 7)
 
 
 def _add_entries(candidate, make):
@@ -156,10 +156,10 @@ def _occupation(profile, number):
 
 
 @pytest.mark.parametrize(("slug", "make", "pinned"), [
-    ("beroepen", _occupation, 13),
-    ("opleidingen", _education, 13),
-    ("cursussen", _course, 13),
-    ("talen", _language, 13),
+    ("beroepen", _occupation, 12),
+    ("opleidingen", _education, 12),
+    ("cursussen", _course, 12),
+    ("talen", _language, 12),
 ])
 def test_entry_steps(client, candidate, slug, make, pinned):
     assert_pinned(client, reverse("candidates:jobseeker_step", args=[slug]),
@@ -167,13 +167,13 @@ def test_entry_steps(client, candidate, slug, make, pinned):
 
 
 @pytest.mark.parametrize(("slug", "pinned"), [
-    ("woonplaats-en-reizen", 12),
-    ("over-mij", 12),
-    ("werk-dat-past", 15),
-    ("beschikbaarheid", 12),
-    ("lichamelijk-werk", 12),
-    ("foto-en-cv", 12),
-    ("meer-over-mij", 12),
+    ("woonplaats-en-reizen", 11),
+    ("over-mij", 11),
+    ("werk-dat-past", 14),
+    ("beschikbaarheid", 11),
+    ("lichamelijk-werk", 11),
+    ("foto-en-cv", 11),
+    ("meer-over-mij", 11),
 ])
 def test_form_steps(client, candidate, slug, pinned):
     """Steps with one form: they show no rows, but must not read more as the profile grows."""

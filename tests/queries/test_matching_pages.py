@@ -25,8 +25,8 @@ def _cooks(place):
 
 @pytest.mark.parametrize(("role", "name", "key", "pinned"), [
     ("account_manager", "matching:account_manager_candidates", "v_own", 17),
-    ("jobseeker", "matching:jobseeker_suggestions", None, 17),
-    ("coach", "matching:coach_suggestions", "mine", 17),
+    ("jobseeker", "matching:jobseeker_suggestions", None, 16),
+    ("coach", "matching:coach_suggestions", "mine", 16),
 ])
 def test_suggestion_pages(verified_client, world, role, name, key, pinned):  # noqa: F811
     url = reverse(name, args=[world[key].pk] if key else [])
