@@ -1,28 +1,25 @@
 """The login lock-out: django-axes per account, our own count per client address
 (address_lockout.py), the owner told by e-mail, an administrator who can lift it."""
 
-import logging
 from datetime import timedelta
 
 from axes.handlers.database import AxesDatabaseHandler
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.core.cache import cache
-from django.core.mail import send_mail
 from django.db.models import QuerySet, Sum
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from hallowerk.mail import notice_send
 from hallowerk.models import User
 from hallowerk.site import absolute_url
 from privacy.audit import audit_record
 from privacy.models import AuditAction
 
 from .address_lockout import address_failure_add, address_is_locked
-
-logger = logging.getLogger(__name__)
 
 
 def username_from_request(request, credentials):
@@ -125,14 +122,9 @@ def account_locked_notify(*, login: str) -> bool:
     with translation.override("nl"):
         subject = _("Uw HalloWerk-account is tijdelijk geblokkeerd")
         body = render_to_string("account/email/locked_out.txt", context)
-    try:
-        send_mail(subject, body, None, [user.email])
-    except Exception:
-        # The lock holds either way; a mail server that is down must not turn a login
-        # attempt into a server error.
-        logger.exception("Lock-out mail to user %s failed", user.pk)
-        return False
-    return True
+    # The lock holds either way; a mail server that is down must not turn a login attempt
+    # into a server error (notice_send logs it and answers False).
+    return notice_send(subject, body, [user.email])
 
 
 def account_unlock(*, by: User, user: User, request=None) -> bool:
