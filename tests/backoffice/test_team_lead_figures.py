@@ -270,7 +270,7 @@ def test_the_page_reads_one_row_and_its_queries_do_not_grow(verified_client,
     client = verified_client(lead)
     # session, user, 2FA device, municipality (its name), the figures row, the monthly row,
     # and the session saved (savepoint, update, release): none grows with the municipality.
-    with django_assert_num_queries(9), CaptureQueriesContext(connection) as captured:
+    with django_assert_num_queries(8), CaptureQueriesContext(connection) as captured:
         response = client.get(OVERVIEW, {"period": "all"})
     assert response.status_code == 200 and (">" + str(size) + "<") in response.content.decode()
     assert not [q for q in captured if "candidates_candidate" in q["sql"]]

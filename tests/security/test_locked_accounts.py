@@ -122,7 +122,7 @@ def test_the_list_costs_the_same_queries_with_3_and_10_locked_accounts(admin, se
 
     # Session, user, second factor, the administrator's municipality; the paginator's count
     # and the rows (one query for every role: the lock state is a subquery).
-    assert_pinned(logged_in(admin), LIST_URL, add, pinned=6)
+    assert_pinned(logged_in(admin), LIST_URL, add, pinned=5)
 
 
 def test_the_list_reads_in_english_when_chosen(admin, settings):
