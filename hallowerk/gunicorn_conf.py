@@ -30,9 +30,12 @@ graceful_timeout = 20
 # and the client got "connection reset by peer". People pause longer than 5 s between pages.
 keepalive = 75
 # Replace workers now and then so a slow leak cannot grow without bound; jitter keeps them
-# from restarting together.
-max_requests = 5000
-max_requests_jitter = 500
+# from restarting together. Not too often: a worker that is replaced closes its idle
+# keep-alive connections, and a client that sends its next request on one at that moment
+# gets "connection reset by peer" (scripts/bench_load.py saw 4 in a 200-user run, when
+# each worker passed 5,000 requests within three minutes).
+max_requests = 50_000
+max_requests_jitter = 5_000
 # The request log is written by hallowerk.middleware.RequestLogMiddleware: with a request id and
 # without query strings (which can hold personal data, like search words). gunicorn's own
 # access log would print the full URL, so it stays off.
