@@ -44,9 +44,7 @@ def shared_with_region(region_of_these: models.QuerySet) -> Q:
     Visible to some employer — and either shared with all participating municipalities or
     living in that labour-market region (SPEC §4).
     """
-    return (visible_to_some_employer()
-            & (Q(sharing_scope="all")
-               | Q(municipality_id__in=region_of(region_of_these).values("pk"))))
+    return shared_with_audience(region_of(region_of_these).values("pk"))
 
 
 def _employer_municipality(user) -> models.QuerySet:
@@ -86,8 +84,10 @@ def region_ids_of(municipality_id: int) -> list[int]:
         lambda: _region_ids(Municipality.objects.filter(pk=municipality_id)))
 
 
-def shared_with_audience(audience: list[int]) -> Q:
-    """shared_with_region() for a region already looked up as ids (see employer_audience)."""
+def shared_with_audience(audience: list[int] | models.QuerySet) -> Q:
+    """Shared with all, or living in `audience` (municipality ids, or a queryset of them):
+    the pages pass a region already looked up as ids (see employer_audience), the matching
+    refresh a subquery (shared_with_region)."""
     return (visible_to_some_employer()
             & (Q(sharing_scope="all") | Q(municipality_id__in=audience)))
 
