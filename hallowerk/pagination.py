@@ -7,6 +7,7 @@ Paginator.get_page() are safe already (it clamps to the last page before slicing
 """
 
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.utils.functional import cached_property
 
 # Far beyond the last page of any list (25 rows a page: 25 million rows), and small enough
@@ -29,7 +30,7 @@ LIST_COUNT_CAP = 1000
 
 
 class CappedPaginator(Paginator):
-    """Pages through the first `cap` rows of a sorted queryset and counts at most `cap` + 1
+    """Pages through the first `cap` rows of a sorted list and counts at most `cap` + 1
     of them (SELECT count(*) FROM (... LIMIT cap + 1)): an account manager's list of 200,000
     visible candidates costs the same as one of 2,000."""
 
@@ -39,8 +40,12 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def found(self) -> int:
-        """Exact up to the cap; cap + 1 means more."""
-        return self.object_list.order_by()[:self.cap + 1].count()
+        """Exact up to the cap; cap + 1 means more. A list that is not a queryset counts
+        itself and caps its own count (privacy/oversight/log.py AuditLog)."""
+        objects = self.object_list
+        if isinstance(objects, QuerySet):
+            return objects.order_by()[:self.cap + 1].count()
+        return min(objects.count(), self.cap + 1)
 
     @cached_property
     def count(self) -> int:

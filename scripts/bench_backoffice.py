@@ -81,6 +81,9 @@ PAGES = [
          "account_manager", "/wsp/kandidaten/", target_p95_ms=None),
     Page("am_candidates_other", "… alleen andere gemeenten", "account_manager",
          "/wsp/kandidaten/?origin=other", target_p95_ms=None),
+    # Counted up to 1,000; a name that few people have is looked for among all visible.
+    Page("am_candidates_search", "… zoeken op naam (wordt gelogd)", "account_manager",
+         "/wsp/kandidaten/?q=jan", target_p95_ms=None),
     Page("am_employers", "Accountmanager: werkgevers", "account_manager", "/wsp/werkgevers/",
          target_p95_ms=None),
     Page("am_vacancies", "Accountmanager: vacatures", "account_manager", "/wsp/vacatures/",

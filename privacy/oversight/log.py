@@ -7,13 +7,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Page
 from django.db.models import QuerySet
 from django.utils import timezone
-from django.utils.functional import cached_property
 
 from candidates.models import Candidate
 from hallowerk.models import User
+from hallowerk.pagination import CappedPaginator
 from hallowerk.roles import Role
 from privacy.audit import CANDIDATE
 from privacy.models import AuditAction, AuditEvent
@@ -127,18 +127,10 @@ def log_page(*, viewer: User, filters: LogFilter, number) -> Page:
     """The page the viewer shows, with its rows: what /beheer/logboek/ calls (and
     scripts/bench_audit_viewer.py times). Pages stop at COUNT_CAP rows."""
     events = audit_log(viewer=viewer, filters=filters)
-    page = CappedPaginator(events, PAGE_SIZE).get_page(number)
+    page = CappedPaginator(events, PAGE_SIZE, cap=COUNT_CAP).get_page(number)
     page.rows = log_rows(page.object_list)
     page.is_capped = events.is_capped
     return page
-
-
-class CappedPaginator(Paginator):
-    """Pages up to COUNT_CAP rows; beyond that the administrator narrows the filter."""
-
-    @cached_property
-    def count(self) -> int:
-        return min(super().count, COUNT_CAP)
 
 
 @dataclass(frozen=True)
