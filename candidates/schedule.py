@@ -9,6 +9,11 @@ BEAT_SCHEDULE = {
         "task": "candidates.tasks.search_documents_reconcile_task",
         "schedule": crontab(hour=3, minute=10),
     },
+    # The search's recency bands follow who was active lately (candidates/search_tiers.py).
+    "candidates-search-tiers-rebalance": {
+        "task": "candidates.tasks.search_tiers_rebalance_task",
+        "schedule": crontab(minute="*/15"),
+    },
     # Uploads left under their temporary name by a crash (candidates/file_storage.py).
     "candidates-staged-uploads-sweep": {
         "task": "candidates.tasks.staged_uploads_sweep_task",

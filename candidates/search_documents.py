@@ -36,6 +36,7 @@ from .models.querysets import visible_to_some_employer
 from .physical import PHYSICAL_CODES, physical_field_name
 from .publication_hold import held_parts, open_reviews_prefetch
 from .search_text import SEARCH_CONFIG, profile_search_texts
+from .search_tiers import TIER_OF_SQL
 
 TOKEN_ALL = "@all"
 
@@ -108,17 +109,17 @@ class DocumentSource:
 
 _INSERT_SQL = f"""
 INSERT INTO candidates_searchdocument (candidate_id, document, place_id, available_from,
-    hours_per_week_min, hours_per_week_max, last_activity_at)
+    hours_per_week_min, hours_per_week_max, last_activity_at, tier)
 SELECT v.id,
     setweight(to_tsvector('{SEARCH_CONFIG}', v.a), 'A')
     || setweight(to_tsvector('{SEARCH_CONFIG}', v.b), 'B')
     || setweight(to_tsvector('{SEARCH_CONFIG}', v.c), 'C')
     || array_to_tsvector(string_to_array(v.tokens, ' ')),
-    v.place_id, v.available_from, v.hmin, v.hmax, v.active
+    v.place_id, v.available_from, v.hmin, v.hmax, v.active, {TIER_OF_SQL.format(column="v.active")}
 FROM unnest(%s::bigint[], %s::text[], %s::text[], %s::text[], %s::text[], %s::bigint[],
             %s::date[], %s::smallint[], %s::smallint[], %s::timestamptz[])
     AS v(id, a, b, c, tokens, place_id, available_from, hmin, hmax, active)
-"""  # noqa: S608  (a constant config name; every value travels as a parameter)
+"""  # noqa: S608  (constant config name and SQL; every value travels as a parameter)
 
 
 def search_documents_write(sources: Iterable[DocumentSource]) -> int:

@@ -3,6 +3,7 @@
 from celery import shared_task
 
 from .search_documents import search_documents_reconcile
+from .search_tiers import search_tiers_rebalance
 
 
 @shared_task(acks_late=True)
@@ -16,3 +17,9 @@ def staged_uploads_sweep_task() -> int:
     from .file_storage import staged_uploads_sweep
 
     return staged_uploads_sweep()
+
+
+@shared_task(acks_late=True)
+def search_tiers_rebalance_task() -> int:
+    """Every 15 minutes: the search's recency bands follow who was active lately."""
+    return search_tiers_rebalance()

@@ -6,9 +6,12 @@ filters (occupation, sector, licence, language, physical "can") are tokens in th
 (candidates/search_documents.py), so the GIN index returns only documents this employer
 may see that pass them and contain the words. Place within a radius, availability and
 hours are checked on the rows found (a radius is hundreds of places: too many tokens).
-Of those, the RESULT_CAP + 1 most recently active are taken (a top-N sort of narrow rows),
-and only those are ranked by relevance. Beyond the cap the page says "meer dan 1.000" and
-asks to refine: an exact count and a full ranking would cost as much as the whole match.
+Of those, the RESULT_CAP + 1 most recently active are taken, and only those are ranked by
+relevance. Beyond the cap the page says "meer dan 1.000" and asks to refine: an exact count
+and a full ranking would cost as much as the whole match. The most recently active are found
+band by band (candidates/search_tiers.py): the documents are split by recency into bands
+with a GIN index each, and the search stops at the first band that completes RESULT_CAP + 1,
+so a broad search reads the newest bands only, whatever the size of the country.
 
 This module returns candidate ids in page order. The caller fetches the rows through
 Candidate.objects.visible_to(), so a document that is a moment behind can hide a candidate
@@ -19,6 +22,7 @@ from dataclasses import dataclass
 
 from django.db import connection
 
+from candidates.models import SEARCH_TIERS
 from candidates.models.querysets import employer_audience
 from candidates.search_documents import (
     TOKEN_ALL,
@@ -30,6 +34,7 @@ from candidates.search_documents import (
     token_sector,
 )
 from candidates.search_text import SEARCH_CONFIG
+from candidates.search_tiers import tiers_in_use
 
 from .fulltext import text_tsquery, tsquery_source
 from .radius import place_ids_within
@@ -68,16 +73,26 @@ def filter_tsquery(criteria, audience: list[int]) -> str:
     return " & ".join(parts)
 
 
-def _conditions(criteria, terms: list[str], filters: str) -> tuple[str, list] | None:
-    """WHERE clause over the documents `d`, with its parameters in order."""
+def _in_tiers(condition: str, params: list, tiers: range) -> tuple[str, list]:
+    """The index condition once per band: each band's partial GIN index answers its own
+    part (a BitmapOr), where `tier IN (...)` would read the whole table."""
+    arms = [f"(d.tier = {tier} AND {condition})" for tier in tiers]
+    return "(" + " OR ".join(arms) + ")", params * len(tiers)
+
+
+def _conditions(criteria, terms: list[str], filters: str,
+                tiers: range) -> tuple[str, list] | None:
+    """WHERE clause over the documents `d` of these bands, with its parameters in order."""
     if terms:
         text, text_params = text_tsquery(terms)
-        where = [f"d.document @@ (%s::tsquery && {text})",
-                 # Only stop words ("de", "het"): an empty text query finds nothing, not all.
-                 f"numnode({text}) > 0"]
-        params: list = [filters, *text_params, *text_params]
+        matches, match_params = _in_tiers(f"d.document @@ (%s::tsquery && {text})",
+                                          [filters, *text_params], tiers)
+        # Only stop words ("de", "het"): an empty text query finds nothing, not all.
+        where = [matches, f"numnode({text}) > 0"]
+        params: list = [*match_params, *text_params]
     else:
-        where, params = ["d.document @@ %s::tsquery"], [filters]
+        matches, params = _in_tiers("d.document @@ %s::tsquery", [filters], tiers)
+        where = [matches]
     if criteria.place is not None:
         places = place_ids_within(criteria.place, criteria.radius_km)
         if not places:
@@ -95,13 +110,16 @@ def _conditions(criteria, terms: list[str], filters: str) -> tuple[str, list] | 
     return " AND ".join(where), params
 
 
-def matching_documents_sql(*, viewer, criteria) -> tuple[str, list] | None:
-    """SELECT of (candidate_id, last_activity_at, document) of every document this
-    employer may see that passes the criteria, uncapped; None when nothing can match."""
+def matching_documents_sql(*, viewer, criteria,
+                           tiers: range = range(SEARCH_TIERS)) -> tuple[str, list] | None:
+    """SELECT of (candidate_id, last_activity_at, document) of every document in these
+    bands (all by default) that this employer may see and that passes the criteria,
+    uncapped; None when nothing can match."""
     audience = employer_audience(viewer)
     if audience is None:
         return None
-    conditions = _conditions(criteria, criteria.terms, filter_tsquery(criteria, audience))
+    conditions = _conditions(criteria, criteria.terms, filter_tsquery(criteria, audience),
+                             tiers)
     if conditions is None:
         return None
     where, params = conditions
@@ -109,20 +127,40 @@ def matching_documents_sql(*, viewer, criteria) -> tuple[str, list] | None:
             f"FROM candidates_searchdocument d WHERE {where}", params)
 
 
-def _bounded_sql(*, viewer, criteria) -> tuple[str, list] | None:
-    """The RESULT_CAP + 1 most recently active matches: what the pages rank and count."""
-    matching = matching_documents_sql(viewer=viewer, criteria=criteria)
-    if matching is None:
-        return None
-    sql, params = matching
-    return (f"{sql} ORDER BY d.last_activity_at DESC, d.candidate_id DESC "
-            f"LIMIT {RESULT_CAP + 1}", params)
-
-
 def _fetch(sql: str, params: list) -> list[tuple]:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
+
+
+def _bounded_matches(*, viewer, criteria) -> list[tuple]:
+    """The RESULT_CAP + 1 most recently active matches, newest first, as (candidate_id,
+    last_activity_at, relevance): what the pages rank and count. Read band by band, newest
+    band first, until RESULT_CAP + 1 are found: every document of a band is more recently
+    active than those of the next band, so these are the same rows as one sort of every
+    match would give."""
+    # Relevance on the words as typed: a match on them comes before one found only through
+    # a synonym, separate compound parts or an occupation's other name (those rank 0 and
+    # follow by recency). One ts_rank only, on the rows kept (~20 µs a document).
+    text = tsquery_source(criteria.terms, widen=False)
+    rank = f"ts_rank(b.document, to_tsquery('{SEARCH_CONFIG}', %s))" if text else "0"
+    found: list[tuple] = []
+    for tier in range(tiers_in_use()):
+        matching = matching_documents_sql(viewer=viewer, criteria=criteria,
+                                          tiers=range(tier, tier + 1))
+        if matching is None:
+            return []
+        sql, params = matching
+        # OFFSET 0 keeps the band's own GIN index: without it the planner may walk the
+        # recency index of the whole table to find a few rows of band 3.
+        found += _fetch(
+            f"SELECT b.candidate_id, b.last_activity_at, {rank} FROM ("  # noqa: S608
+            f"SELECT * FROM ({sql} OFFSET 0) m "
+            f"ORDER BY m.last_activity_at DESC, m.candidate_id DESC LIMIT %s) b",
+            [*([text] if text else []), *params, RESULT_CAP + 1 - len(found)])
+        if len(found) > RESULT_CAP:
+            break
+    return found
 
 
 def last_page(count: int) -> int:
@@ -133,41 +171,19 @@ def search_id_page(*, viewer, criteria, page_number: int = 1,
                    page_size: int = PAGE_SIZE) -> IdPage:
     """One page of matching candidate ids (relevance, then most recently active) and the
     count, capped. Past the last page, the last page (as Paginator.get_page does)."""
-    bounded = _bounded_sql(viewer=viewer, criteria=criteria)
-    if bounded is None:
+    found = _bounded_matches(viewer=viewer, criteria=criteria)
+    if not found:
         return IdPage([], 1, 0)
-    sql, params = bounded
-    # Relevance on the words as typed: a match on them comes before one found only through
-    # a synonym, separate compound parts or an occupation's other name (those rank 0 and
-    # follow by recency). One ts_rank only: it costs ~20 µs a document, 20 ms over the
-    # 1,001 ranked at 500k.
-    text = tsquery_source(criteria.terms, widen=False)
-    rank = f"ts_rank(b.document, to_tsquery('{SEARCH_CONFIG}', %s)) DESC, " if text else ""
-    page_sql = (f"SELECT b.candidate_id, count(*) OVER () FROM ({sql}) b "  # noqa: S608
-                f"ORDER BY {rank}b.last_activity_at DESC, b.candidate_id DESC LIMIT %s OFFSET %s")
-
-    def page(number: int) -> list[tuple]:
-        return _fetch(page_sql, [*params, *([text] if text else []), page_size,
-                                 (number - 1) * page_size])
-
-    # Bounded before it reaches the database: a page number of any size is safe.
-    number = min(max(1, page_number), last_page(RESULT_CAP + 1))
-    rows = page(number)
-    if rows:
-        return IdPage([pk for pk, _total in rows], number, rows[0][1])
-    count = _fetch(f"SELECT count(*) FROM ({sql}) b", params)[0][0]  # noqa: S608
-    if count == 0:
-        return IdPage([], 1, 0)
-    number = last_page(count)
-    return IdPage([pk for pk, _total in page(number)], number, count)
+    # The order of the page as SQL would give it: relevance, then most recently active,
+    # then the newest candidate number (found is newest first, so a stable sort on
+    # relevance alone keeps the rest of that order).
+    ranked = sorted(found, key=lambda row: row[2], reverse=True)
+    number = min(max(1, page_number), last_page(len(found)))
+    start = (number - 1) * page_size
+    return IdPage([row[0] for row in ranked[start:start + page_size]], number, len(found))
 
 
 def search_ids_all(*, viewer, criteria) -> list[int]:
     """Every id the pages draw from (up to the cap), most recently active first: for the
     visibility matrix test, which compares it with the rules."""
-    bounded = _bounded_sql(viewer=viewer, criteria=criteria)
-    if bounded is None:
-        return []
-    sql, params = bounded
-    return [row[0] for row in _fetch(f"SELECT b.candidate_id FROM ({sql}) b",  # noqa: S608
-                                     params)]
+    return [row[0] for row in _bounded_matches(viewer=viewer, criteria=criteria)]

@@ -177,6 +177,8 @@ DERIVED = [
              "Maximum hours (to search)", P_SEARCH),
     _derived(SEARCH_DOC, "last_activity_at", "Laatst actief (om te sorteren)",
              "Last active (to sort)", P_SEARCH),
+    _derived(SEARCH_DOC, "tier", "Groep naar laatst actief (om snel te zoeken)",
+             "Group by last activity (to search quickly)", P_SEARCH),
     _derived(CR, "candidate_ids", "Kandidaten die bij een vacature passen",
              "Candidates who suit a vacancy"),
     _derived(CR, "nums", "Scores van passende kandidaten", "Scores of suitable candidates"),
@@ -277,6 +279,8 @@ PLATFORM_NOT_PERSONAL_MODELS: dict[str, str] = {
     "privacy.RetentionRule": "a retention period per kind of data, set by an administrator",
     "privacy.DestructionRecord": "the record of a destruction holds counts and an opaque "
                                  "number, never who was destroyed (privacy/retention)",
+    "candidates.SearchTierBoundary": "where a recency band of the search begins: a moment "
+                                     "in time, the same for everyone",
     "matching.FairnessReport": "aggregated counts per municipality for the bias monitor; "
                                "small cells are suppressed",
     "auth.Permission": "Django's list of permissions",

@@ -18,6 +18,10 @@ from django.utils.translation import gettext_lazy as _
 
 from .querysets import CandidateRelatedQuerySet
 
+# How many recency bands the documents are split into (candidates/search_tiers.py): one
+# partial GIN index each. Five bands of 25k, 50k, 100k, 200k and the rest.
+SEARCH_TIERS = 5
+
 
 class SearchDocument(models.Model):
     candidate = models.OneToOneField("candidates.Candidate", on_delete=models.CASCADE,
@@ -36,6 +40,11 @@ class SearchDocument(models.Model):
     hours_per_week_max = models.PositiveSmallIntegerField(null=True)
     # The employer's order: most recently active first (copy of the candidate's column).
     last_activity_at = models.DateTimeField()
+    # Recency band (candidates/search_tiers.py): 0 holds the most recently active
+    # documents, each next band twice as many older ones. Every band has a GIN index of
+    # its own, so a search that finds more than a page can hold stops after the newest
+    # bands instead of reading every match in the country.
+    tier = models.PositiveSmallIntegerField(default=0)
 
     objects = CandidateRelatedQuerySet.as_manager()
 
@@ -43,9 +52,26 @@ class SearchDocument(models.Model):
         verbose_name = _("zoekdocument")
         verbose_name_plural = _("zoekdocumenten")
         indexes = [
-            GinIndex(fields=["document"], name="search_document_gin"),
+            *(GinIndex(fields=["document"], name=f"search_document_gin_t{tier}",
+                       condition=models.Q(tier=tier)) for tier in range(SEARCH_TIERS)),
             models.Index(fields=["-last_activity_at", "-candidate"], name="search_document_recent"),
         ]
 
     def __str__(self):
         return f"search document of candidate {self.candidate_id}"
+
+
+class SearchTierBoundary(models.Model):
+    """Where a recency band begins: a document belongs to the lowest band whose
+    `active_since` its last_activity_at reaches, else to the band after the last boundary.
+    Written only by candidates.search_tiers.search_tiers_rebalance()."""
+
+    tier = models.PositiveSmallIntegerField(primary_key=True)
+    active_since = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("grens van een zoekgroep")
+        verbose_name_plural = _("grenzen van zoekgroepen")
+
+    def __str__(self):
+        return f"search tier {self.tier} from {self.active_since:%Y-%m-%d %H:%M}"

@@ -12,6 +12,7 @@ from candidates.models import (
     SearchDocument,
     WorkExperience,
 )
+from candidates.search_tiers import search_tiers_rebalance
 from employers.models import Employer, Vacancy
 from hallowerk.models import User
 
@@ -68,6 +69,9 @@ def demo_population_ensure(*, size: DemoSize, seed: int = DEFAULT_SEED, log=prin
     }
     # After the population, so the employer has candidates to put on a list.
     step("dossier states and activity", demo_activity_ensure, population=size.candidates)
+    # The recency bands of the search (candidates/search_tiers.py), as the 15-minute job
+    # would set them: without this, every document of a new population sits in band 0.
+    step("search bands", search_tiers_rebalance)
     if any(created.values()):
         vacuum_analyze(User, Employer, Vacancy, Candidate, Profile, WorkExperience, Education,
                        Course, LanguageSkill, SearchDocument)

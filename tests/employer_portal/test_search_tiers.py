@@ -1,0 +1,130 @@
+"""The search's recency bands (candidates/search_tiers.py, issue 11): they change how the
+most recently active matches are read, never which ones or in what order."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+import employers.search
+import employers.search_query
+from candidates.models import Candidate, SearchDocument, SearchTierBoundary
+from candidates.profile_services import profile_update
+from candidates.search_documents import candidate_search_documents_refresh
+from candidates.search_tiers import search_tiers_rebalance
+from employers.search import SearchCriteria, candidate_search, rules_queryset
+from employers.search_query import search_id_page, search_ids_all
+from hallowerk.roles import Role
+from tests.factories import UserFactory
+
+from .conftest import employer_user, make_candidate
+
+pytestmark = pytest.mark.django_db
+
+BANDS = (2, 3)  # band 0: the 2 most recently active, band 1: the next 3, band 2: the rest
+
+
+@pytest.fixture
+def cooks():
+    """Nine cooks (and one warehouse worker) active an hour apart, the newest first."""
+    now = timezone.now()
+    made = []
+    for n in range(10):
+        candidate = make_candidate(profile={
+            "kind_of_work": "Magazijnmedewerker" if n == 7 else "Kok"})
+        Candidate.objects.filter(pk=candidate.pk).update(
+            last_activity_at=now - timedelta(hours=n))
+        made.append(candidate)
+    candidate_search_documents_refresh([c.pk for c in made])
+    return made
+
+
+def bands_of(candidates) -> list[int]:
+    tiers = dict(SearchDocument.objects.values_list("candidate_id", "tier"))
+    return [tiers[c.pk] for c in candidates]
+
+
+def small_cap(monkeypatch, cap: int) -> None:
+    monkeypatch.setattr(employers.search_query, "RESULT_CAP", cap)
+    monkeypatch.setattr(employers.search, "RESULT_CAP", cap)
+
+
+def test_without_boundaries_everything_is_one_band(cooks):
+    assert set(bands_of(cooks)) == {0}
+
+
+def test_rebalance_puts_the_most_recently_active_in_the_first_bands(cooks):
+    moved = search_tiers_rebalance(BANDS)
+    assert bands_of(cooks) == [0, 0, 1, 1, 1, 2, 2, 2, 2, 2]
+    assert moved == 8
+    assert SearchTierBoundary.objects.count() == 2
+    assert search_tiers_rebalance(BANDS) == 0  # nothing moved since
+
+
+def test_a_candidate_who_becomes_active_joins_the_first_band(cooks):
+    search_tiers_rebalance(BANDS)
+    oldest = cooks[-1]
+    profile_update(by=oldest.user, profile=oldest.profile,
+                   changes={"free_text": "Ik kook graag voor veel mensen."})
+    assert bands_of([oldest]) == [0]
+    viewer = employer_user()
+    assert search_ids_all(viewer=viewer, criteria=SearchCriteria(text="kok"))[0] == oldest.pk
+
+
+@pytest.mark.parametrize("cap", [1, 3, 4, 6, 20])
+def test_the_bounded_set_is_the_most_recently_active_with_or_without_bands(
+        cooks, monkeypatch, cap):
+    small_cap(monkeypatch, cap)
+    viewer = employer_user()
+    for text in ("", "kok", "magazijn"):
+        criteria = SearchCriteria(text=text)
+        before = search_ids_all(viewer=viewer, criteria=criteria)
+        search_tiers_rebalance(BANDS)
+        after = search_ids_all(viewer=viewer, criteria=criteria)
+        SearchTierBoundary.objects.all().delete()
+        SearchDocument.objects.update(tier=0)
+        newest = [c.pk for c in cooks if c.pk in
+                  set(rules_queryset(viewer=viewer, criteria=criteria).values_list("pk", flat=True))]
+        if text:  # the rules' set has no text: keep those whose words match
+            newest = [pk for pk in newest if (pk == cooks[7].pk) == (text == "magazijn")]
+        assert before == after == newest[:cap + 1], (text, cap)
+
+
+def test_pages_are_the_same_with_or_without_bands(cooks, monkeypatch):
+    small_cap(monkeypatch, 6)
+    viewer = employer_user()
+    criteria = SearchCriteria(text="kok")
+
+    def pages():
+        return [search_id_page(viewer=viewer, criteria=criteria, page_number=n, page_size=2)
+                for n in (1, 2, 3, 4, 99)]
+
+    before = pages()
+    search_tiers_rebalance(BANDS)
+    assert pages() == before
+    assert candidate_search(viewer=viewer, criteria=criteria).more_than_cap
+
+
+def test_a_broad_search_stops_at_the_band_that_fills_the_cap(cooks, monkeypatch):
+    search_tiers_rebalance(BANDS)
+    viewer = employer_user()
+    small_cap(monkeypatch, 1)  # 2 rows wanted: band 0 has them
+    with CaptureQueriesContext(connection) as broad:
+        assert len(search_ids_all(viewer=viewer, criteria=SearchCriteria(text="kok"))) == 2
+    band_queries = [q for q in broad.captured_queries if "d.tier =" in q["sql"]]
+    assert len(band_queries) == 1
+    # Only in band 2: every band is read, and it is found.
+    with CaptureQueriesContext(connection) as narrow:
+        assert search_ids_all(viewer=viewer, criteria=SearchCriteria(
+            text="magazijn")) == [cooks[7].pk]
+    assert len([q for q in narrow.captured_queries if "d.tier =" in q["sql"]]) == 3
+
+
+def test_no_band_shows_anyone_to_a_viewer_who_may_not_see_them(cooks):
+    search_tiers_rebalance(BANDS)
+    coach = UserFactory(role=Role.COACH)
+    assert search_ids_all(viewer=coach, criteria=SearchCriteria(text="kok")) == []
+    elsewhere = employer_user("rotterdam")
+    assert search_ids_all(viewer=elsewhere, criteria=SearchCriteria(text="kok")) == []
