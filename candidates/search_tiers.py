@@ -47,13 +47,14 @@ def tiers_in_use() -> int:
 
 def _boundaries(sizes: tuple[int, ...]) -> list:
     """The last_activity_at where each band ends: the document at position size - 1 in
-    recency order (read from the search_document_recent index), while there is one."""
+    recency order, while there is one. Bands hold ranges of last_activity_at, so ordering
+    by band first is the recency order, read from the search_document_band_recent index."""
     boundaries, position = [], 0
     with connection.cursor() as cursor:
         for size in sizes:
             position += size
             cursor.execute("SELECT last_activity_at FROM candidates_searchdocument "
-                           "ORDER BY last_activity_at DESC, candidate_id DESC "
+                           "ORDER BY tier, last_activity_at DESC, candidate_id DESC "
                            "OFFSET %s LIMIT 1", [position - 1])
             row = cursor.fetchone()
             if row is None:

@@ -4,8 +4,9 @@ Why its cost follows the answer and not the country: the audience (which municip
 region-scoped candidates this employer may see, or those shared with all) and the token
 filters (occupation, sector, licence, language, physical "can") are tokens in the document
 (candidates/search_documents.py), so the GIN index returns only documents this employer
-may see that pass them and contain the words. Place within a radius, availability and
-hours are checked on the rows found (a radius is hundreds of places: too many tokens).
+may see that pass them and contain the words. A radius is asked of the index as the few map
+cells that cover it (candidates/place_cells.py); the exact distance, availability and hours
+are checked on the rows found.
 Of those, the RESULT_CAP + 1 most recently active are taken, and only those are ranked by
 relevance. Beyond the cap the page says "meer dan 1.000" and asks to refine: an exact count
 and a full ranking would cost as much as the whole match. The most recently active are found
@@ -24,6 +25,7 @@ from django.db import connection
 
 from candidates.models import SEARCH_TIERS
 from candidates.models.querysets import employer_audience
+from candidates.place_cells import cells_covering
 from candidates.search_documents import (
     TOKEN_ALL,
     token_language,
@@ -70,6 +72,9 @@ def filter_tsquery(criteria, audience: list[int]) -> str:
         parts.append(token_licence(criteria.driving_licence))
     parts += [token_language(code) for code in criteria.languages]
     parts += [token_physical(code) for code in criteria.physical]
+    if criteria.place is not None:
+        # The cells that cover the radius; the exact distance is checked on the rows found.
+        parts.append(_any_of(cells_covering(criteria.place, criteria.radius_km)))
     return " & ".join(parts)
 
 
@@ -151,13 +156,12 @@ def _bounded_matches(*, viewer, criteria) -> list[tuple]:
         if matching is None:
             return []
         sql, params = matching
-        # OFFSET 0 keeps the band's own GIN index: without it the planner may walk the
-        # recency index of the whole table to find a few rows of band 3.
+        # Always asks for RESULT_CAP + 1 (and keeps what is missing): with a small LIMIT the
+        # planner would walk the band's recency index even for a word that is rare in it.
         found += _fetch(
             f"SELECT b.candidate_id, b.last_activity_at, {rank} FROM ("  # noqa: S608
-            f"SELECT * FROM ({sql} OFFSET 0) m "
-            f"ORDER BY m.last_activity_at DESC, m.candidate_id DESC LIMIT %s) b",
-            [*([text] if text else []), *params, RESULT_CAP + 1 - len(found)])
+            f"{sql} ORDER BY d.last_activity_at DESC, d.candidate_id DESC LIMIT %s) b",
+            [*([text] if text else []), *params, RESULT_CAP + 1])[:RESULT_CAP + 1 - len(found)]
         if len(found) > RESULT_CAP:
             break
     return found

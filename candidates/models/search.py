@@ -54,7 +54,10 @@ class SearchDocument(models.Model):
         indexes = [
             *(GinIndex(fields=["document"], name=f"search_document_gin_t{tier}",
                        condition=models.Q(tier=tier)) for tier in range(SEARCH_TIERS)),
-            models.Index(fields=["-last_activity_at", "-candidate"], name="search_document_recent"),
+            # A band's documents in the employer's order: a search that matches many of them
+            # walks this and stops after RESULT_CAP + 1; the rebalance reads its boundaries.
+            models.Index(fields=["tier", "-last_activity_at", "-candidate"],
+                         name="search_document_band_recent"),
         ]
 
     def __str__(self):
