@@ -12,7 +12,6 @@ the filters, so that one GIN index lookup applies visibility and filters *before
     @l<code>        driving licence held
     @t<code>        speaks the language (any level)
     @p<code>        answered "can" to the physical item
-    @g<km>a<r>b<c>  the place of residence lies in this map cell (candidates/place_cells.py)
 
 A token starts with "@", which no lexeme of the Dutch parser does (and the employer's
 words are reduced to letters and digits before they reach to_tsquery), so text can never
@@ -35,7 +34,6 @@ from django.db.models import Prefetch
 from .models import Candidate, Profile, SearchDocument, SharingScope
 from .models.querysets import visible_to_some_employer
 from .physical import PHYSICAL_CODES, physical_field_name
-from .place_cells import place_cell_tokens
 from .publication_hold import held_parts, open_reviews_prefetch
 from .search_text import SEARCH_CONFIG, profile_search_texts
 from .search_tiers import TIER_OF_SQL
@@ -83,8 +81,8 @@ token_physical = _token("p")
 def document_tokens(*, municipality_id: int, sharing_scope: str,
                     occupation_ids: Iterable[int], sector_ids: Iterable[int],
                     licences: Iterable[str], languages: Iterable[str],
-                    physical_can: Iterable[str], place_id: int | None) -> list[str]:
-    tokens = [token_municipality(municipality_id), *place_cell_tokens(place_id)]
+                    physical_can: Iterable[str]) -> list[str]:
+    tokens = [token_municipality(municipality_id)]
     if sharing_scope == SharingScope.ALL:
         tokens.append(TOKEN_ALL)
     tokens += [token_occupation(pk) for pk in occupation_ids]
@@ -160,8 +158,7 @@ def _source(candidate: Candidate, profile: Profile) -> DocumentSource:
             licences=profile.driving_licences or [],
             languages=[skill.language for skill in profile.language_skills.all()],
             physical_can=[code for code in PHYSICAL_CODES
-                          if getattr(profile, physical_field_name(code)) is True],
-            place_id=profile.place_of_residence_id),
+                          if getattr(profile, physical_field_name(code)) is True]),
         place_id=profile.place_of_residence_id,
         available_from=profile.available_from,
         hours_per_week_min=profile.hours_per_week_min,

@@ -4,9 +4,8 @@ Why its cost follows the answer and not the country: the audience (which municip
 region-scoped candidates this employer may see, or those shared with all) and the token
 filters (occupation, sector, licence, language, physical "can") are tokens in the document
 (candidates/search_documents.py), so the GIN index returns only documents this employer
-may see that pass them and contain the words. A radius is asked of the index as the few map
-cells that cover it (candidates/place_cells.py); the exact distance, availability and hours
-are checked on the rows found.
+may see that pass them and contain the words. Place within a radius, availability and
+hours are checked on the rows found (a radius is hundreds of places: too many tokens).
 Of those, the RESULT_CAP + 1 most recently active are taken, and only those are ranked by
 relevance. Beyond the cap the page says "meer dan 1.000" and asks to refine: an exact count
 and a full ranking would cost as much as the whole match. The most recently active are found
@@ -25,7 +24,6 @@ from django.db import connection
 
 from candidates.models import SEARCH_TIERS
 from candidates.models.querysets import employer_audience
-from candidates.place_cells import cells_covering
 from candidates.search_documents import (
     TOKEN_ALL,
     token_language,
@@ -72,9 +70,6 @@ def filter_tsquery(criteria, audience: list[int]) -> str:
         parts.append(token_licence(criteria.driving_licence))
     parts += [token_language(code) for code in criteria.languages]
     parts += [token_physical(code) for code in criteria.physical]
-    if criteria.place is not None:
-        # The cells that cover the radius; the exact distance is checked on the rows found.
-        parts.append(_any_of(cells_covering(criteria.place, criteria.radius_km)))
     return " & ".join(parts)
 
 

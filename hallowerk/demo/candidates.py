@@ -183,8 +183,7 @@ def _profile(ctx: DemoContext, rng: random.Random, profile_id: int, candidate: d
             sector_ids=[ctx.sectors[s].pk for s in sector_codes],
             licences=row["driving_licences"], languages=entries["languages"],
             physical_can=[code for code in PHYSICAL_CODES
-                          if row[physical_field_name(code)] is True],
-            place_id=row["place_of_residence_id"]),
+                          if row[physical_field_name(code)] is True]),
         place_id=row["place_of_residence_id"], available_from=row["available_from"],
         hours_per_week_min=row["hours_per_week_min"],
         hours_per_week_max=row["hours_per_week_max"],
