@@ -19,6 +19,17 @@ def _fresh_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _dutch_to_start():
+    """A request in English leaves English active in the test process (LocaleMiddleware does
+    not switch back), so a later test in the same worker read English messages; every test
+    starts in Dutch, as the site does."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 def current_totp() -> str:
     return f"{totp(bytes.fromhex(TOTP_KEY_HEX)):06d}"
 
