@@ -30,6 +30,15 @@ def _dutch_to_start():
     translation.activate(settings.LANGUAGE_CODE)
 
 
+@pytest.fixture(autouse=True)
+def _fresh_occupation_suggestions():
+    """The picker's suggestions are kept per process; a test that added an occupation and
+    was rolled back must not leave it in the next test's list."""
+    from hallowerk.forms.occupations import occupation_suggestions_forget
+
+    occupation_suggestions_forget()
+
+
 def current_totp() -> str:
     return f"{totp(bytes.fromhex(TOTP_KEY_HEX)):06d}"
 

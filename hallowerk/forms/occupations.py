@@ -9,6 +9,7 @@ reference/data/README.md). Anything else gets a clear message with the closest o
 """
 
 from django import forms
+from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -51,9 +52,17 @@ def occupation_suggestion_options() -> SafeString:
     return _suggestion_options[language]
 
 
+def occupation_suggestions_forget() -> None:
+    _suggestion_options.clear()
+
+
 @receiver([post_save, post_delete], sender=Occupation)
 def _occupations_changed(**kwargs) -> None:
-    _suggestion_options.clear()
+    # Now, and again after the commit: a page rendered in between by another request must
+    # not keep the list from before the change. (Occupations are reference data, changed
+    # by migrations; a change that is rolled back leaves the list until the process ends.)
+    occupation_suggestions_forget()
+    transaction.on_commit(occupation_suggestions_forget)
 
 
 def occupation_resolve(text: str) -> Occupation | None:
