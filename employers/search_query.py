@@ -76,8 +76,11 @@ def filter_tsquery(criteria, audience: list[int]) -> str:
 def _in_tiers(condition: str, params: list, tiers: range) -> tuple[str, list]:
     """The index condition once per band: each band's partial GIN index answers its own
     part (a BitmapOr), where `tier IN (...)` would read the whole table."""
-    arms = [f"(d.tier = {tier} AND {condition})" for tier in tiers]
-    return "(" + " OR ".join(arms) + ")", params * len(tiers)
+    # The band travels as the first parameter of its arm; Django's psycopg binds parameters
+    # on the client, so the planner sees a constant and picks the band's partial index.
+    arms = [f"(d.tier = %s AND {condition})" for _tier in tiers]
+    return "(" + " OR ".join(arms) + ")", [value for tier in tiers
+                                           for value in (tier, *params)]
 
 
 def _conditions(criteria, terms: list[str], filters: str,
@@ -145,13 +148,15 @@ def _bounded_matches(*, viewer, criteria) -> list[tuple]:
     # follow by recency). One ts_rank only, on the rows kept (~20 µs a document).
     text = tsquery_source(criteria.terms, widen=False)
     rank = f"ts_rank(b.document, to_tsquery('{SEARCH_CONFIG}', %s))" if text else "0"
+    # Built once (the audience and the places within a radius are read once); each band
+    # only changes the band parameter, the first of the SQL's.
+    matching = matching_documents_sql(viewer=viewer, criteria=criteria, tiers=range(1))
+    if matching is None:
+        return []
+    sql, band_params = matching
     found: list[tuple] = []
     for tier in range(tiers_in_use()):
-        matching = matching_documents_sql(viewer=viewer, criteria=criteria,
-                                          tiers=range(tier, tier + 1))
-        if matching is None:
-            return []
-        sql, params = matching
+        params = [tier, *band_params[1:]]
         # Always asks for RESULT_CAP + 1 (and keeps what is missing): with a small LIMIT the
         # planner would walk the band's recency index even for a word that is rare in it.
         found += _fetch(
