@@ -268,13 +268,15 @@ class CoachDashboard:
 
 
 def coach_dashboard(*, viewer) -> CoachDashboard:
-    requests = coach_contact_requests(viewer=viewer, status=ContactRequest.Status.PENDING)
+    pending = (ContactRequest.objects.visible_to(viewer)
+               .filter(status=ContactRequest.Status.PENDING)
+               .aggregate(all=Count("pk"),
+                          mine=Count("pk", filter=Q(candidate__responsible_coach=viewer))))
     return CoachDashboard(
         caseload=Candidate.objects.visible_to(viewer).filter(
             responsible_coach=viewer, dossier_ended_on__isnull=True).count(),
-        pending_contact_requests=requests.count(),
-        pending_contact_requests_mine=requests.filter(
-            candidate__responsible_coach=viewer).count(),
+        pending_contact_requests=pending["all"],
+        pending_contact_requests_mine=pending["mine"],
     )
 
 

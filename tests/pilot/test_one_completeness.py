@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from candidates.completeness import CHECKS, profile_completeness
+from candidates.completeness import CHECKS, profile_completeness, profile_with_filled_relations
 from candidates.models import Education, LanguageSkill, Profile, WorkExperience
 from candidates.models.completeness_rule import COMPLETENESS_MAX, completeness_score
 from candidates.profile_services import profile_completeness_store
@@ -52,6 +52,30 @@ def test_python_checks_and_stored_sql_agree_check_by_check():
     profile.work_experiences.all().delete()
     profile.sectors.clear()
     assert _sql_score(profile) == len(profile_completeness(profile).done) == COMPLETENESS_MAX - 7
+
+
+def _checks_done(profile: Profile) -> list[str]:
+    return [check.key for check in profile_completeness(profile).done]
+
+
+def test_the_one_query_profile_scores_like_the_plain_one_list_by_list(django_assert_num_queries):
+    """The jobseeker's start page and overview read whether each list is filled together
+    with the profile; that must give the same checks as asking list by list."""
+    candidate = candidate_in(profile={"personal_description": "", "kind_of_work": ""})
+    profile = candidate.profile
+    _full(profile)
+    emptied = [lambda: profile.sectors.clear(), lambda: profile.preferred_occupations.clear(),
+               lambda: profile.work_experiences.all().delete(),
+               lambda: profile.educations.all().delete(),
+               lambda: profile.language_skills.all().delete()]
+    for empty in [lambda: None, *emptied]:
+        empty()
+        plain = Profile.objects.get(pk=profile.pk)
+        with django_assert_num_queries(1):
+            scored = profile_with_filled_relations(candidate)
+            done = _checks_done(scored)
+        assert done == _checks_done(plain)
+    assert len(done) == COMPLETENESS_MAX - 5
 
 
 def test_jobseeker_and_coach_see_the_same_figure(verified_client):

@@ -37,7 +37,7 @@ def test_jobseeker_home(verified_client):
         message_send(by=coach, thread=thread_open(by=coach, candidate=candidate), body="Hallo")
 
     assert_pinned(verified_client(candidate.user), reverse("candidates:jobseeker_home"),
-                  _counted_only(new_conversation), 12)
+                  _counted_only(new_conversation), 7)
 
 
 def test_jobseeker_preview(verified_client):
@@ -49,7 +49,7 @@ def test_jobseeker_preview(verified_client):
 def test_coach_home(verified_client):
     coach = staff(Role.COACH, with_totp_device=True)
     assert_pinned(verified_client(coach), reverse("candidates:coach_home"),
-                  _counted_only(lambda: candidate_in(responsible_coach=coach)), 7)
+                  _counted_only(lambda: candidate_in(responsible_coach=coach)), 6)
 
 
 def test_employer_home(verified_client):

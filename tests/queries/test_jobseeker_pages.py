@@ -98,7 +98,7 @@ def test_who_viewed(client, candidate):
 
 def test_profile_overview(client, candidate):
     assert_pinned(client, reverse("candidates:jobseeker_profile"),
-                  add_experiences(candidate, listed=False), 11)
+                  add_experiences(candidate, listed=False), 6)
 
 
 def test_work_experience_step(client, candidate):

@@ -2,6 +2,7 @@
 the field catalogue), what to do first and how complete the profile is."""
 
 from dataclasses import dataclass
+from functools import cache
 
 from django.shortcuts import render
 from django.utils.translation import get_language
@@ -9,12 +10,11 @@ from django.utils.translation import gettext_lazy as _
 
 from candidates.completeness import profile_completeness
 from candidates.forms.steps import STEPS
-from candidates.profile_services import profile_get_or_create
 from hallowerk.permissions import role_required
 from hallowerk.roles import Role
 from privacy.catalogue import Category, EmployerVisibility, FilledBy, specs_for
 
-from .common import own_candidate_or_none
+from .common import own_candidate_or_none, profile_to_score
 
 E = EmployerVisibility
 # Headings for what an employer sees of each field, in the order the page shows them.
@@ -28,16 +28,18 @@ VISIBILITY_HEADINGS = [
 ENTRY_LABELS = [_("Werkervaring"), _("Opleidingen"), _("Cursussen en trainingen"), _("Talen")]
 
 
-@dataclass
+@dataclass(frozen=True)
 class VisibilityGroup:
     heading: str
-    labels: list[str]
+    labels: tuple[str, ...]
 
 
-def visibility_groups(language: str) -> list[VisibilityGroup]:
+@cache
+def visibility_groups(language: str) -> tuple[VisibilityGroup, ...]:
     """The jobseeker's and the coach's fields, grouped by what an employer sees of them.
 
-    Built from the catalogue, so a field added there shows up here. Bookkeeping fields
+    Built from the catalogue, so a field added there shows up here; the catalogue is code,
+    so the groups are built once per language and process. Bookkeeping fields
     (category 'usage') are left out; the physical-work questions are shown as one line.
     """
     labels: dict[str, list[str]] = {visibility: [] for visibility, _heading in VISIBILITY_HEADINGS}
@@ -51,8 +53,8 @@ def visibility_groups(language: str) -> list[VisibilityGroup]:
                                          if spec.employer == E.YES_NO else spec.label(language))
     labels[E.SHOWN] += [str(label) for label in ENTRY_LABELS]
     labels[E.YES_NO].append(str(_("Lichamelijk werk: per onderdeel kan ik / kan ik niet")))
-    return [VisibilityGroup(str(heading), labels[visibility])
-            for visibility, heading in VISIBILITY_HEADINGS if labels[visibility]]
+    return tuple(VisibilityGroup(str(heading), tuple(labels[visibility]))
+                 for visibility, heading in VISIBILITY_HEADINGS if labels[visibility])
 
 
 @role_required(Role.JOBSEEKER)
@@ -60,7 +62,7 @@ def home(request):
     candidate = own_candidate_or_none(request)
     context = {"candidate": candidate, "groups": visibility_groups(get_language() or "nl")}
     if candidate is not None:
-        profile = profile_get_or_create(candidate=candidate)
+        profile = profile_to_score(candidate)
         completeness = profile_completeness(profile)
         missing_steps = {check.step for check in completeness.missing}
         context.update({

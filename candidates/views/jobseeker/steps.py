@@ -38,7 +38,7 @@ from hallowerk.permissions import role_required
 from hallowerk.reference import occupation_search
 from hallowerk.roles import Role
 
-from .common import own_profile
+from .common import own_candidate, own_profile, profile_to_score
 from .sensitive import confirmed, confirmed_warnings, form_warnings, refuse_bsn
 
 GO_NEXT = "next"
@@ -78,7 +78,7 @@ def render_step(request, step: Step, profile: Profile, **extra):
 
 @role_required(Role.JOBSEEKER)
 def overview(request):
-    profile = own_profile(request)
+    profile = profile_to_score(own_candidate(request))
     completeness = profile_completeness(profile)
     missing_steps = {check.step for check in completeness.missing}
     return render(request, "candidates/jobseeker/profile_overview.html", {
