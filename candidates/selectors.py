@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from hallowerk.roles import Role
 
 from .models import Candidate
+from .models.querysets import mark_seen_by
 from .presenters import (
     EMPLOYER_LIST_PREFETCH,
     EMPLOYER_LIST_SELECT,
@@ -34,14 +35,14 @@ def candidate_list(*, viewer) -> QuerySet[Candidate]:
 
 def candidate_for_viewer(user, pk) -> Candidate:
     """One candidate, or 404 when it does not exist *or* the viewer may not see it."""
-    return get_object_or_404(Candidate.objects.visible_to(user), pk=pk)
+    return mark_seen_by(get_object_or_404(Candidate.objects.visible_to(user), pk=pk), user)
 
 
 def candidate_profile_for_viewer(user, pk) -> Candidate:
     """Like candidate_for_viewer, with everything employer_profile_view() reads."""
     queryset = (Candidate.objects.visible_to(user).select_related(*EMPLOYER_VIEW_SELECT)
                 .prefetch_related(*EMPLOYER_VIEW_PREFETCH))
-    return get_object_or_404(queryset, pk=pk)
+    return mark_seen_by(get_object_or_404(queryset, pk=pk), user)
 
 
 def candidate_sees_as_employer(viewer, candidate: Candidate) -> bool:

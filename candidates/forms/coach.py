@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from hallowerk.forms.choices import ModelChoiceField
 from hallowerk.forms.dates import DATE_INPUT_FORMATS, dutch_date_widget
 from hallowerk.forms.service_errors import add_service_errors
 from hallowerk.models import User
@@ -33,7 +34,7 @@ def _coaches_of(municipality_id):
                                is_active=True).order_by("first_name", "last_name")
 
 
-class CoachChoiceField(forms.ModelChoiceField):
+class CoachChoiceField(ModelChoiceField):
     """The municipality's coaches, the viewer's own option marked "(ikzelf)": one option per
     person, never both "Ikzelf" and the viewer's own name."""
 

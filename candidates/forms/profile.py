@@ -10,6 +10,7 @@ from candidates.choices import DrivingLicence, Transport
 from candidates.models import Profile
 from candidates.models.profile import MAX_HOURS_PER_WEEK
 from candidates.physical import PHYSICAL_ITEMS, physical_field_name, physical_label
+from hallowerk.forms.choices import ModelMultipleChoiceField
 from hallowerk.models import Sector
 
 from .fields import DutchDateField, LinesField, PlaceField, UrlLinesField
@@ -103,7 +104,7 @@ class WorkThatSuitsForm(ProfileStepForm):
         _("Wat past bij mij"),
         _("Wat hebt u nodig om goed te werken? Bijvoorbeeld vaste tijden, rust of afwisseling."),
         rows=4)
-    sectors = forms.ModelMultipleChoiceField(
+    sectors = ModelMultipleChoiceField(
         label=_("In welke sectoren wilt u werken?"), queryset=Sector.objects.all(),
         required=False, widget=forms.CheckboxSelectMultiple, help_text=_("Kies alles wat past."))
 

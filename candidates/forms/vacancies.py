@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from candidates.models.messaging import MESSAGE_MAX_LENGTH
+from hallowerk.forms.choices import ModelChoiceField
 from hallowerk.models import Occupation, Place, Sector
 
 
@@ -10,13 +11,13 @@ class VacancySearchForm(forms.Form):
 
     q = forms.CharField(label=_("Zoeken"), required=False, max_length=100,
                         help_text=_("Bijvoorbeeld een functie of een woord uit de vacature."))
-    occupation = forms.ModelChoiceField(label=_("Beroep"), required=False,
+    occupation = ModelChoiceField(label=_("Beroep"), required=False,
                                         queryset=Occupation.objects.none(),
                                         empty_label=_("Alle beroepen"))
-    sector = forms.ModelChoiceField(label=_("Sector"), required=False,
+    sector = ModelChoiceField(label=_("Sector"), required=False,
                                     queryset=Sector.objects.none(),
                                     empty_label=_("Alle sectoren"))
-    place = forms.ModelChoiceField(label=_("Plaats"), required=False,
+    place = ModelChoiceField(label=_("Plaats"), required=False,
                                    queryset=Place.objects.none(), empty_label=_("Alle plaatsen"))
     hours = forms.IntegerField(
         label=_("Hoeveel uur per week wilt u werken?"), required=False, min_value=1,

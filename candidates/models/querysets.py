@@ -162,6 +162,22 @@ def may_act_on(user, candidate, *, roles=(Role.COACH,), purpose: Purpose = Purpo
     return dossiers.filter(pk=candidate.pk).exists()
 
 
+# Set on a candidate that the selectors fetched through visible_to(user) in this request.
+_SEEN_BY = "_visible_to_user_pk"
+
+
+def mark_seen_by(candidate, user):
+    """Remember on the instance that `user` may see it: the selectors call this right after
+    reading the candidate through visible_to(user), and CandidateRelatedQuerySet.of_candidate()
+    then need not ask the rule again (as a subquery) for the rows hanging off it."""
+    setattr(candidate, _SEEN_BY, user.pk)
+    return candidate
+
+
+def seen_by(candidate, user) -> bool:
+    return user is not None and getattr(candidate, _SEEN_BY, None) == user.pk
+
+
 class CandidateRelatedQuerySet(models.QuerySet):
     """Data that hangs off a candidate is visible exactly when its candidate is (SPEC §4).
 
@@ -188,6 +204,13 @@ class CandidateRelatedQuerySet(models.QuerySet):
 
     def visible_to(self, user) -> "CandidateRelatedQuerySet":
         return self.filter(**{f"{self.candidate_lookup}__in": self._visible_candidates(user)})
+
+    def of_candidate(self, user, candidate) -> "CandidateRelatedQuerySet":
+        """visible_to(user) for the rows of one candidate. For a candidate the selectors
+        read for this user (mark_seen_by) the rule was just asked, so this is a plain filter;
+        for any other candidate the rule is asked here, as in visible_to()."""
+        rows = self.filter(**{self.candidate_lookup: candidate})
+        return rows if seen_by(candidate, user) else rows.visible_to(user)
 
     def with_candidate_visible(self, user) -> "CandidateRelatedQuerySet":
         """Every row, annotated `candidate_visible`: for records the viewer keeps a part of

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from candidates.choices import Language
 from candidates.physical import PHYSICAL_CHOICES
 from hallowerk.forms.accounts import InvitedPersonForm
+from hallowerk.forms.choices import ModelChoiceField
 from hallowerk.forms.dates import DATE_INPUT_FORMATS, dutch_date_widget
 from hallowerk.forms.occupations import OccupationField
 from hallowerk.models import Sector
@@ -110,7 +111,7 @@ class EmployerUserInviteForm(InvitedPersonForm):
                                      "naam@bedrijf.nl.")})
 
 
-class LabelChoiceField(forms.ModelChoiceField):
+class LabelChoiceField(ModelChoiceField):
     """Occupations and sectors by their label in the current language."""
 
     def label_from_instance(self, obj):

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from candidates.models.messaging import MESSAGE_MAX_LENGTH
 from employers.models import Shortlist, Vacancy
 from employers.models.shortlists import SAVED_SEARCH_NAME_MAX_LENGTH, SHORTLIST_NAME_MAX_LENGTH
+from hallowerk.forms.choices import ModelChoiceField
 
 MESSAGE_ERRORS = {
     "required": _("Schrijf eerst een bericht."),
@@ -34,7 +35,7 @@ class ContactRequestForm(ServerValidatedForm):
         max_length=MESSAGE_MAX_LENGTH, error_messages=MESSAGE_ERRORS,
         help_text=_("De werkmatcher leest uw bericht eerst en stuurt het door als de kandidaat "
                     "dat wil. Vertel wie u bent en welk werk u hebt."))
-    vacancy = forms.ModelChoiceField(
+    vacancy = ModelChoiceField(
         label=_("Over welke vacature gaat het?"), required=False,
         queryset=Vacancy.objects.none(), empty_label=_("Geen bepaalde vacature"),
         error_messages={"invalid_choice": _("Kies een van uw eigen vacatures.")})
@@ -50,7 +51,7 @@ class ShortlistForm(ServerValidatedForm):
                            error_messages={"required": _("Geef de lijst een naam."),
                                            "max_length": _("De naam is te lang: maximaal "
                                                            "%(limit_value)d tekens.")})
-    vacancy = forms.ModelChoiceField(
+    vacancy = ModelChoiceField(
         label=_("Hoort bij vacature"), required=False, queryset=Vacancy.objects.none(),
         empty_label=_("Geen vacature"),
         error_messages={"invalid_choice": _("Kies een van uw eigen vacatures.")})
@@ -62,7 +63,7 @@ class ShortlistForm(ServerValidatedForm):
 
 
 class ShortlistAddForm(ServerValidatedForm):
-    shortlist = forms.ModelChoiceField(
+    shortlist = ModelChoiceField(
         label=_("Op welke lijst?"), required=False, queryset=Shortlist.objects.none(),
         empty_label=_("Een nieuwe lijst"),
         error_messages={"invalid_choice": _("Kies een van uw eigen lijsten.")})

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from candidates.choices import DrivingLicence, Language
 from candidates.physical import PHYSICAL_CHOICES
+from hallowerk.forms.choices import ModelChoiceField
 from hallowerk.forms.dates import DATE_INPUT_FORMATS, dutch_date_widget
 from hallowerk.forms.occupations import OccupationField
 from hallowerk.models import Sector
@@ -68,7 +69,7 @@ class SearchForm(forms.Form):
         label=gettext_lazy("Beroep"), required=False,
         help_text=gettext_lazy("Typ een deel van het beroep en kies uit de lijst. Leeg: alle "
                                "beroepen."))
-    sector = forms.ModelChoiceField(
+    sector = ModelChoiceField(
         label=gettext_lazy("Sector"), required=False, to_field_name="code",
         queryset=Sector.objects.order_by("label_nl"),
         empty_label=gettext_lazy("Alle sectoren"),

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hallowerk.administration import MUNICIPALITY_EDITABLE_FIELDS, THEMES
 from hallowerk.forms.accounts import InvitedPersonForm
+from hallowerk.forms.choices import ModelChoiceField
 from hallowerk.models import Municipality
 from hallowerk.roles import STAFF_ROLES, Role
 
@@ -21,7 +22,7 @@ class StaffInviteForm(InvitedPersonForm):
     role = forms.ChoiceField(label=_("Rol"), choices=STAFF_ROLE_CHOICES, widget=forms.RadioSelect,
                              error_messages={"required": _("Kies een rol."),
                                              "invalid_choice": _("Kies een rol uit de lijst.")})
-    municipality = forms.ModelChoiceField(
+    municipality = ModelChoiceField(
         label=_("Gemeente"), queryset=Municipality.objects.none(),
         error_messages={"required": _("Kies een gemeente."),
                         "invalid_choice": _("Kies een gemeente uit de lijst.")})

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hallowerk.administration import administered_municipalities
+from hallowerk.forms.choices import ModelChoiceField
 from hallowerk.permissions import role_required
 from hallowerk.roles import Role
 from hallowerk.stats import SMALL_CELL
@@ -23,7 +24,7 @@ class EsfReportForm(forms.Form):
     their own municipality, whatever the address asks for."""
 
     jaar = forms.TypedChoiceField(label=_("Jaar"), coerce=int, required=False)
-    gemeente = forms.ModelChoiceField(label=_("Gemeente"), queryset=None, required=False,
+    gemeente = ModelChoiceField(label=_("Gemeente"), queryset=None, required=False,
                                       empty_label=None)
 
     def __init__(self, *args, viewer, **kwargs):

@@ -198,3 +198,28 @@ def test_a_coach_of_another_municipality_sees_nothing_related():
     for queryset in (Thread.objects, Message.objects, VacancyResponse.objects):
         assert not queryset.visible_to(stranger).exists()
     assert not threads_for(stranger).exists()
+
+
+def test_rows_of_one_candidate_ask_the_rule_unless_the_selector_just_did(scene):
+    """of_candidate() skips the rule's subquery only for a candidate the selectors read
+    through visible_to() for this very user; for anyone else it is visible_to()."""
+    from candidates.models import ContactRequest
+    from candidates.models.querysets import mark_seen_by
+    from candidates.selectors import candidate_for_viewer
+
+    employer, candidate = scene["employer"], scene["candidate"]
+    read = candidate_for_viewer(employer, candidate.pk)
+    assert '"candidates_candidate"' not in str(Thread.objects.of_candidate(employer, read).query)
+    assert Thread.objects.of_candidate(employer, read).get() == scene["thread"]
+
+    # Out of sight: the selector refuses, and a candidate read any other way, or marked
+    # for someone else, goes through the rule and finds nothing.
+    unshare(scene)
+    plain = Candidate.objects.get(pk=candidate.pk)
+    stranger = UserFactory(employer_user=True, employer=EmployerFactory(),
+                           municipality=municipality("rotterdam"))
+    for someone_else_marked in (plain, mark_seen_by(Candidate.objects.get(pk=candidate.pk),
+                                                    stranger)):
+        assert not Thread.objects.of_candidate(employer, someone_else_marked).exists()
+        assert not ContactRequest.objects.of_candidate(employer, someone_else_marked).exists()
+    assert Thread.objects.of_candidate(scene["coach"], plain).exists(), "the coach still may"

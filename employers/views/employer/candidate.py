@@ -34,10 +34,9 @@ def _file_url(candidate, field_name: str) -> str:
 
 def _contact_state(user, candidate) -> dict:
     """What the contact box shows: an open conversation, a request underway, or a form."""
-    thread = Thread.objects.visible_to(user).filter(candidate=candidate, counterpart=user).first()
-    last_request = (ContactRequest.objects.visible_to(user)
-                    .filter(candidate=candidate, requested_by=user)
-                    .order_by("-created_at").first())
+    thread = Thread.objects.of_candidate(user, candidate).filter(counterpart=user).first()
+    last_request = (ContactRequest.objects.of_candidate(user, candidate)
+                    .filter(requested_by=user).order_by("-created_at").first())
     return {"thread": thread, "last_request": last_request}
 
 
