@@ -5,7 +5,7 @@ lookup goes through the same queryset so a candidate outside it is a 404.
 """
 
 from django.apps import apps
-from django.db import models
+from django.db import connection, models
 from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
 
 from hallowerk.models import Municipality, User
@@ -47,11 +47,20 @@ def shared_with_region(region_of_these: models.QuerySet) -> Q:
     return shared_with_audience(region_of(region_of_these).values("pk"))
 
 
-def _employer_municipality(user) -> models.QuerySet:
-    """The municipality of this employer user's organisation; none for a deactivated one."""
-    employer = apps.get_model("employers", "Employer").objects.filter(
-        pk=user.employer_id, is_active=True)
-    return Municipality.objects.filter(employers__in=employer)
+def _employer_region_ids(employer_id: int | None) -> list[int]:
+    """The municipalities of the region of this employer organisation's municipality; none
+    for a deactivated organisation. region_of() in one plain query: it runs on every employer
+    page, and building the ORM's nested subqueries cost ten times the lookup (~1 ms of CPU)."""
+    employer = apps.get_model("employers", "Employer")._meta.db_table
+    municipality = Municipality._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT region.id FROM {employer} employer "  # noqa: S608 (table names only)
+            f"JOIN {municipality} own ON own.id = employer.municipality_id "
+            f"JOIN {municipality} region "
+            "ON region.labour_market_region = own.labour_market_region "
+            "WHERE employer.id = %s AND employer.is_active ORDER BY region.id", [employer_id])
+        return [row[0] for row in cursor.fetchall()]
 
 
 def _may_see_anyone(user) -> bool:
@@ -70,7 +79,7 @@ def employer_audience(user) -> list[int] | None:
     if not _may_see_anyone(user) or user.role != Role.EMPLOYER:
         return None
     return request_memoized(("employer_audience", user.pk, user.employer_id),
-                            lambda: _region_ids(_employer_municipality(user)) or None)
+                            lambda: _employer_region_ids(user.employer_id) or None)
 
 
 def _region_ids(municipalities: models.QuerySet) -> list[int]:
