@@ -5,7 +5,9 @@ region-scoped candidates this employer may see, or those shared with all) and th
 filters (occupation, sector, licence, language, physical "can") are tokens in the document
 (candidates/search_documents.py), so the GIN index returns only documents this employer
 may see that pass them and contain the words. Place within a radius, availability and
-hours are checked on the rows found (a radius is hundreds of places: too many tokens).
+hours are checked on the rows found (a radius is hundreds of places: too many tokens); for
+a small radius the planner reads the band's documents in those places from the band's
+place index instead and checks the words on them.
 Of those, the RESULT_CAP + 1 most recently active are taken, and only those are ranked by
 relevance. Beyond the cap the page says "meer dan 1.000" and asks to refine: an exact count
 and a full ranking would cost as much as the whole match. The most recently active are found

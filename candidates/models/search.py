@@ -58,6 +58,12 @@ class SearchDocument(models.Model):
             # walks this and stops after RESULT_CAP + 1; the rebalance reads its boundaries.
             models.Index(fields=["tier", "-last_activity_at", "-candidate"],
                          name="search_document_band_recent"),
+            # A band's documents by place: with a small radius (a few dozen places) the
+            # planner reads the band's documents in those places here and checks the words
+            # on them, instead of visiting every document of the band that has the words
+            # (at 500,000: 'kassa' within 15 km of Amersfoort, 48 -> 17 ms). A large radius
+            # keeps the GIN path; the planner chooses per band.
+            models.Index(fields=["tier", "place"], name="search_document_band_place"),
         ]
 
     def __str__(self):
