@@ -16,7 +16,7 @@ from hallowerk.roles import Role
 from hallowerk.validators import POSTCODE_PATTERN, validate_postcode
 
 from .conditions import holds
-from .querysets import CandidateQuerySet
+from .querysets import CandidateManager
 
 
 class Gender(models.TextChoices):
@@ -128,7 +128,7 @@ class Candidate(models.Model):
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
     last_activity_at = models.DateTimeField(_("laatst actief"), default=timezone.now)
 
-    objects = CandidateQuerySet.as_manager()
+    objects = CandidateManager()
 
     class Meta:
         verbose_name = _("kandidaat")

@@ -151,6 +151,21 @@ class CandidateQuerySet(models.QuerySet):
         return self.none()
 
 
+class CandidateManager(models.Manager.from_queryset(CandidateQuerySet)):  # type: ignore[misc]
+    def visible_to(self, user, purpose: Purpose = Purpose.WORK) -> CandidateQuerySet:
+        """Candidate.objects.visible_to(): the rule's queryset is built once per request for
+        this viewer and each caller gets a fresh copy to refine (building it costs ~0.6 ms
+        of CPU and an employer's page asked for it up to four times). Only the SQL is kept,
+        never rows: every copy reads the database again. Outside a request it is built
+        every time (hallowerk/request_memo.py)."""
+        if not _may_see_anyone(user):
+            return self.none()
+        key = ("candidates_visible_to", user.pk, user.role, user.municipality_id,
+               user.employer_id, purpose)
+        rule = request_memoized(key, lambda: self.get_queryset().visible_to(user, purpose))
+        return rule._chain()
+
+
 def may_act_on(user, candidate, *, roles=(Role.COACH,), purpose: Purpose = Purpose.WORK) -> bool:
     """Whether `user`, in one of `roles`, may change this candidate's dossier (or erase,
     export, resolve on the person's behalf): the permission checks of the services ask

@@ -252,3 +252,24 @@ def test_completeness_grows_and_explains_what_is_missing(client, candidate):
     assert after.percent > before.percent
     html = client.get(reverse("candidates:jobseeker_profile")).content.decode()
     assert f"{after.percent}%" in html and "Werkervaring" in html
+
+
+def test_a_step_page_scores_the_lists_as_they_are_after_a_save(client, candidate):
+    """Step pages read whether each list is filled together with the profile: a save
+    redirects, and the next page counts the sector just chosen; a refused save (hours the
+    wrong way round) changes nothing and shows the same score."""
+    from hallowerk.models import Sector
+
+    def done_on(slug):
+        page = client.get(step_url(slug))
+        return {check.key for check in page.context["completeness"].done}
+
+    assert "sectors" not in done_on("werk-dat-past")
+    saved = client.post(step_url("werk-dat-past"),
+                        {"kind_of_work": "Koken", "sectors": [Sector.objects.first().pk]},
+                        follow=True)
+    assert {"sectors", "kind_of_work"} <= {c.key for c in saved.context["completeness"].done}
+    refused = client.post(step_url("beschikbaarheid"),
+                          {"hours_per_week_min": "30", "hours_per_week_max": "10"})
+    assert refused.status_code == 200
+    assert {c.key for c in refused.context["completeness"].done} == done_on("beschikbaarheid")

@@ -91,7 +91,9 @@ def overview(request):
 @role_required(Role.JOBSEEKER)
 def step_page(request, slug):
     step = step_or_404(slug)
-    profile = own_profile(request)
+    # Every page this renders shows the profile as read here: a save that succeeds
+    # redirects, one that fails changed nothing.
+    profile = profile_to_score(own_candidate(request))
     if step.kind == FORM:
         return form_step(request, step, profile)
     if request.method == "POST":
