@@ -6,10 +6,11 @@ and nothing saved), writes one audit event with the names of the changed fields 
 values — and keeps the employer's search document and the coach's stored completeness score current.
 """
 
+from functools import cache
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.db import connection, transaction
 from django.utils import timezone
 
 from hallowerk.edit_base import edit_merge_locked
@@ -47,10 +48,25 @@ def profile_completeness_store(profile: Profile) -> int:
     THE rule (candidates/models/completeness_rule.py), so the stored value cannot drift
     from it. Returns the score. Callers that already run an UPDATE on the profile set
     `completeness=completeness_score()` in it instead."""
-    Profile.objects.filter(pk=profile.pk).update(completeness=completeness_score())
-    profile.completeness = Profile.objects.values_list("completeness", flat=True).get(
-        pk=profile.pk)
+    sql, params = _completeness_store_sql()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, profile.pk, profile.pk])
+        profile.completeness = cursor.fetchone()[0]
     return profile.completeness
+
+
+@cache
+def _completeness_store_sql() -> tuple[str, tuple]:
+    """profile_completeness_store()'s UPDATE, compiled from the rule once per process:
+    compiling its fifteen conditions cost about 5 ms of CPU on every save, for a statement in
+    which only the profile changes. Parameters: the rule's own, then the profile id twice."""
+    score = (Profile.objects.filter(pk=0).annotate(score=completeness_score())
+             .values("score"))
+    select, params = score.query.sql_with_params()
+    if params[-1] != 0:
+        raise ImproperlyConfigured("The profile id must be the rule's last parameter.")
+    return (f"UPDATE {Profile._meta.db_table} SET completeness = ({select}) "  # noqa: S608
+            "WHERE id = %s RETURNING completeness", tuple(params[:-1]))
 
 
 def _after_change(*, by: User, profile: Profile, fields: list[str], request=None,
