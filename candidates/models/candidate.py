@@ -199,6 +199,11 @@ class Candidate(models.Model):
                                   "directly_approachable", "dossier_ended_on",
                                   "last_activity_at", "responsible_coach"],
                          name="candidate_coach_filters"),
+            # Hidden by staff is rare (about 2%): the coach's "hidden" list finds its few
+            # rows here instead of reading every dossier of the municipality (500k,
+            # Rotterdam: 120,000 rows read for 2,381, 90 ms).
+            models.Index(fields=["municipality"], condition=Q(hidden_by_staff=True),
+                         name="candidate_hidden"),
             # Matching checks an audience of employers (a region, or everyone sharing with
             # all municipalities) against a vacancy's pool: the candidates an employer may
             # see, by where they live and whom they share with, read from the index alone.
