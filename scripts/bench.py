@@ -69,7 +69,8 @@ def setup_django() -> None:
     if not os.environ.get("DATABASE_URL"):
         from hallowerk.settings.embedded import embedded_database_url
 
-        if os.environ.get("BENCH_REBUILD"):  # start from an empty benchmark database
+        # Start from an empty benchmark database (a fresh checkout has no server to ask yet).
+        if os.environ.get("BENCH_REBUILD") and (DATA_DIR / "pgdata" / "PG_VERSION").exists():
             import pgserver
 
             server = pgserver.get_server(str(DATA_DIR / "pgdata"), cleanup_mode="stop")

@@ -4,7 +4,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from candidates.presenters import EMPLOYER_LIST_PREFETCH, EMPLOYER_LIST_SELECT, employer_list_rows
+from candidates.presenters import (
+    EMPLOYER_LIST_ONLY,
+    EMPLOYER_LIST_PREFETCH,
+    EMPLOYER_LIST_SELECT,
+    employer_list_rows,
+)
 from candidates.selectors import candidate_for_viewer
 from employers.forms.employer import ShortlistForm
 from employers.models import Shortlist
@@ -40,7 +45,7 @@ def shortlists(request):
 def shortlist_detail(request, pk):
     shortlist = _shortlist(request, pk)
     candidates = list(shortlist_candidates(viewer=request.user, shortlist=shortlist)
-                      .select_related(*EMPLOYER_LIST_SELECT)
+                      .select_related(*EMPLOYER_LIST_SELECT).only(*EMPLOYER_LIST_ONLY)
                       .prefetch_related(*EMPLOYER_LIST_PREFETCH)[:500])
     # Entries of candidates who stopped sharing stay out of sight; only their number shows.
     no_longer_visible = shortlist.entries.count() - len(candidates)
