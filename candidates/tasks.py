@@ -8,7 +8,12 @@ from .search_tiers import search_tiers_rebalance
 
 @shared_task(acks_late=True)
 def search_documents_reconcile_task() -> int:
-    return search_documents_reconcile()
+    """Nightly: documents set right, then the words no document holds any more removed."""
+    from .search_vocabulary import search_lexemes_prune
+
+    reconciled = search_documents_reconcile()
+    search_lexemes_prune()
+    return reconciled
 
 
 @shared_task(acks_late=True)

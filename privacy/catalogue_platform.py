@@ -281,6 +281,10 @@ PLATFORM_NOT_PERSONAL_MODELS: dict[str, str] = {
                                  "number, never who was destroyed (privacy/retention)",
     "candidates.SearchTierBoundary": "where a recency band of the search begins: a moment "
                                      "in time, the same for everyone",
+    "candidates.SearchLexeme": "the words the search documents hold, each once, with no link "
+                               "to a document or a person; a word leaves within a day of the "
+                               "last document holding it, at once when a jobseeker erases "
+                               "what they entered (candidates/search_vocabulary.py)",
     "matching.FairnessReport": "aggregated counts per municipality for the bias monitor; "
                                "small cells are suppressed",
     "auth.Permission": "Django's list of permissions",

@@ -21,6 +21,7 @@ from candidates.models import Candidate, Message, Profile, SensitiveReview, Vaca
 from candidates.models.completeness_rule import completeness_score
 from candidates.models.querysets import may_act_on
 from candidates.search_documents import candidate_search_documents_refresh
+from candidates.search_vocabulary import document_words, search_lexemes_forget
 from candidates.services_messaging import message_send, thread_open
 from candidates.uploads import pending_dir
 from hallowerk.models import User
@@ -133,6 +134,9 @@ def candidate_entered_data_erase(*, by: User, candidate: Candidate, request=None
     if not _may_erase(by, candidate):
         raise PermissionDenied("Only the jobseeker themself, or their coach, erases this.")
     candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
+    # The search's vocabulary holds words, not people; still, what only they typed leaves
+    # with their document now rather than at night (candidates/search_vocabulary.py).
+    words = document_words([candidate.pk])
     files: list = []
     counts: Counter = Counter()
     erased = [f"candidate.{name}" for name in _reset(candidate, _entered_fields(CANDIDATE),
@@ -155,6 +159,7 @@ def candidate_entered_data_erase(*, by: User, candidate: Candidate, request=None
         Profile.objects.filter(pk=profile.pk).update(completeness=completeness_score(),
                                                      updated_at=timezone.now())
         candidate_search_documents_refresh([candidate.pk])
+    search_lexemes_forget(words)
     # The coach's review list spoke about data that no longer exists.
     counts["sensitive_reviews"], _by_model = SensitiveReview.objects.filter(
         candidate=candidate).delete()

@@ -9,12 +9,12 @@ from .candidate import (
 from .experience import Course, Education, LanguageSkill, WorkExperience
 from .messaging import ContactRequest, Message, Thread, VacancyResponse
 from .profile import Profile
-from .search import SEARCH_TIERS, SearchDocument, SearchTierBoundary
+from .search import SEARCH_TIERS, SearchDocument, SearchLexeme, SearchTierBoundary
 from .sensitive import SensitiveReview
 
 __all__ = [
     "EMPLOYER_VISIBLE", "SEARCH_TIERS", "Candidate", "ContactRequest", "Course", "Education",
     "EndReason", "Gender", "LanguageSkill", "Message", "Profile", "SearchDocument",
-    "SearchTierBoundary", "SensitiveReview", "ServiceType", "SharingScope", "Thread",
-    "VacancyResponse", "WorkExperience",
+    "SearchLexeme", "SearchTierBoundary", "SensitiveReview", "ServiceType", "SharingScope",
+    "Thread", "VacancyResponse", "WorkExperience",
 ]

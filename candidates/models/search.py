@@ -84,3 +84,27 @@ class SearchTierBoundary(models.Model):
 
     def __str__(self):
         return f"search tier {self.tier} from {self.active_since:%Y-%m-%d %H:%M}"
+
+
+class SearchLexeme(models.Model):
+    """Every word (as PostgreSQL's Dutch stemmer stores it) that some search document holds,
+    and for at most a day after the last such document went: the vocabulary the search
+    expands a prefix with (employers/prefixes.py). A GIN index answers `kassa:*` by reading
+    the posting list of every matching word in full before it can intersect anything (at
+    500,000 candidates that was more than half the search); the same words listed exactly,
+    `kassa | kassamedewerker`, are intersected inside the index.
+
+    Kept by database triggers on candidates_searchdocument (migration 0019), so it holds the
+    words of every document whoever writes it; words only, never which document or person
+    they came from. candidates.search_vocabulary.search_lexemes_prune() removes, nightly,
+    the words no document holds any more."""
+
+    # "C" collation: byte order, so a prefix is one range of the primary key's index.
+    lexeme = models.TextField(primary_key=True, db_collation="C")
+
+    class Meta:
+        verbose_name = _("zoekwoord")
+        verbose_name_plural = _("zoekwoorden")
+
+    def __str__(self):
+        return self.lexeme
