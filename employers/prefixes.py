@@ -18,8 +18,9 @@ from django.db import connection
 
 from candidates.search_text import SEARCH_CONFIG
 
-# More words than this ("ver" in a real vocabulary): the index's own prefix scan is then no
-# slower than joining that many posting lists.
+# More words than this ("ver" in a real vocabulary) and the prefix stays a prefix: a chosen
+# bound on the query's size, not a measured break-even (the demo vocabulary has no prefix
+# with more than three words); measure it again on real data.
 MAX_EXPANSION = 50
 
 # The stem as to_tsquery would make it of `word:*` (the same parser and dictionary), then

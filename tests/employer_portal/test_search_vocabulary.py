@@ -10,6 +10,7 @@ from candidates.models import Candidate, SearchDocument, SearchLexeme
 from candidates.profile_services import profile_update
 from candidates.search_documents import candidate_search_documents_refresh
 from candidates.search_vocabulary import search_lexemes_prune
+from candidates.tasks import search_documents_reconcile_task
 from employers.fulltext import search_terms, text_tsquery
 from employers.prefixes import prefix_lexemes
 from employers.search import SearchCriteria
@@ -111,3 +112,11 @@ def test_the_search_asks_the_vocabulary_once(workers):
     with CaptureQueriesContext(connection) as queries:
         found(viewer, "kassa")
     assert len([q for q in queries if "candidates_searchlexeme" in q["sql"]]) == 1
+
+
+def test_the_nightly_task_prunes_the_vocabulary(workers):
+    leaving = Candidate.objects.get(profile__kind_of_work="Home-based klantenservice")
+    SearchDocument.objects.filter(candidate=leaving).delete()  # a change outside the services
+    Candidate.objects.filter(pk=leaving.pk).update(shared_with_employers=False)
+    search_documents_reconcile_task()
+    assert "home-based" not in vocabulary() and vocabulary() == document_words()
