@@ -19,11 +19,7 @@ from django.db.models.functions import Greatest
 
 from candidates.models import Candidate, LanguageSkill, Profile
 from candidates.physical import PHYSICAL_CODES, physical_field_name
-from candidates.presenters import (
-    EMPLOYER_LIST_ONLY,
-    EMPLOYER_LIST_PREFETCH,
-    EMPLOYER_LIST_SELECT,
-)
+from candidates.presenters import employer_list_fetch
 from candidates.search_text import SEARCH_CONFIG
 from candidates.selectors import EMPLOYER_ORDER
 from hallowerk.models import Occupation, Place, Sector
@@ -176,9 +172,8 @@ def candidate_search(*, viewer, criteria: SearchCriteria, page_number=1,
                            page_number=page_number_bounded(page_number))
     # Through the scoped queryset: a candidate who stopped sharing a moment ago is left out
     # rather than shown, whatever the document still says.
-    rows = (Candidate.objects.visible_to(viewer).filter(pk__in=found.ids)
-            .select_related(*EMPLOYER_LIST_SELECT).only(*EMPLOYER_LIST_ONLY)
-            .prefetch_related(*EMPLOYER_LIST_PREFETCH).in_bulk()) if found.ids else {}
+    rows = {candidate.pk: candidate for candidate in employer_list_fetch(
+        Candidate.objects.visible_to(viewer).filter(pk__in=found.ids))} if found.ids else {}
     paginator = Paginator(range(min(found.count, RESULT_CAP)), PAGE_SIZE)
     page = Page([rows[pk] for pk in found.ids if pk in rows], found.number, paginator)
     result = SearchResult(criteria=criteria, page=page, candidates=list(page.object_list),

@@ -4,12 +4,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from candidates.presenters import (
-    EMPLOYER_LIST_ONLY,
-    EMPLOYER_LIST_PREFETCH,
-    EMPLOYER_LIST_SELECT,
-    employer_list_rows,
-)
+from candidates.presenters import employer_list_fetch, employer_list_rows
 from candidates.selectors import candidate_for_viewer
 from employers.forms.employer import ShortlistForm
 from employers.models import Shortlist
@@ -44,9 +39,8 @@ def shortlists(request):
 @role_required(Role.EMPLOYER)
 def shortlist_detail(request, pk):
     shortlist = _shortlist(request, pk)
-    candidates = list(shortlist_candidates(viewer=request.user, shortlist=shortlist)
-                      .select_related(*EMPLOYER_LIST_SELECT).only(*EMPLOYER_LIST_ONLY)
-                      .prefetch_related(*EMPLOYER_LIST_PREFETCH)[:500])
+    candidates = employer_list_fetch(shortlist_candidates(viewer=request.user,
+                                                          shortlist=shortlist), limit=500)
     # Entries of candidates who stopped sharing stay out of sight; only their number shows.
     no_longer_visible = shortlist.entries.count() - len(candidates)
     return render(request, "employers/employer/shortlist_detail.html", {
