@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 
 from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import PermissionDenied
-from django.db import connection, models
+from django.db import models
+from django.shortcuts import get_object_or_404
 from django.utils.formats import date_format
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
@@ -18,8 +19,9 @@ from django.utils.translation import gettext as _
 from hallowerk.roles import Role
 from privacy.catalogue import Category, EmployerVisibility, FieldSpec, employer_specs
 
-from .models import Candidate, Profile, SensitiveReview
+from .models import Candidate, Profile
 from .publication_hold import OPEN_REVIEWS_ATTR, entry_part, held_parts, open_reviews_prefetch
+from .related_rows import load_children, load_many_to_many, related
 
 # Everything the employer's view reads, so a whole profile costs a fixed number of queries.
 EMPLOYER_VIEW_SELECT = ["municipality", "responsible_coach", "profile",
@@ -94,7 +96,7 @@ def _item(spec: FieldSpec, instance: models.Model, language: str, candidate: Can
     model_field = instance._meta.get_field(spec.field)
     label = spec.employer_label(language)
     if model_field.many_to_many:
-        values = [str(obj) for obj in getattr(instance, spec.field).all()]
+        values = [str(obj) for obj in related(instance, spec.field)]
         return Item(label, values, "list") if values else None
     value = getattr(instance, spec.field)
     if spec.employer == EmployerVisibility.YES_NO:
@@ -113,17 +115,6 @@ def _item(spec: FieldSpec, instance: models.Model, language: str, candidate: Can
         return Item(label, list(value), "urls")
     shown = _display(model_field, value)
     return Item(label, shown, "list" if isinstance(shown, list) else "text")
-
-
-def _listed_item(spec: FieldSpec, profile: Profile, language: str,
-                 candidate: Candidate) -> Item | None:
-    """_item(), or for a many-to-many field the labels employer_list_fetch() put there."""
-    listed = getattr(profile, LISTED_LABELS_ATTR, {})
-    if spec.field not in listed:
-        return _item(spec, profile, language, candidate, None)
-    values = [label_en if language == "en" else label_nl
-              for label_nl, label_en in listed[spec.field]]
-    return Item(spec.employer_label(language), values, "list") if values else None
 
 
 def _as_text(value: str | list[str]) -> str:
@@ -164,7 +155,7 @@ def _entry_items(candidate: Candidate, model_label: str, relation: str,
     specs = [spec for spec in employer_specs(model_label) if _allowed(spec, candidate)
              and entry_part(relation, spec.field) not in held]
     items = []
-    for entry in getattr(profile, relation).all():
+    for entry in related(profile, relation):
         shown = [(spec, _item(spec, entry, language, candidate, None)) for spec in specs]
         shown = [(spec, item) for spec, item in shown if item is not None]
         if not shown:
@@ -229,9 +220,6 @@ EMPLOYER_LIST_ONLY = ["id", "first_name", "last_name", "profile__id", "profile__
                         and not Profile._meta.get_field(name).many_to_many)]
 EMPLOYER_LIST_PREFETCH: list[str | models.Prefetch] = ["profile__preferred_occupations",
                                                        open_reviews_prefetch()]
-# The listed many-to-many fields (occupations): employer_list_fetch() puts their labels on
-# the profile under this attribute, as {field: [(label_nl, label_en), ...]}.
-LISTED_LABELS_ATTR = "employer_list_labels"
 _LIST_MANY_TO_MANY = [name for label, name in LIST_FIELDS if label == "candidates.Profile"
                       and Profile._meta.get_field(name).many_to_many]
 
@@ -239,44 +227,36 @@ _LIST_MANY_TO_MANY = [name for label, name in LIST_FIELDS if label == "candidate
 def employer_list_fetch(queryset, *, limit: int | None = None) -> list[Candidate]:
     """The candidates of a result list (the first `limit` of the queryset) with only what
     employer_list_rows() reads, in 2 + one query per listed many-to-many field whatever
-    the list's length. Django's prefetch_related of the same compiles two querysets and
-    builds a related manager and a model instance per row and value: for the 25 rows of a
-    search page that was about 2 ms of CPU of the rows' 8. The ids come from the scoped
-    queryset, so the two plain queries read nothing outside it."""
+    the list's length, in plain SQL after the first (candidates/related_rows.py): for the
+    25 rows of a search page Django's prefetch took about half of the rows' CPU."""
     queryset = queryset.select_related(*EMPLOYER_LIST_SELECT).only(*EMPLOYER_LIST_ONLY)
     candidates = list(queryset if limit is None else queryset[:limit])
-    profiles = {}
-    for candidate in candidates:
-        profile = getattr(candidate, "profile", None)
-        if profile is not None:
-            profiles[profile.pk] = profile
-            setattr(profile, LISTED_LABELS_ATTR, {name: [] for name in _LIST_MANY_TO_MANY})
-    held: dict[int, list[SensitiveReview]] = {candidate.pk: [] for candidate in candidates}
-    with connection.cursor() as cursor:
-        for name in _LIST_MANY_TO_MANY:
-            cursor.execute(_listed_labels_sql(name), [list(profiles)])
-            for profile_id, label_nl, label_en in cursor.fetchall():
-                getattr(profiles[profile_id], LISTED_LABELS_ATTR)[name].append(
-                    (label_nl, label_en))
-        cursor.execute(f"SELECT candidate_id, field FROM {SensitiveReview._meta.db_table} "  # noqa: S608
-                       "WHERE resolved_at IS NULL AND candidate_id = ANY(%s)", [list(held)])
-        for candidate_id, part in cursor.fetchall():
-            held[candidate_id].append(SensitiveReview(candidate_id=candidate_id, field=part))
-    for candidate in candidates:
-        setattr(candidate, OPEN_REVIEWS_ATTR, held[candidate.pk])
+    profiles = {candidate.profile.pk: candidate.profile for candidate in candidates
+                if getattr(candidate, "profile", None) is not None}
+    for name in _LIST_MANY_TO_MANY:
+        load_many_to_many(profiles, name, only=("id", "label_nl", "label_en"))
+    _load_open_reviews(candidates)
     return candidates
 
 
-def _listed_labels_sql(name: str) -> str:
-    """(profile id, label_nl, label_en) of a listed many-to-many field of the profiles given
-    as the parameter, in the related model's order (as a prefetch would give them)."""
-    field = Profile._meta.get_field(name)
-    labels = field.related_model
-    assert labels._meta.ordering == ["label_nl"], "the order below is the model's"
-    return (f"SELECT t.{field.m2m_column_name()}, o.label_nl, o.label_en "  # noqa: S608
-            f"FROM {field.remote_field.through._meta.db_table} t "
-            f"JOIN {labels._meta.db_table} o ON o.id = t.{field.m2m_reverse_name()} "
-            f"WHERE t.{field.m2m_column_name()} = ANY(%s) ORDER BY o.label_nl, t.id")
+def _load_open_reviews(candidates: list[Candidate]) -> None:
+    """What held_parts() reads, as open_reviews_prefetch() would load it."""
+    load_children({candidate.pk: candidate for candidate in candidates}, "sensitive_reviews",
+                  condition="c.resolved_at IS NULL", to_attr=OPEN_REVIEWS_ATTR)
+
+
+def employer_view_fetch(queryset) -> Candidate:
+    """The one candidate of the queryset (404 when there is none) with everything
+    employer_profile_view() reads: 1 + 7 queries, the seven in plain SQL."""
+    candidate = get_object_or_404(queryset.select_related(*EMPLOYER_VIEW_SELECT))
+    profile = getattr(candidate, "profile", None)
+    profiles = {profile.pk: profile} if profile is not None else {}
+    for name in ("preferred_occupations", "sectors"):
+        load_many_to_many(profiles, name)
+    for name in ("work_experiences", "educations", "courses", "language_skills"):
+        load_children(profiles, name)
+    _load_open_reviews([candidate])
+    return candidate
 
 
 @dataclass
@@ -303,7 +283,7 @@ def employer_list_rows(candidates) -> list[CandidateRow]:
             for spec in specs:
                 if spec.field in held:
                     continue
-                item = _listed_item(spec, profile, language, candidate)
+                item = _item(spec, profile, language, candidate, None)
                 if item is not None:
                     items.append(item)
         rows.append(CandidateRow(candidate.pk, candidate.full_name, items))

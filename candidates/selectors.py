@@ -11,8 +11,7 @@ from .models.querysets import mark_seen_by
 from .presenters import (
     EMPLOYER_LIST_PREFETCH,
     EMPLOYER_LIST_SELECT,
-    EMPLOYER_VIEW_PREFETCH,
-    EMPLOYER_VIEW_SELECT,
+    employer_view_fetch,
 )
 
 # Staff read lists alphabetically; employers see the most recently active first, so a
@@ -40,9 +39,8 @@ def candidate_for_viewer(user, pk) -> Candidate:
 
 def candidate_profile_for_viewer(user, pk) -> Candidate:
     """Like candidate_for_viewer, with everything employer_profile_view() reads."""
-    queryset = (Candidate.objects.visible_to(user).select_related(*EMPLOYER_VIEW_SELECT)
-                .prefetch_related(*EMPLOYER_VIEW_PREFETCH))
-    return mark_seen_by(get_object_or_404(queryset, pk=pk), user)
+    return mark_seen_by(employer_view_fetch(Candidate.objects.visible_to(user).filter(pk=pk)),
+                        user)
 
 
 def candidate_sees_as_employer(viewer, candidate: Candidate) -> bool:
