@@ -9,7 +9,11 @@ the start and the end of the run, never written down by hand.
 
     scripts/run_benchmarks.py                      # 100,000 candidates (make bench)
     scripts/run_benchmarks.py --sizes 100000 500000   # side by side (make bench-scale)
-    scripts/run_benchmarks.py --only bench_search.py  # one script (all sizes given)
+    scripts/run_benchmarks.py --only bench_search.py --print  # one script, table printed
+
+The side-by-side table is one run's: a run of some scripts only (--only) replaces it with
+just their rows, so give --print to see the table without replacing the one in the file
+(each script still writes its own section).
 """
 
 import argparse
@@ -115,6 +119,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000])
     parser.add_argument("--only", nargs="*", default=[])
+    parser.add_argument("--print", action="store_true",
+                        help="print the side-by-side table, leave docs/benchmarks.md's alone")
     args = parser.parse_args()
     started_at, started = time.monotonic(), bench.machine()
     failures = []
@@ -128,7 +134,8 @@ def main() -> int:
         rows = [json.loads(line) for line in headlines.read_text().splitlines() if line]
     report = markdown(rows, sorted(args.sizes), started, bench.machine(),
                       time.monotonic() - started_at)
-    bench.section_write(START, END, report)
+    if not args.print:
+        bench.section_write(START, END, report)
     print(report)
     if failures:
         print("Missed a target or failed: " + ", ".join(failures))

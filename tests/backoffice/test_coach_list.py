@@ -9,7 +9,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from hallowerk.accounts.invitations import invitation_create, invitation_withdraw
+from hallowerk.accounts.invitations import (
+    invitation_create,
+    invitation_resend,
+    invitation_withdraw,
+)
 from hallowerk.models import Invitation
 from hallowerk.roles import Role
 from privacy.models import AuditAction, AuditEvent
@@ -99,6 +103,19 @@ def test_invitation_filters(coach_client):
         assert names(response) == {expected.last_name}, value
     page = coach_client.get(LIST).content.decode()
     assert "Verlopen" in page and "Nog niet geaccepteerd" in page and "Ingetrokken" in page
+
+
+def test_a_row_shows_the_newest_invitation_of_the_account(coach_client):
+    person = invited(last_name="Opnieuw")
+    invitation_withdraw(by=staff(), user=person.user)
+    Invitation.objects.filter(user=person.user).update(
+        created_at=timezone.now() - timedelta(days=3))
+    invitation_resend(by=staff(), user=person.user)
+    newest = Invitation.objects.filter(user=person.user).order_by("-created_at").first()
+    (row,) = [row for row in coach_client.get(LIST).context["page"].object_list
+              if row.candidate.pk == person.pk]
+    assert Invitation.objects.filter(user=person.user).count() == 2
+    assert row.invitation.pk == newest.pk and row.invitation.status == "pending"
 
 
 def test_sorting_and_tampered_values(coach_client):
