@@ -13,7 +13,9 @@ would let a later .filter() on the relation read other people's rows.
 """
 
 from collections.abc import Iterable
+from functools import cache
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, models
 
 LOADED_ATTR = "loaded_related"
@@ -23,6 +25,20 @@ def related(instance: models.Model, name: str) -> Iterable[models.Model]:
     """What instance.<name>.all() gives: the rows a load_*() call put there, or a query."""
     loaded = getattr(instance, LOADED_ATTR, {})
     return loaded[name] if name in loaded else getattr(instance, name).all()
+
+
+@cache
+def _fields(model: type[models.Model], only: tuple[str, ...] | None = None) -> list:
+    """The concrete fields to load. A field whose database value needs a converter (a
+    JSONField, say) would come back raw from a plain cursor: refused, not loaded wrongly."""
+    fields = [f for f in model._meta.concrete_fields if only is None or f.name in only]
+    for field in fields:
+        column = field.get_col(model._meta.db_table)
+        if (connection.ops.get_db_converters(column)
+                or column.get_db_converters(connection)):
+            raise ImproperlyConfigured(f"{model.__name__}.{field.name} needs a converter; "
+                                       "load it with the ORM")
+    return fields
 
 
 def _order_by(model: type[models.Model], alias: str) -> str:
@@ -62,8 +78,8 @@ def load_children(parents: dict[int, models.Model], name: str, *, condition: str
     parent_model = next(iter(parents.values()))._meta.model
     relation = parent_model._meta.get_field(name)
     child, key = relation.related_model, relation.field
-    fields = [field.attname for field in child._meta.concrete_fields]
-    columns = ", ".join(f"c.{field.column}" for field in child._meta.concrete_fields)
+    fields = [field.attname for field in _fields(child)]
+    columns = ", ".join(f"c.{field.column}" for field in _fields(child))
     where = f"c.{key.column} = ANY(%s)" + (f" AND {condition}" if condition else "")
     order = _order_by(child, "c") or "c.id"
     with connection.cursor() as cursor:
@@ -84,7 +100,7 @@ def load_many_to_many(parents: dict[int, models.Model], name: str, *,
     parent_model = next(iter(parents.values()))._meta.model
     field = parent_model._meta.get_field(name)
     target = field.related_model
-    chosen = [f for f in target._meta.concrete_fields if only is None or f.name in only]
+    chosen = _fields(target, only)
     columns = ", ".join(f"o.{f.column}" for f in chosen)
     source = f"t.{field.m2m_column_name()}"
     order = ", ".join(filter(None, [_order_by(target, "o"), "t.id"]))
