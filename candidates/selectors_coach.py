@@ -11,6 +11,7 @@ candidates with their coach, account, invitations and profile.
 
 from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import cast
 
 from django.core.paginator import Page, Paginator
 from django.db.models import (
@@ -267,7 +268,7 @@ def latest_invitation(candidate: Candidate) -> Invitation | None:
     """The newest invitation of the candidate's account (loaded with the list's page)."""
     if candidate.user is None:
         return None
-    invitations = list(related(candidate.user, "invitations"))
+    invitations = cast(list[Invitation], list(related(candidate.user, "invitations")))
     return max(invitations, key=lambda i: (i.created_at, i.pk)) if invitations else None
 
 
