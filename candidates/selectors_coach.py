@@ -106,10 +106,12 @@ def _invitation_filter(status: str) -> Q:
     accepted = Q(user_id__in=_invitation_users(accepted_at__isnull=False))
     if status == "accepted":
         return accepted
+    # The open link's end is kept on the dossier (Candidate.invitation_open_until, by
+    # triggers), so these two read one index of the municipality's open links.
     if status == "pending":
-        return Q(user_id__in=_invitation_users(**open_, expires_at__gt=now))
+        return Q(invitation_open_until__gt=now)
     if status == "expired":
-        return Q(user_id__in=_invitation_users(**open_, expires_at__lte=now))
+        return Q(invitation_open_until__lte=now)
     if status == "withdrawn":
         # Neither accepted nor open, but invited once: every link was withdrawn.
         return (~accepted & ~Q(user_id__in=_invitation_users(**open_))

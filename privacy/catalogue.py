@@ -273,6 +273,11 @@ CANDIDATE = [
     _candidate("last_activity_at", "Laatst actief", "Last active", C.USAGE, F.SYSTEM, E.NEVER,
                ("Om u tips te sturen als u een tijd niet bent geweest.",
                 "To send you tips when you have not been around for a while.")),
+    _candidate("invitation_open_until", "Uitnodigingslink geldig tot",
+               "Invitation link valid until", C.USAGE, F.SYSTEM, E.NEVER,
+               ("Zodat uw werkmatcher ziet of uw uitnodiging verlopen is en u een nieuwe kan "
+                "sturen.", "So your job coach sees whether your invitation has expired and "
+                "can send you a new one.")),
 ]
 
 P = "candidates.Profile"
