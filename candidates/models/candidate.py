@@ -173,9 +173,11 @@ class Candidate(models.Model):
                                    condition=Q(end_reason__in=["", *EndReason.values])),
         ]
         indexes = [
-            # The coach's list: own municipality, alphabetical.
+            # The coach's list: own municipality, alphabetical. With the client number, a
+            # search by name or number reads this index alone, not the (wide) dossiers
+            # (500k, Rotterdam, "jan": 108 -> 60 ms; matching parts of names is the rest).
             models.Index(fields=["municipality", "last_name", "first_name", "id"],
-                         name="candidate_municipality_name"),
+                         include=["client_number"], name="candidate_municipality_name"),
             # The account manager's list spans municipalities (own + shared in the region):
             # read in name order, it finds its first page without sorting everyone.
             models.Index(fields=["last_name", "first_name", "id"], name="candidate_name"),
