@@ -17,6 +17,27 @@ OPEN_UNTIL = """(SELECT max(i.expires_at) FROM hallowerk_invitation i
                   WHERE i.user_id = {user} AND i.accepted_at IS NULL
                   AND i.withdrawn_at IS NULL)"""
 
+# One trigger per kind of write, each refreshing the dossiers of the accounts its statement
+# touched (a trigger with transition tables serves one kind of write only).
+STATEMENT_TRIGGER = """
+    CREATE FUNCTION candidates_open_invitation_{name}() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        PERFORM candidates_open_invitation_refresh(ARRAY({users} ORDER BY 1));
+        RETURN NULL;
+    END $$;
+    CREATE TRIGGER candidates_open_invitation_{name} AFTER {event} ON hallowerk_invitation
+        REFERENCING {tables} FOR EACH STATEMENT
+        EXECUTE FUNCTION candidates_open_invitation_{name}();
+"""
+STATEMENT_TRIGGERS = "".join(
+    STATEMENT_TRIGGER.format(name=name, event=event, tables=tables, users=users)
+    for name, event, tables, users in [
+        ("added", "INSERT", "NEW TABLE AS changed", "SELECT DISTINCT user_id FROM changed"),
+        ("changed", "UPDATE", "OLD TABLE AS before NEW TABLE AS changed",
+         "SELECT user_id FROM changed UNION SELECT user_id FROM before"),
+        ("removed", "DELETE", "OLD TABLE AS before", "SELECT DISTINCT user_id FROM before"),
+    ])
+
 TRIGGERS = f"""
     CREATE FUNCTION candidates_open_invitation_refresh(user_ids bigint[]) RETURNS void
     LANGUAGE sql AS $$
@@ -26,36 +47,7 @@ TRIGGERS = f"""
         WHERE c.user_id = o.id AND c.invitation_open_until IS DISTINCT FROM o.until;
     $$;
 
-    CREATE FUNCTION candidates_open_invitation_added() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-        PERFORM candidates_open_invitation_refresh(
-            ARRAY(SELECT DISTINCT user_id FROM changed ORDER BY 1));
-        RETURN NULL;
-    END $$;
-    CREATE TRIGGER candidates_open_invitation_added AFTER INSERT ON hallowerk_invitation
-        REFERENCING NEW TABLE AS changed FOR EACH STATEMENT
-        EXECUTE FUNCTION candidates_open_invitation_added();
-
-    CREATE FUNCTION candidates_open_invitation_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-        PERFORM candidates_open_invitation_refresh(ARRAY(
-            SELECT user_id FROM changed UNION SELECT user_id FROM before ORDER BY 1));
-        RETURN NULL;
-    END $$;
-    CREATE TRIGGER candidates_open_invitation_changed AFTER UPDATE ON hallowerk_invitation
-        REFERENCING OLD TABLE AS before NEW TABLE AS changed FOR EACH STATEMENT
-        EXECUTE FUNCTION candidates_open_invitation_changed();
-
-    CREATE FUNCTION candidates_open_invitation_removed() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-        PERFORM candidates_open_invitation_refresh(
-            ARRAY(SELECT DISTINCT user_id FROM before ORDER BY 1));
-        RETURN NULL;
-    END $$;
-    CREATE TRIGGER candidates_open_invitation_removed AFTER DELETE ON hallowerk_invitation
-        REFERENCING OLD TABLE AS before FOR EACH STATEMENT
-        EXECUTE FUNCTION candidates_open_invitation_removed();
-
+{STATEMENT_TRIGGERS}
     CREATE FUNCTION candidates_open_invitation_own() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
         NEW.invitation_open_until := {OPEN_UNTIL.format(user="NEW.user_id")};
@@ -69,7 +61,7 @@ TRIGGERS = f"""
     FROM (SELECT user_id, max(expires_at) AS until FROM hallowerk_invitation
           WHERE accepted_at IS NULL AND withdrawn_at IS NULL GROUP BY user_id) o
     WHERE c.user_id = o.user_id;
-"""
+"""  # noqa: S608 (constants only, no input)
 
 DROP = """
     DROP TRIGGER IF EXISTS candidates_open_invitation_added ON hallowerk_invitation;
