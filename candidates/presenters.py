@@ -20,15 +20,17 @@ from hallowerk.roles import Role
 from privacy.catalogue import Category, EmployerVisibility, FieldSpec, employer_specs
 
 from .models import Candidate, Profile
-from .publication_hold import OPEN_REVIEWS_ATTR, entry_part, held_parts, open_reviews_prefetch
+from .publication_hold import entry_part, held_parts, open_reviews_load, open_reviews_prefetch
 from .related_rows import load_children, load_many_to_many, related
 
 # Everything the employer's view reads, so a whole profile costs a fixed number of queries.
 EMPLOYER_VIEW_SELECT = ["municipality", "responsible_coach", "profile",
                         "profile__place_of_residence"]
+# The profile's relations the view reads: lists of labels, and kinds of entry.
+_VIEW_MANY_TO_MANY = ("preferred_occupations", "sectors")
+_VIEW_ENTRIES = ("work_experiences", "educations", "courses", "language_skills")
 EMPLOYER_VIEW_PREFETCH: list[str | models.Prefetch] = [
-    "profile__preferred_occupations", "profile__sectors", "profile__work_experiences",
-    "profile__educations", "profile__courses", "profile__language_skills",
+    *(f"profile__{name}" for name in (*_VIEW_MANY_TO_MANY, *_VIEW_ENTRIES)),
     open_reviews_prefetch()]
 
 # Sections in reading order: catalogue categories of Candidate and Profile, and one section
@@ -218,10 +220,10 @@ EMPLOYER_LIST_ONLY = ["id", "first_name", "last_name", "profile__id", "profile__
                       *(f"profile__{name}" for label, name in LIST_FIELDS
                         if label == "candidates.Profile"
                         and not Profile._meta.get_field(name).many_to_many)]
-EMPLOYER_LIST_PREFETCH: list[str | models.Prefetch] = ["profile__preferred_occupations",
-                                                       open_reviews_prefetch()]
 _LIST_MANY_TO_MANY = [name for label, name in LIST_FIELDS if label == "candidates.Profile"
                       and Profile._meta.get_field(name).many_to_many]
+EMPLOYER_LIST_PREFETCH: list[str | models.Prefetch] = [
+    *(f"profile__{name}" for name in _LIST_MANY_TO_MANY), open_reviews_prefetch()]
 
 
 def employer_list_fetch(queryset, *, limit: int | None = None) -> list[Candidate]:
@@ -235,14 +237,8 @@ def employer_list_fetch(queryset, *, limit: int | None = None) -> list[Candidate
                 if getattr(candidate, "profile", None) is not None}
     for name in _LIST_MANY_TO_MANY:
         load_many_to_many(profiles, name, only=("id", "label_nl", "label_en"))
-    _load_open_reviews(candidates)
+    open_reviews_load(candidates)
     return candidates
-
-
-def _load_open_reviews(candidates: list[Candidate]) -> None:
-    """What held_parts() reads, as open_reviews_prefetch() would load it."""
-    load_children({candidate.pk: candidate for candidate in candidates}, "sensitive_reviews",
-                  condition="c.resolved_at IS NULL", to_attr=OPEN_REVIEWS_ATTR)
 
 
 def employer_view_fetch(queryset) -> Candidate:
@@ -251,11 +247,11 @@ def employer_view_fetch(queryset) -> Candidate:
     candidate = get_object_or_404(queryset.select_related(*EMPLOYER_VIEW_SELECT))
     profile = getattr(candidate, "profile", None)
     profiles = {profile.pk: profile} if profile is not None else {}
-    for name in ("preferred_occupations", "sectors"):
+    for name in _VIEW_MANY_TO_MANY:
         load_many_to_many(profiles, name)
-    for name in ("work_experiences", "educations", "courses", "language_skills"):
+    for name in _VIEW_ENTRIES:
         load_children(profiles, name)
-    _load_open_reviews([candidate])
+    open_reviews_load([candidate])
     return candidate
 
 

@@ -8,6 +8,10 @@ services, demo_data, an import); a trigger on the dossier fills it when a dossie
 or linked to an account, and whenever a write names the column, so Model.save() with a
 stale value in memory cannot overwrite it. Whether an open link has expired is a question
 of the clock, not of a write: the coach's list compares it with now.
+
+Two writers of one account's invitations: every service change (resend, withdraw, accept)
+updates the open invitation row, so the second waits for the first to commit, and its
+trigger statement then starts with a snapshot that sees the first's work (READ COMMITTED).
 """
 
 from django.conf import settings
