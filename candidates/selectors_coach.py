@@ -28,7 +28,7 @@ from django.db.models import (
     When,
     Window,
 )
-from django.db.models.functions import Concat
+from django.db.models.functions import Concat, Upper
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -37,6 +37,7 @@ from hallowerk.pagination import page_number_bounded
 
 from .models import Candidate, ContactRequest, Profile
 from .models.completeness_rule import COMPLETENESS_BUCKETS
+from .models.querysets import name_contains
 from .related_rows import load_children, related
 
 
@@ -135,13 +136,14 @@ def _activity_filter(window: str) -> Q:
 
 
 def _text_filter(text: str) -> Q:
-    """A client number (exact) or part of the name."""
+    """A client number (exact) or part of the name, whatever the capitals (the stored
+    capitalised keys, see name_contains)."""
     text = (text or "").strip()
     if not text:
         return Q()
-    condition = Q(client_number__iexact=text)
+    condition = Q(client_number_key=Upper(Value(text)))
     for word in text.split()[:4]:
-        condition |= Q(first_name__icontains=word) | Q(last_name__icontains=word)
+        condition |= name_contains(word)
     return condition
 
 

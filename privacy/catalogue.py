@@ -278,6 +278,17 @@ CANDIDATE = [
                ("Zodat uw werkmatcher ziet of uw uitnodiging verlopen is en u een nieuwe kan "
                 "sturen.", "So your job coach sees whether your invitation has expired and "
                 "can send you a new one.")),
+    # The coach's and account manager's search compares these (candidates/models/
+    # querysets.py, name_contains): the same client number and name, in capitals, kept by
+    # the database from the two fields above. They change and go with those fields.
+    _candidate("client_number_key", "Klantnummer in hoofdletters (om te zoeken)",
+               "Client number in capitals (for searching)", C.IDENTITY, F.SYSTEM, E.NEVER,
+               ("Zodat uw werkmatcher u snel vindt op klantnummer.",
+                "So your job coach finds you quickly by client number.")),
+    _candidate("name_key", "Naam in hoofdletters (om te zoeken)",
+               "Name in capitals (for searching)", C.IDENTITY, F.SYSTEM, E.NEVER,
+               ("Zodat uw werkmatcher u snel vindt op naam.",
+                "So your job coach finds you quickly by name.")),
 ]
 
 P = "candidates.Profile"

@@ -58,9 +58,11 @@ def ids_allocate(model: type[models.Model], count: int) -> list[int]:
 
 
 def _columns(model: type[models.Model], given: set[str]) -> list[models.Field]:
-    # Every concrete column, so NOT NULL columns without a value get the field's default.
-    return [f for f in model._meta.concrete_fields if f.attname in given or f.has_default()
-            or f.null or isinstance(f, models.CharField | models.TextField)]
+    # Every concrete column, so NOT NULL columns without a value get the field's default;
+    # never a column PostgreSQL computes (GeneratedField), which refuses a value.
+    return [f for f in model._meta.concrete_fields if not f.generated and (
+        f.attname in given or f.has_default() or f.null
+        or isinstance(f, models.CharField | models.TextField))]
 
 
 def copy_rows(model: type[models.Model], rows: Iterable[dict]) -> int:

@@ -130,3 +130,13 @@ def test_list_below_the_cap_counts_exactly(am_client, monkeypatch):
     assert not response.context["page"].paginator.is_capped
     assert "3 kandidaten" in response.content.decode()
     assert "Meer dan" not in response.content.decode()
+
+
+def test_search_needs_every_word_in_a_name_whatever_the_capitals(am_client):
+    candidate_in(first_name="Émile", last_name="Van Dijk")
+    candidate_in(first_name="Jan", last_name="Dijkstra")
+    page = reverse("employers:am_candidates")
+    for query, expected in [("dijk", {"Van Dijk", "Dijkstra"}), ("ÉMILE dijk", {"Van Dijk"}),
+                            ("jan van", set())]:
+        found = am_client.get(page, {"q": query}).context["page"].object_list
+        assert {c.last_name for c in found} == expected, query

@@ -196,3 +196,21 @@ def test_the_score_shown_is_the_score_filtered_on(coach_client):
                              ("started", {"Score1", "Score2", "Score3"}), ("complete", set())]:
         assert names(coach_client.get(LIST, {"completeness": bucket})) == names_in
     assert COMPLETENESS_MAX == 15
+
+
+def test_search_by_name_or_number_ignores_capitals_and_follows_a_rename(coach_client):
+    """The search compares stored capitalised keys (Candidate.name_key, client_number_key):
+    a part of either name in any capitals, the whole client number in any capitals, never
+    a part of the number, and a renamed candidate is found by the new name at once."""
+    candidate_in(first_name="Émile", last_name="Van Dijk", client_number="Ab-77")
+    renamed = candidate_in(first_name="Sanne", last_name="Oud")
+    candidate_in(first_name="Jan", last_name="Straße", client_number="K-9")
+    for query, expected in [("émile", {"Van Dijk"}), ("DIJK", {"Van Dijk"}),
+                            ("ab-77", {"Van Dijk"}), ("AB", set()),
+                            ("straße", {"Straße"}), ("k-9", {"Straße"}), ("oud", {"Oud"}),
+                            ("sanne straße", {"Oud", "Straße"})]:
+        assert names(coach_client.get(LIST, {"q": query})) == expected, query
+    renamed.last_name = "Nieuw"
+    renamed.save()
+    assert names(coach_client.get(LIST, {"q": "nieuw"})) == {"Nieuw"}
+    assert names(coach_client.get(LIST, {"q": "oud"})) == set()
