@@ -58,8 +58,6 @@ def pages() -> dict[str, tuple]:
 
 
 def measure(user, path: str) -> dict:
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
 
     client = bench.verified_client(user)
     for _ in range(WARMUP):
@@ -69,8 +67,7 @@ def measure(user, path: str) -> dict:
         started = time.process_time()
         client.get(path)
         cpu.append((time.process_time() - started) * 1000)
-    with CaptureQueriesContext(connection) as captured:
-        client.get(path)
+    captured = bench.request_queries(client, path)
     repeated = sum(n - 1 for n in Counter(q["sql"] for q in captured).values() if n > 1)
     return {"median": statistics.median(cpu), "p95": bench.p95(cpu),
             "queries": len(captured), "repeated": repeated}
