@@ -34,6 +34,7 @@ from django.utils.translation import gettext as _
 
 from hallowerk.models import Invitation
 from hallowerk.pagination import page_number_bounded
+from hallowerk.query_counts import counts_in_one_query
 
 from .models import Candidate, ContactRequest, Profile
 from .models.completeness_rule import COMPLETENESS_BUCKETS
@@ -285,14 +286,15 @@ class CoachDashboard:
 
 def coach_dashboard(*, viewer) -> CoachDashboard:
     pending = (ContactRequest.objects.visible_to(viewer)
-               .filter(status=ContactRequest.Status.PENDING)
-               .aggregate(all=Count("pk"),
-                          mine=Count("pk", filter=Q(candidate__responsible_coach=viewer))))
-    return CoachDashboard(
+               .filter(status=ContactRequest.Status.PENDING))
+    counts = counts_in_one_query(
         caseload=Candidate.objects.visible_to(viewer).filter(
-            responsible_coach=viewer, dossier_ended_on__isnull=True).count(),
-        pending_contact_requests=pending["all"],
-        pending_contact_requests_mine=pending["mine"],
+            responsible_coach=viewer, dossier_ended_on__isnull=True),
+        pending=pending, pending_mine=pending.filter(candidate__responsible_coach=viewer))
+    return CoachDashboard(
+        caseload=counts["caseload"],
+        pending_contact_requests=counts["pending"],
+        pending_contact_requests_mine=counts["pending_mine"],
     )
 
 

@@ -77,3 +77,19 @@ def test_forward_without_accounts_is_explained(coach, coach_client):
     response = decide(coach_client, contact_request, "forward")
     assert "geen account meer" in response.content.decode()
     assert coach_client.get(LIST).status_code == 200
+
+
+def test_start_page_counts_the_caseload_and_the_waiting_requests_of_own_municipality(
+        coach, coach_client):
+    """The three figures come from one query (hallowerk/query_counts.py) over the scoped
+    querysets: another municipality's requests, a handled one and an ended dossier stay out."""
+    mine = shared(responsible_coach=coach)
+    request_for(mine)
+    request_for(shared(responsible_coach=staff()))
+    decide(coach_client, request_for(shared(responsible_coach=coach)), "decline")
+    request_for(shared("rotterdam"))
+    candidate_in(responsible_coach=coach, is_active=False, end_reason="ended",
+                 dossier_ended_on=mine.created_at.date())
+    dashboard = coach_client.get(reverse("candidates:coach_home")).context["dashboard"]
+    assert (dashboard.caseload, dashboard.pending_contact_requests_mine,
+            dashboard.pending_contact_requests) == (2, 1, 2)

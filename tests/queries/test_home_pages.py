@@ -49,7 +49,7 @@ def test_jobseeker_preview(verified_client):
 def test_coach_home(verified_client):
     coach = staff(Role.COACH, with_totp_device=True)
     assert_pinned(verified_client(coach), reverse("candidates:coach_home"),
-                  _counted_only(lambda: candidate_in(responsible_coach=coach)), 6)
+                  _counted_only(lambda: candidate_in(responsible_coach=coach)), 5)
 
 
 def test_employer_home(verified_client):
