@@ -15,7 +15,7 @@ from candidates.profile_services import profile_update
 from candidates.search_documents import candidate_search_documents_refresh
 from candidates.search_tiers import search_tiers_rebalance
 from employers.search import SearchCriteria, candidate_search, rules_queryset
-from employers.search_query import search_id_page, search_ids_all
+from employers.search_query import band_arms, bands_statement, search_id_page, search_ids_all
 from hallowerk.roles import Role
 from tests.factories import UserFactory
 
@@ -107,19 +107,51 @@ def test_pages_are_the_same_with_or_without_bands(cooks, monkeypatch):
     assert candidate_search(viewer=viewer, criteria=criteria).more_than_cap
 
 
+def arms_read(viewer, criteria) -> list[bool]:
+    """Per band, whether the search statement read it: EXPLAIN ANALYZE of the very statement
+    the search runs; an arm the Append never reached shows zero loops."""
+    statement = bands_statement(band_arms(viewer=viewer, criteria=criteria))
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + statement[0], statement[1])
+        plan = cursor.fetchone()[0][0]["Plan"]
+    append = plan["Plans"][0]
+    assert append["Node Type"] == "Append", plan
+    return [arm["Actual Loops"] > 0 for arm in append["Plans"]]
+
+
 def test_a_broad_search_stops_at_the_band_that_fills_the_cap(cooks, monkeypatch):
+    """All bands are one statement (one query), and the bands after the one that fills the
+    cap are never read. (Before the statement was one, this counted a query per band.)"""
     search_tiers_rebalance(BANDS)
     viewer = employer_user()
     small_cap(monkeypatch, 1)  # 2 rows wanted: band 0 has them
     with CaptureQueriesContext(connection) as broad:
         assert len(search_ids_all(viewer=viewer, criteria=SearchCriteria(text="kok"))) == 2
-    band_queries = [q for q in broad.captured_queries if "d.tier =" in q["sql"]]
-    assert len(band_queries) == 1
+    assert len([q for q in broad.captured_queries if "d.tier =" in q["sql"]]) == 1
+    assert arms_read(viewer, SearchCriteria(text="kok")) == [True, False, False]
     # Only in band 2: every band is read, and it is found.
-    with CaptureQueriesContext(connection) as narrow:
-        assert search_ids_all(viewer=viewer, criteria=SearchCriteria(
-            text="magazijn")) == [cooks[7].pk]
-    assert len([q for q in narrow.captured_queries if "d.tier =" in q["sql"]]) == 3
+    assert search_ids_all(viewer=viewer, criteria=SearchCriteria(
+        text="magazijn")) == [cooks[7].pk]
+    assert arms_read(viewer, SearchCriteria(text="magazijn")) == [True, True, True]
+
+
+def test_rows_out_of_band_order_are_read_again_band_by_band(cooks, monkeypatch):
+    """Should PostgreSQL ever return the bands' rows interleaved, the search does not trust
+    them and reads the bands one by one: the same answer."""
+    search_tiers_rebalance(BANDS)
+    viewer = employer_user()
+    criteria = SearchCriteria(text="kok")
+    expected = search_ids_all(viewer=viewer, criteria=criteria)
+    real_fetch, statements = employers.search_query._fetch, []
+
+    def newest_band_last(sql, params):
+        statements.append(sql)
+        rows = real_fetch(sql, params)
+        return rows[::-1] if " UNION ALL " in sql else rows
+
+    monkeypatch.setattr(employers.search_query, "_fetch", newest_band_last)
+    assert search_ids_all(viewer=viewer, criteria=criteria) == expected
+    assert len(expected) == 9 and len(statements) == 4  # the statement, then 3 bands
 
 
 def test_no_band_shows_anyone_to_a_viewer_who_may_not_see_them(cooks):
