@@ -60,7 +60,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django_otp.middleware.OTPMiddleware",
+    "hallowerk.accounts.otp_middleware.OTPMiddleware",
     "hallowerk.input_guard.NulCharacterRefusalMiddleware",
     "hallowerk.middleware.RequireTwoFactorMiddleware",
     "hallowerk.middleware.RoleSessionExpiryMiddleware",
