@@ -1,11 +1,11 @@
 """One row by primary key through a statement built once per model (issue 12).
 
-Every signed-in request reads its user (with the municipality, for the header) and, on a staff
-page, the device that verified the session. Built through the ORM on every request those two
-reads cost about 0.7 and 0.4 ms of CPU, a tenth of the lightest page; the same statements built
-once cost about 0.3 and 0.2 ms (a micro-benchmark on this machine). Only for these reads of
-every request: everything else goes through querysets, and the scoped selectors for personal
-data.
+Every signed-in request reads its session, its user (with the municipality, for the header)
+and, on a staff page, the device that verified the session. Built through the ORM on every
+request, these reads cost about 0.4, 0.7 and 0.4 ms of CPU, a tenth of the lightest page or
+more; the same statements built once cost about 0.12, 0.3 and 0.2 ms (a micro-benchmark on
+this machine). Only for these reads of every request: everything else goes through
+querysets, and the scoped selectors for personal data.
 """
 
 from functools import cache
@@ -15,9 +15,11 @@ from django.db import connections, router
 
 
 @cache
-def _statement(model, related_name: str | None, vendor_quote) -> tuple[str, list, list]:
+def _statement(model, related_name: str | None, database: str) -> tuple[str, list, list]:
     """SELECT of every concrete column of `model` (and of the model behind its foreign key
-    `related_name`, LEFT JOINed) for one primary key."""
+    `related_name`, LEFT JOINed) for one primary key. Cached by the database's alias, not by
+    its connection object: each thread has a connection object of its own."""
+    vendor_quote = connections[database].ops.quote_name
     fields = model._meta.concrete_fields
     columns = [f"t.{vendor_quote(f.column)}" for f in fields]
     joins = ""
@@ -44,9 +46,8 @@ def instance_by_pk(model, pk, *, related_name: str | None = None):
     except ValidationError:
         return None
     database = router.db_for_read(model)
-    connection = connections[database]
-    sql, names, related_names = _statement(model, related_name, connection.ops.quote_name)
-    with connection.cursor() as cursor:
+    sql, names, related_names = _statement(model, related_name, database)
+    with connections[database].cursor() as cursor:
         cursor.execute(sql, [pk])
         row = cursor.fetchone()
     if row is None:
