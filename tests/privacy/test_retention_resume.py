@@ -12,6 +12,7 @@ from privacy.audit import audit_record
 from privacy.models import AuditAction, AuditEvent, DestructionRecord, RetentionRun
 from privacy.retention import destroy, purge
 from privacy.retention.progress import STALE_AFTER
+from privacy.retention.rules import Rules
 from privacy.retention.run import retention_resume_stale, retention_run
 from privacy.schedule import BEAT_SCHEDULE, SWEEP_MINUTES
 from tests.factories import CandidateFactory, UserFactory
@@ -120,3 +121,22 @@ def test_the_resume_sweep_is_scheduled_within_fifteen_minutes():
     assert job["task"] == "privacy.tasks.retention_resume_task"
     assert STALE_AFTER + datetime.timedelta(minutes=SWEEP_MINUTES) <= datetime.timedelta(
         minutes=15)
+
+
+def test_a_batch_stops_at_its_time_budget_and_the_next_batch_takes_the_rest(monkeypatch):
+    """A slow moment cannot stretch one batch's locks: past BATCH_SECONDS it commits what it
+    destroyed (at least one dossier, so the job moves on) and the rest follows."""
+    monkeypatch.setattr(destroy, "BATCH_SECONDS", 0.0)
+    due = [full_candidate(f"Zt{i}", ended_on=datetime.date(2024, 6, 1),
+                          end_reason="broken_off") for i in range(3)]
+    with freeze_time("2025-05-02 02:30:00+02:00"):
+        retention_run()  # the notices
+    batches: list[int] = []
+    with freeze_time("2025-06-01 02:30:00+02:00"):
+        destroyed = destroy.dossiers_destroy_due(
+            rules=Rules.load(), today=datetime.date(2025, 6, 1),
+            on_batch=lambda size, seconds: batches.append(size))
+    assert destroyed == 3
+    assert batches == [1, 1, 1]
+    assert not Candidate.objects.filter(pk__in=[c.pk for c in due]).exists()
+    assert DestructionRecord.objects.filter(kind="dossier").count() == 3
