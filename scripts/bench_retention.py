@@ -7,7 +7,7 @@ throw-away copy of the benchmark database (CREATE DATABASE ... TEMPLATE), droppe
 end. What it measures:
 - the nightly run when nothing is due: the SQL due-date selection over every dossier;
 - notices for DOSSIERS dossiers that fell due at once (e.g. after a rule change);
-- destroying them in batches (privacy/retention/destroy.py: BATCH_SIZE dossiers or BATCH_SECONDS):
+- destroying them in batches (destroy.py: BATCH_SIZE dossiers or BATCH_SECONDS): per batch, how
   long its row locks are held;
 - purging AUDIT_ROWS audit rows older than the audit rule, in batches of 5,000;
 - the administrator's retention report page (privacy:retention_report) through Django's test
