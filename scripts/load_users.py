@@ -18,6 +18,7 @@ import json
 import os
 import random
 import re
+import time
 from collections import Counter
 from html.parser import HTMLParser
 from urllib.parse import urlencode
@@ -91,6 +92,10 @@ def csrf_token(html: str) -> str:
 FORMS = {"login", "2fa", "/mijn/profiel/<step>/ (save)"}
 STATUSES: Counter = Counter()
 LOGIN_MS: list[float] = []  # kept apart: the measured figures start once everyone is in
+# The measured figures start when the last of LOAD_USERS people has logged in (locust's own
+# --reset-stats fires when the last one is *started*, while a few logins are still running
+# and the queue they built is still being served).
+EVERYONE_IN = {"people": 0, "at": None}
 
 
 @events.request.add_listener
@@ -106,11 +111,19 @@ def _status_count(name, response=None, exception=None, **kwargs):
         LOGIN_MS.append(kwargs.get("response_time", 0))
 
 
+def _logged_in(environment) -> None:
+    EVERYONE_IN["people"] += 1
+    if EVERYONE_IN["people"] == int(os.environ.get("LOAD_USERS") or 0):
+        environment.runner.stats.reset_all()
+        EVERYONE_IN["at"] = time.time()
+
+
 @events.quitting.add_listener
 def _status_write(**kwargs):
     if os.environ.get("LOAD_STATUS_FILE"):
         with open(os.environ["LOAD_STATUS_FILE"], "w") as out:
-            json.dump({"statuses": STATUSES, "login_ms": LOGIN_MS}, out)
+            json.dump({"statuses": STATUSES, "login_ms": LOGIN_MS,
+                       "measured_from": EVERYONE_IN["at"], "ended_at": time.time()}, out)
 
 
 class SourceAddressAdapter(HTTPAdapter):
@@ -152,6 +165,11 @@ class Person(HttpUser):
             code = f"{totp(bytes.fromhex(self.account['totp_key'])):06d}"
             self.post_expecting_redirect("/2fa/controleren/", "2fa", {
                 "csrfmiddlewaretoken": csrf_token(verify.text), "token": code})
+        self.prepare()
+        _logged_in(self.environment)
+
+    def prepare(self) -> None:
+        """What a person does once, before the measured part (nothing by default)."""
 
     def post_expecting_redirect(self, path: str, name: str, data) -> None:
         """A form that was accepted answers with a redirect; the form again (200) means it
@@ -223,8 +241,7 @@ class ProfileReader(Person):
     weight = 1  # run alone (bench_load.py names the classes of each run)
     role = "profile_reader"
 
-    def on_start(self):
-        super().on_start()
+    def prepare(self):
         results = self.client.get("/werkgever/zoeken/?q=magazijn", name="/werkgever/zoeken/?q=")
         self.profiles = re.findall(r'href="(/werkgever/kandidaten/\d+/)"', results.text)
 

@@ -23,8 +23,9 @@ def test_budget_adds_every_process_and_the_headroom():
 
 
 def test_budget_follows_the_cores_and_the_environment():
-    assert serving_budget({}, cores=2).web_workers == 2
-    assert serving_budget({}, cores=8).web_workers == 8
+    assert (serving_budget({}, cores=2).web_workers, serving_budget({}, cores=2).pool_max) == (
+        4, 2)
+    assert serving_budget({}, cores=8).web_workers == 16
     assert serving_budget({}, cores=1).web_workers == 2  # one stuck request never blocks all
     chosen = serving_budget({"WEB_WORKERS": "5", "WEB_THREADS": "2", "CELERY_CONCURRENCY": "3"},
                             cores=2)
