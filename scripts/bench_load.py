@@ -84,9 +84,10 @@ def _people(role: str, count: int, offset: int, **filters) -> list:
     return found
 
 
-def accounts_prepare(users: int, used: dict[str, int]) -> dict[str, list[dict]]:
+def accounts_prepare(run: Run, used: dict[str, int]) -> dict[str, list[dict]]:
     """Accounts for one run, after the `used` ones of earlier runs: a set of its own per
     run, so a TOTP code is never reused."""
+    users = run.users
     from django.contrib.auth.hashers import make_password
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -95,6 +96,8 @@ def accounts_prepare(users: int, used: dict[str, int]) -> dict[str, list[dict]]:
     # More than locust's weights ask for (6:3:1), so rounding never runs out.
     wanted = {"jobseeker": users * 6 // 10 + 5, "employer": users * 3 // 10 + 5,
               "coach": users // 10 + 5}
+    if "ProfileReader" in run.classes:  # every one of them an employer (the mix has 3 in 10)
+        wanted["employer"] = users + 5
     filters = {"jobseeker": {"candidate__isnull": False},
                "employer": {"employer__is_active": True}, "coach": {}}
     hashed = make_password(LOAD_PASSWORD)  # one hash, valid for every account (salt inside)
@@ -301,7 +304,7 @@ def main(names: list[str]) -> int:
     with tempfile.TemporaryDirectory(prefix="bench-load-") as tmp:
         folder = Path(tmp)
         used: dict[str, int] = {}
-        accounts = [accounts_prepare(run.users, used) for run in runs]
+        accounts = [accounts_prepare(run, used) for run in runs]
         from django.db import connections
 
         connections.close_all()
