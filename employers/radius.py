@@ -1,14 +1,10 @@
-"""Which places lie within a radius: a bounding box, then the exact distance.
+"""Which places lie within a radius: a bounding box in SQL, then the exact distance.
 
-There are about 2,000 places, reference data that changes only by a migration (which a
-deployment follows with a restart), so their coordinates are read once per process and the
-radius is worked out in Python; the search then filters candidates on the resulting place
-ids (an indexed foreign key). Reading the box from the database on every search cost ~2 ms
-of the slowest searches (a place radius with another filter, scripts/bench_search.py).
-Distance is measured from the candidate's place of residence, never their postcode.
+There are about 2,000 places, so the exact check runs in Python over the few hundred in
+the box, and the search filters candidates on the resulting place ids (an indexed foreign
+key). Distance is measured from the candidate's place of residence, never their postcode.
 """
 
-from functools import cache, lru_cache
 from math import cos, radians
 
 from hallowerk.models import Place
@@ -19,25 +15,12 @@ KM_PER_DEGREE_LATITUDE = 111.0
 BOX_SLACK = 1.02
 
 
-@cache
-def _place_coordinates() -> tuple[tuple[int, float, float], ...]:
-    return tuple(Place.objects.order_by("pk").values_list("pk", "latitude", "longitude"))
-
-
-@lru_cache(maxsize=4096)  # places × the radii people choose; a few hundred ids each
-def _ids_within(latitude: float, longitude: float, radius_km: float) -> tuple[int, ...]:
-    lat_delta = radius_km / KM_PER_DEGREE_LATITUDE * BOX_SLACK
-    lon_delta = lat_delta / max(cos(radians(latitude)), 0.01)
-    return tuple(pk for pk, lat, lon in _place_coordinates()
-                 if abs(lat - latitude) <= lat_delta and abs(lon - longitude) <= lon_delta
-                 and haversine_km(latitude, longitude, lat, lon) <= radius_km)
-
-
 def place_ids_within(place: Place, radius_km: float) -> list[int]:
-    return list(_ids_within(place.latitude, place.longitude, radius_km))
-
-
-def place_cache_clear() -> None:
-    """For code that changes places in a running process (tests)."""
-    _ids_within.cache_clear()
-    _place_coordinates.cache_clear()
+    lat_delta = radius_km / KM_PER_DEGREE_LATITUDE * BOX_SLACK
+    lon_delta = lat_delta / max(cos(radians(place.latitude)), 0.01)
+    in_box = Place.objects.filter(
+        latitude__range=(place.latitude - lat_delta, place.latitude + lat_delta),
+        longitude__range=(place.longitude - lon_delta, place.longitude + lon_delta),
+    ).values_list("pk", "latitude", "longitude")
+    return [pk for pk, lat, lon in in_box
+            if haversine_km(place.latitude, place.longitude, lat, lon) <= radius_km]
