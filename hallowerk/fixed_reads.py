@@ -13,6 +13,8 @@ from functools import cache
 from django.core.exceptions import ValidationError
 from django.db import connections, router
 
+from hallowerk.prepared import prepared_statements
+
 
 @cache
 def _statement(model, related_name: str | None, database: str) -> tuple[str, list, list]:
@@ -47,8 +49,8 @@ def instance_by_pk(model, pk, *, related_name: str | None = None):
         return None
     database = router.db_for_read(model)
     sql, names, related_names = _statement(model, related_name, database)
-    with connections[database].cursor() as cursor:
-        cursor.execute(sql, [pk])
+    with prepared_statements(database), connections[database].cursor() as cursor:
+        cursor.execute(sql, [pk])  # planned once per connection (hallowerk/prepared.py)
         row = cursor.fetchone()
     if row is None:
         return None

@@ -20,6 +20,7 @@ from employers.models import Shortlist
 from employers.services_shortlists import shortlist_entry_add_to
 from hallowerk.forms.service_errors import add_service_errors
 from hallowerk.permissions import role_required
+from hallowerk.prepared import prepared_statements
 from hallowerk.roles import Role
 from privacy.audit import audit_profile_viewed, audit_record
 from privacy.catalogue import EmployerVisibility, field_spec
@@ -55,6 +56,7 @@ def _render_profile(request, candidate, *, message_form=None, contact_form=None,
 
 
 @role_required(Role.EMPLOYER)
+@prepared_statements()  # lookups by key only: the candidate, their rows, this employer's own
 def candidate_profile(request, pk):
     candidate = candidate_profile_for_viewer(request.user, pk)
     audit_profile_viewed(viewer=request.user, candidate=candidate, request=request)

@@ -1,0 +1,45 @@
+"""Prepared statements only where a generic plan is as good as any (hallowerk/prepared.py):
+the reads of every request and the employer's profile page are planned once per connection;
+the search never is (a generic plan made it five times slower, scripts/bench_search.py)."""
+
+import pytest
+from django.db import connection
+
+from hallowerk.models import Municipality
+from hallowerk.prepared import prepared_statements
+
+pytestmark = pytest.mark.django_db
+
+
+def prepared_reading(table: str) -> list[str]:
+    """The statements prepared on this connection that read `table`."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        return [row[0] for row in cursor.fetchall() if f'"{table}"' in row[0]]
+
+
+def _look_up_a_municipality():
+    Municipality.objects.filter(pk=Municipality.objects.values("pk")[:1]).first()
+
+
+def test_parameters_go_apart_and_nothing_is_prepared_by_default():
+    options = connection.settings_dict["OPTIONS"]
+    assert options["server_side_binding"] is True
+    assert options["prepare_threshold"] is None
+    for _ in range(10):
+        _look_up_a_municipality()
+    assert prepared_reading(Municipality._meta.db_table) == []
+
+
+def test_inside_the_scope_a_statement_is_prepared_on_its_first_run():
+    with prepared_statements():
+        _look_up_a_municipality()
+    assert len(prepared_reading(Municipality._meta.db_table)) == 1
+    assert connection.connection.prepare_threshold is None  # back to the default
+
+
+def test_the_default_comes_back_after_an_error():
+    with pytest.raises(ZeroDivisionError), prepared_statements():
+        _look_up_a_municipality()
+        1 / 0  # noqa: B018
+    assert connection.connection.prepare_threshold is None
