@@ -9,7 +9,7 @@ candidate who stops sharing disappears from the lists without anyone cleaning up
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -30,6 +30,12 @@ class ShortlistQuerySet(models.QuerySet):
                 or user.role != Role.EMPLOYER or not user.employer_id):
             return self.none()
         return self.filter(employer_id=user.employer_id)
+
+    def with_candidate_flag(self, candidate) -> "ShortlistQuerySet":
+        """Each list with `holds_candidate`: whether `candidate` is on it. The profile page
+        shows the lists the candidate is on and offers every list, from this one query."""
+        return self.annotate(holds_candidate=Exists(ShortlistEntry.objects.filter(
+            shortlist=OuterRef("pk"), candidate=candidate)))
 
 
 class Shortlist(models.Model):

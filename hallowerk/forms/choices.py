@@ -4,7 +4,11 @@ Django's own fields read the choices with QuerySet.iterator(), which on PostgreS
 server-side cursor: DECLARE, FETCH and CLOSE, three round trips (about 0.6 ms of CPU each
 here) to spare memory on lists that are a few dozen rows — an employer's vacancies and
 lists, the sectors, the municipality's coaches. Every form of ours uses these instead
-(tests/hallowerk/test_choice_fields.py)."""
+(tests/hallowerk/test_choice_fields.py).
+
+A view that has already read the rows of a field's queryset (for something else on the same
+page) hands them over with offer(): the choices then cost no query of their own. Validation
+still asks the queryset."""
 
 from django import forms
 from django.forms.models import ModelChoiceIterator
@@ -14,13 +18,23 @@ class OneQueryChoiceIterator(ModelChoiceIterator):
     def __iter__(self):
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
-        for instance in self.queryset:  # evaluated once; the form's own copy keeps the rows
+        rows = self.field.offered if self.field.offered is not None else self.queryset
+        for instance in rows:  # evaluated once; the form's own copy keeps the rows
             yield self.choice(instance)
 
 
-class ModelChoiceField(forms.ModelChoiceField):
+class _OfferedRows:
     iterator = OneQueryChoiceIterator
+    offered: list | None = None
+
+    def offer(self, rows: list) -> None:
+        """Show these rows as the choices: rows the view read from this field's queryset."""
+        self.offered = rows
 
 
-class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
-    iterator = OneQueryChoiceIterator
+class ModelChoiceField(_OfferedRows, forms.ModelChoiceField):
+    pass
+
+
+class ModelMultipleChoiceField(_OfferedRows, forms.ModelMultipleChoiceField):
+    pass

@@ -176,3 +176,18 @@ def test_files_are_served_only_for_visible_candidates_and_the_cv_read_is_audited
     for field in ["photo", "client_number", "..%2f..%2fetc"]:
         assert employer_client.get(reverse("employers:candidate_file",
                                            args=[candidate.pk, field])).status_code == 404
+
+
+def test_a_directly_approachable_candidate_needs_no_contact_request_lookup(employer_client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    candidate = sensitive_candidate(approachable=True)
+    with CaptureQueriesContext(connection) as captured:
+        html = page_text(employer_client.get(profile_url(candidate)))
+    assert reverse("employers:candidate_message", args=[candidate.pk]) in html
+    assert not any('"candidates_contactrequest"' in q["sql"] for q in captured)
+    not_approachable = make_candidate(approachable=False)
+    with CaptureQueriesContext(connection) as captured:
+        employer_client.get(profile_url(not_approachable))
+    assert any('"candidates_contactrequest"' in q["sql"] for q in captured)

@@ -127,3 +127,24 @@ def test_remove_and_delete(employer_client, employer):
     employer_client.post(reverse("employers:shortlist_delete", args=[shortlist.pk]))
     assert not Shortlist.objects.exists()
     assert AuditEvent.objects.filter(data__event="shortlist_deleted").exists()
+
+
+def test_the_profile_shows_the_lists_it_is_on_and_offers_every_list_from_one_query(
+        employer_client, employer):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    candidate = make_candidate()
+    on_it, other = shortlist_create(by=employer, name="Koks"), shortlist_create(by=employer,
+                                                                               name="Later")
+    shortlist_entry_add(by=employer, shortlist=on_it, candidate=candidate)
+    shortlist_create(by=employer_user(), name="Van een ander")  # another organisation's
+    with CaptureQueriesContext(connection) as captured:
+        html = employer_client.get(reverse("employers:candidate_profile",
+                                           args=[candidate.pk])).content.decode()
+    assert reverse("employers:shortlist_entry_remove", args=[on_it.pk, candidate.pk]) in html
+    assert reverse("employers:shortlist_entry_remove", args=[other.pk, candidate.pk]) not in html
+    assert f'<option value="{on_it.pk}">Koks</option>' in html
+    assert f'<option value="{other.pk}">Later</option>' in html
+    assert "Van een ander" not in html
+    assert sum('"employers_shortlist"' in q["sql"] for q in captured) == 1

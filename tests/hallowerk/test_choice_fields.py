@@ -37,3 +37,18 @@ def test_no_form_uses_djangos_own_model_choice_fields():
                  for path in (ROOT / app).rglob("*.py")
                  if path.name != "choices.py" and DJANGO_FIELD.search(path.read_text())]
     assert not offenders, f"use hallowerk.forms.choices instead: {offenders}"
+
+
+def test_offered_rows_are_the_choices_without_a_query_and_validation_still_asks():
+    user = employer_user()
+    kok = VacancyFactory(employer=user.employer, title="Kok", status="published",
+                         published_at=timezone.now())
+    form = ContactRequestForm(user=user)
+    form.fields["vacancy"].offer([kok])
+    with CaptureQueriesContext(connection) as captured:
+        html = str(form["vacancy"])
+    assert "Kok" in html and len(captured) == 0
+    other = VacancyFactory(title="Elders", status="published", published_at=timezone.now())
+    bound = ContactRequestForm({"message": "Hallo", "vacancy": other.pk}, user=user)
+    bound.fields["vacancy"].offer([kok, other])  # even if a view offered a wrong row
+    assert not bound.is_valid() and "vacancy" in bound.errors

@@ -34,8 +34,11 @@ def _file_url(candidate, field_name: str) -> str:
 
 
 def _contact_state(user, candidate) -> dict:
-    """What the contact box shows: an open conversation, a request underway, or a form."""
+    """What the contact box shows: an open conversation, a request underway, or a form. With
+    a conversation, or for a candidate one may message directly, no request is shown."""
     thread = Thread.objects.of_candidate(user, candidate).filter(counterpart=user).first()
+    if thread or candidate.directly_approachable:
+        return {"thread": thread, "last_request": None}
     last_request = (ContactRequest.objects.of_candidate(user, candidate)
                     .filter(requested_by=user).order_by("-created_at").first())
     return {"thread": thread, "last_request": last_request}
@@ -44,13 +47,16 @@ def _contact_state(user, candidate) -> dict:
 def _render_profile(request, candidate, *, message_form=None, contact_form=None,
                     shortlist_form=None):
     user = request.user
+    shortlists = list(Shortlist.objects.visible_to(user).with_candidate_flag(candidate))
+    shortlist_form = shortlist_form or ShortlistAddForm(user=user)
+    shortlist_form.fields["shortlist"].offer(shortlists)
     return render(request, "employers/employer/candidate.html", {
         "candidate": candidate,
         "sections": employer_profile_view(candidate, user, file_url=_file_url),
         "message_form": message_form or MessageForm(),
         "contact_form": contact_form or ContactRequestForm(user=user),
-        "shortlist_form": shortlist_form or ShortlistAddForm(user=user),
-        "on_shortlists": Shortlist.objects.visible_to(user).filter(entries__candidate=candidate),
+        "shortlist_form": shortlist_form,
+        "on_shortlists": [shortlist for shortlist in shortlists if shortlist.holds_candidate],
         **_contact_state(user, candidate),
     })
 
