@@ -7,6 +7,7 @@ from candidates.models.messaging import MESSAGE_MAX_LENGTH
 from employers.models import Shortlist, Vacancy
 from employers.models.shortlists import SAVED_SEARCH_NAME_MAX_LENGTH, SHORTLIST_NAME_MAX_LENGTH
 from hallowerk.forms.choices import ModelChoiceField
+from hallowerk.forms.unbound_html import UnboundHtmlCached
 
 MESSAGE_ERRORS = {
     "required": _("Schrijf eerst een bericht."),
@@ -21,7 +22,7 @@ class ServerValidatedForm(forms.Form):
     use_required_attribute = False
 
 
-class MessageForm(ServerValidatedForm):
+class MessageForm(UnboundHtmlCached, ServerValidatedForm):
     body = forms.CharField(
         label=_("Uw bericht"), widget=forms.Textarea(attrs={"rows": 5}),
         max_length=MESSAGE_MAX_LENGTH, error_messages=MESSAGE_ERRORS,
@@ -29,7 +30,7 @@ class MessageForm(ServerValidatedForm):
                     "een bericht is."))
 
 
-class ContactRequestForm(ServerValidatedForm):
+class ContactRequestForm(UnboundHtmlCached, ServerValidatedForm):
     message = forms.CharField(
         label=_("Uw bericht voor de kandidaat"), widget=forms.Textarea(attrs={"rows": 5}),
         max_length=MESSAGE_MAX_LENGTH, error_messages=MESSAGE_ERRORS,
@@ -62,7 +63,7 @@ class ShortlistForm(ServerValidatedForm):
             status=Vacancy.Status.CLOSED)
 
 
-class ShortlistAddForm(ServerValidatedForm):
+class ShortlistAddForm(UnboundHtmlCached, ServerValidatedForm):
     shortlist = ModelChoiceField(
         label=_("Op welke lijst?"), required=False, queryset=Shortlist.objects.none(),
         empty_label=_("Een nieuwe lijst"),

@@ -1,0 +1,60 @@
+"""Empty forms rendered once per process (hallowerk/forms/unbound_html.py): the same HTML as
+rendering them, a new rendering for other choices or another language, and never for a form
+that shows what someone typed or an error."""
+
+import pytest
+from django.forms import Form
+from django.utils import timezone, translation
+
+from employers.forms.employer import ContactRequestForm, MessageForm
+from hallowerk.forms import unbound_html
+from tests.employer_portal.conftest import employer_user
+from tests.factories import VacancyFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    unbound_html._rendered.clear()
+    yield
+    unbound_html._rendered.clear()
+
+
+def _uncached(form) -> str:
+    return Form.render(form)  # the form templates, as without the mixin
+
+
+def test_the_reused_html_is_what_rendering_gives_and_follows_choices_and_language():
+    user = employer_user()
+    vacancy = VacancyFactory(employer=user.employer, title="Kok", status="published",
+                             published_at=timezone.now())
+    first = str(ContactRequestForm(user=user))
+    assert first == _uncached(ContactRequestForm(user=user))
+    assert len(unbound_html._rendered) == 1
+    vacancy.title = "Kok in de keuken"
+    vacancy.save()
+    renamed = str(ContactRequestForm(user=user))
+    assert "Kok in de keuken" in renamed and len(unbound_html._rendered) == 2
+    with translation.override("en"):
+        english = str(ContactRequestForm(user=user))
+        assert english == _uncached(ContactRequestForm(user=user))
+    assert english != renamed and len(unbound_html._rendered) == 3
+
+
+def test_a_second_empty_form_is_not_rendered_again(monkeypatch):
+    str(MessageForm())
+    calls = []
+    monkeypatch.setattr(Form, "render", lambda *args, **kwargs: calls.append(1) or "")
+    assert "textarea" in str(MessageForm())
+    assert calls == []
+
+
+def test_forms_with_input_errors_or_initial_values_are_always_rendered():
+    str(MessageForm())
+    bound = MessageForm({"body": ""})
+    assert not bound.is_valid()
+    assert "Schrijf eerst een bericht." in str(bound)
+    assert "Mijn eigen tekst" in str(MessageForm(initial={"body": "Mijn eigen tekst"}))
+    assert "Mijn eigen tekst" not in str(MessageForm())
+    assert len(unbound_html._rendered) == 1
