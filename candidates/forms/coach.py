@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from hallowerk.forms.choices import ModelChoiceField
 from hallowerk.forms.dates import DATE_INPUT_FORMATS, dutch_date_widget
 from hallowerk.forms.service_errors import add_service_errors
+from hallowerk.forms.unbound_html import UnboundHtmlCached
 from hallowerk.models import User
 from hallowerk.roles import Role
 from hallowerk.validators import validate_postcode
@@ -189,9 +190,14 @@ class EndDossierForm(forms.Form):
 FILTER_ANY = [("", _("Alle"))]
 
 
-class CandidateFilterForm(forms.Form):
+class CandidateFilterForm(UnboundHtmlCached, forms.Form):
     """The list's filters, read from the query string (a GET form, so a filtered list can be
-    bookmarked and works without JavaScript)."""
+    bookmarked and works without JavaScript). Without a filter in the query string (the
+    first visit, page 2) it is unbound, and its HTML comes from memory (unbound_html.py)."""
+
+    @classmethod
+    def from_query(cls, query) -> "CandidateFilterForm":
+        return cls(query if any(name in query for name in cls.base_fields) else None)
 
     q = forms.CharField(label=_("Zoek op naam of klantnummer"), required=False, max_length=100)
     mine = forms.BooleanField(label=_("Alleen mijn kandidaten"), required=False)

@@ -214,3 +214,21 @@ def test_search_by_name_or_number_ignores_capitals_and_follows_a_rename(coach_cl
     renamed.save()
     assert names(coach_client.get(LIST, {"q": "nieuw"})) == {"Nieuw"}
     assert names(coach_client.get(LIST, {"q": "oud"})) == set()
+
+
+def test_the_filter_form_is_empty_on_later_pages_and_keeps_a_filter_when_given(coach_client):
+    from hallowerk.forms import unbound_html
+
+    for number in range(30):
+        candidate_in(last_name=f"Persoon{number:02d}")
+    unbound_html._rendered.clear()
+    first = coach_client.get(LIST)
+    second_page = coach_client.get(LIST + "?pagina=2")
+    assert not first.context["form"].is_bound and not second_page.context["form"].is_bound
+    assert len(unbound_html._rendered) == 1  # page 2 reused page 1's form
+    assert names(first) != names(second_page)
+    filtered = coach_client.get(LIST + "?q=Persoon01&pagina=1")
+    assert filtered.context["form"].is_bound
+    assert 'value="Persoon01"' in filtered.content.decode()
+    assert names(filtered) == {"Persoon01"}
+    unbound_html._rendered.clear()

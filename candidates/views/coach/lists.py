@@ -19,8 +19,8 @@ def home(request):
 
 @role_required(Role.COACH)
 def candidate_list(request):
-    form = CandidateFilterForm(request.GET or None)
-    filters = form.filters() if request.GET else {}
+    form = CandidateFilterForm.from_query(request.GET)
+    filters = form.filters() if form.is_bound else {}
     page = coach_candidate_page(viewer=request.user, filters=filters,
                                 page_number=request.GET.get("pagina"), per_page=page_size())
     if filters.get("q"):
