@@ -43,3 +43,15 @@ def test_the_default_comes_back_after_an_error():
         _look_up_a_municipality()
         1 / 0  # noqa: B018
     assert connection.connection.prepare_threshold is None
+
+
+def test_a_jobseekers_own_dossier_and_profile_are_prepared_lookups(client):
+    from django.urls import reverse
+
+    from tests.candidates.jobseeker_helpers import jobseeker
+
+    candidate = jobseeker()
+    client.force_login(candidate.user)
+    response = client.get(reverse("candidates:jobseeker_step", kwargs={"slug": "over-mij"}))
+    assert response.status_code == 200
+    assert prepared_reading("candidates_candidate") and prepared_reading("candidates_profile")

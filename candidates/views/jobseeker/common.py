@@ -5,8 +5,11 @@ from django.http import Http404
 from candidates.completeness import profile_with_filled_relations
 from candidates.models import Candidate, Profile
 from candidates.profile_services import profile_get_or_create
+from hallowerk.prepared import prepared_statements
 
 
+# Both read by the jobseeker's own key on every page of theirs: planned once per connection.
+@prepared_statements()
 def own_candidate_or_none(request) -> Candidate | None:
     # visible_to() of a jobseeker is their own dossier and nothing else.
     return (Candidate.objects.visible_to(request.user)
@@ -25,6 +28,7 @@ def own_profile(request) -> Profile:
     return profile_get_or_create(candidate=own_candidate(request))
 
 
+@prepared_statements()
 def profile_to_score(candidate: Candidate) -> Profile:
     """The profile for a page that shows its completeness and changes nothing: whether each
     counted list is filled comes with it, in one query."""
