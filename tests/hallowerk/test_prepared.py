@@ -19,16 +19,17 @@ def prepared_reading(table: str) -> list[str]:
 
 
 def _look_up_a_municipality():
-    Municipality.objects.filter(pk=Municipality.objects.values("pk")[:1]).first()
+    Municipality.objects.filter(slug="utrecht").first()
 
 
-def test_parameters_go_apart_and_nothing_is_prepared_by_default():
-    options = connection.settings_dict["OPTIONS"]
-    assert options["server_side_binding"] is True
-    assert options["prepare_threshold"] is None
+def test_by_default_values_go_in_the_text_and_nothing_is_prepared():
+    from django.db.backends.postgresql.base import Cursor
+
     for _ in range(10):
         _look_up_a_municipality()
     assert prepared_reading(Municipality._meta.db_table) == []
+    assert connection.connection.cursor_factory is Cursor  # Django's client-side binding
+    assert connection.connection.prepare_threshold is None
 
 
 def test_inside_the_scope_a_statement_is_prepared_on_its_first_run():
@@ -36,6 +37,7 @@ def test_inside_the_scope_a_statement_is_prepared_on_its_first_run():
         _look_up_a_municipality()
     assert len(prepared_reading(Municipality._meta.db_table)) == 1
     assert connection.connection.prepare_threshold is None  # back to the default
+    assert "$1" in prepared_reading(Municipality._meta.db_table)[0]  # parameters apart
 
 
 def test_the_default_comes_back_after_an_error():
@@ -43,6 +45,16 @@ def test_the_default_comes_back_after_an_error():
         _look_up_a_municipality()
         1 / 0  # noqa: B018
     assert connection.connection.prepare_threshold is None
+    from django.db.backends.postgresql.base import Cursor
+
+    assert connection.connection.cursor_factory is Cursor
+
+
+def test_switched_off_for_a_pooler_that_cannot_keep_them(settings):
+    settings.PREPARED_STATEMENTS = False
+    with prepared_statements():
+        _look_up_a_municipality()
+    assert prepared_reading(Municipality._meta.db_table) == []
 
 
 def test_a_jobseekers_own_dossier_and_profile_are_prepared_lookups(client):
