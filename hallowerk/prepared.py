@@ -20,9 +20,27 @@ Off with settings.PREPARED_STATEMENTS = False (a pooler that cannot keep them).
 """
 
 from contextlib import contextmanager
+from functools import cache
 
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections
+
+
+@cache
+def _lookup_cursor_class():
+    from django.db.backends.postgresql.base import ServerBindingCursor
+
+    class LookupCursor(ServerBindingCursor):
+        """Django's query log (and the query-count tests) read the executed text from
+        psycopg's `_query`, which psycopg leaves empty when it runs a prepared statement:
+        keep the statement's text there (with $1 for the values)."""
+
+        def _convert_query(self, query, params=None):
+            converted = super()._convert_query(query, params)
+            self._query = converted
+            return converted
+
+    return LookupCursor
 
 
 @contextmanager
@@ -35,12 +53,10 @@ def prepared_statements(using: str = DEFAULT_DB_ALIAS):
     if wrapper.vendor != "postgresql" or not getattr(settings, "PREPARED_STATEMENTS", True):
         yield
         return
-    from django.db.backends.postgresql.base import ServerBindingCursor
-
     wrapper.ensure_connection()
     raw = wrapper.connection
     saved = raw.cursor_factory, raw.prepare_threshold
-    raw.cursor_factory, raw.prepare_threshold = ServerBindingCursor, 0
+    raw.cursor_factory, raw.prepare_threshold = _lookup_cursor_class(), 0
     try:
         yield
     finally:

@@ -33,8 +33,12 @@ def test_by_default_values_go_in_the_text_and_nothing_is_prepared():
 
 
 def test_inside_the_scope_a_statement_is_prepared_on_its_first_run():
-    with prepared_statements():
+    from django.test.utils import CaptureQueriesContext
+
+    with prepared_statements(), CaptureQueriesContext(connection) as captured:
         _look_up_a_municipality()
+        _look_up_a_municipality()  # the second run is the prepared statement
+    assert all('"hallowerk_municipality"' in query["sql"] for query in captured)
     assert len(prepared_reading(Municipality._meta.db_table)) == 1
     assert connection.connection.prepare_threshold is None  # back to the default
     assert "$1" in prepared_reading(Municipality._meta.db_table)[0]  # parameters apart
