@@ -4,7 +4,7 @@ PostgreSQL plans every statement it is sent. For our small joins by key, plannin
 than running: the employer's candidate profile query spent 1.8 ms planning and 0.2 ms running
 (EXPLAIN ANALYZE, 100k benchmark database). A statement prepared on the connection is
 planned once and then runs with a generic plan, and PostgreSQL's CPU per profile request
-went from about 6 to 3.5 ms (issue 12).
+went from about 6 to 3.0 ms (issue 12).
 
 Only inside `prepared_statements()`, never by default: a generic plan is as good as any for a
 lookup by primary key or by one person's or organisation's key, but not for the search, the

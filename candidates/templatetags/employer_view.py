@@ -19,9 +19,12 @@ _LINK_OUT = '<a class="utrecht-link" href="{}" rel="noopener noreferrer nofollow
 
 
 def _list(values, row: str = "{}") -> SafeString:
+    """A list item per value; `row` is the item's markup, each of its {} filled with the value
+    (a link shows its address as its text)."""
+    slots = row.count("{}")
     return format_html(_LIST, format_html_join(
         "", f'<li class="utrecht-unordered-list__item">{row}</li>',
-        ((value,) * row.count("{}") for value in values)))
+        ((value,) * slots for value in values)))
 
 
 def _value(item) -> SafeString:

@@ -33,12 +33,14 @@ def _cacheable(form) -> bool:
 
 
 class UnboundHtmlCached:
-    """Mixin for a Form whose empty rendering may be reused (see the module's docstring)."""
+    """Mixin for a Form whose empty rendering may be reused (see the module's docstring).
+    Only for forms whose fields depend on nothing but their choices: a form that changes a
+    label, a widget or `required` per instance in __init__ must not use it."""
 
     def render(self, template_name=None, context=None, renderer=None):
         if template_name or context or renderer or not _cacheable(self):
             return super().render(template_name, context, renderer)
-        key = (type(self), get_language(), _choices_key(self))
+        key = (type(self), get_language(), self.auto_id, _choices_key(self))
         with _lock:
             html = _rendered.get(key)
             if html is not None:

@@ -58,3 +58,9 @@ def test_forms_with_input_errors_or_initial_values_are_always_rendered():
     assert "Mijn eigen tekst" in str(MessageForm(initial={"body": "Mijn eigen tekst"}))
     assert "Mijn eigen tekst" not in str(MessageForm())
     assert len(unbound_html._rendered) == 1
+
+
+def test_another_auto_id_is_another_rendering():
+    default = str(MessageForm())
+    other = str(MessageForm(auto_id="x_%s"))
+    assert 'id="id_body"' in default and 'id="x_body"' in other
