@@ -38,6 +38,7 @@ from candidates.search_documents import (
 )
 from candidates.search_text import SEARCH_CONFIG
 from candidates.search_tiers import tiers_in_use
+from hallowerk.prepared import prepared_statements
 
 from .fulltext import text_tsquery, tsquery_source
 from .radius import place_ids_within
@@ -149,8 +150,13 @@ def band_arms(*, viewer, criteria) -> list[tuple[str, list]] | None:
     text = tsquery_source(criteria.terms, widen=False)
     rank = f"ts_rank(b.document, to_tsquery('{SEARCH_CONFIG}', %s))" if text else "0"
     # Built once (the audience and the places within a radius are read once); each band
-    # only changes the band parameter, the first of the SQL's.
-    matching = matching_documents_sql(viewer=viewer, criteria=criteria, tiers=range(1))
+    # only changes the band parameter, the first of the SQL's. The reads that build it are
+    # lookups whose plan never depends on the value asked for (the employer's region, the
+    # places in a box, the words a prefix stands for, the number of bands): prepared, they
+    # cost ~0.5 ms less CPU per search. The bands statement itself is not (prepared.py).
+    with prepared_statements():
+        matching = matching_documents_sql(viewer=viewer, criteria=criteria, tiers=range(1))
+        bands = tiers_in_use()
     if matching is None:
         return None
     sql, band_params = matching
@@ -160,7 +166,7 @@ def band_arms(*, viewer, criteria) -> list[tuple[str, list]] | None:
              f"{sql} ORDER BY d.last_activity_at DESC, d.candidate_id DESC LIMIT %s) b "
              "ORDER BY b.last_activity_at DESC, b.candidate_id DESC)",
              [*([text] if text else []), tier, *band_params[1:], RESULT_CAP + 1])
-            for tier in range(tiers_in_use())]
+            for tier in range(bands)]
 
 
 def bands_statement(arms: list[tuple[str, list]]) -> tuple[str, list]:
