@@ -1,8 +1,12 @@
 """Template helpers that tie inputs to their labels, descriptions and errors."""
 
+import html
+
 from django import forms, template
+from django.template.loader import render_to_string
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
 
 register = template.Library()
 
@@ -60,3 +64,76 @@ def widget_attrs(attrs: dict) -> SafeString:
     return format_html_join("", " {}{}", (
         (name, "" if value is True else format_html('="{}"', value))
         for name, value in attrs.items() if value is not False))
+
+
+# --- choice widgets' options, written in Python ----------------------------------------------
+# A select of 25 sectors cost ~1 ms of CPU and a list of 16 language checkboxes ~1.5 ms in the
+# template language (a loop, a filter and a condition per option): most of the employer's
+# search form. The same markup as the templates wrote (tests/hallowerk/test_widget_templates.py
+# compares it with Django's own), escaped as Django escapes (_text), at a fraction of the cost:
+# format_html per option was still ~30 µs (issue 12).
+
+_INPUT_OPTION_TEMPLATES = frozenset({"django/forms/widgets/checkbox_option.html",
+                                     "django/forms/widgets/radio_option.html"})
+
+
+def _text(value) -> str:
+    """conditional_escape() without its wrappers: HTML-safe text as it is, the rest escaped
+    (html.escape is what Django's escape() calls)."""
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return html.escape(str(value))
+
+
+def _attrs(attrs: dict) -> str:
+    """widget_attrs() as a plain string, for the options' loops."""
+    return "".join(f" {_text(name)}" if value is True else f' {_text(name)}="{_text(value)}"'
+                   for name, value in attrs.items() if value is not False)
+
+
+def _select_option(option: dict) -> str:
+    label = option["label"]
+    if label == "---------":  # Django's empty choice: a sentence instead of dashes
+        label = _("Maak een keuze")
+    return (f'\n  <option value="{_text(option["value"])}"{_attrs(option["attrs"])}>'
+            f"{_text(label)}</option>")
+
+
+@register.filter
+def select_options(optgroups) -> SafeString:
+    """The options of a select widget (its context's `optgroups`), optgroups included."""
+    parts = []
+    for group_name, options, _index in optgroups:
+        if group_name:
+            parts.append(f'\n  <optgroup label="{_text(group_name)}">')
+        parts.extend(_select_option(option) for option in options)
+        if group_name:
+            parts.append("\n  </optgroup>")
+    return SafeString("".join(parts))
+
+
+def _input_option(option: dict) -> str:
+    """Django's radio or checkbox option: the input, wrapped in its label."""
+    if option["template_name"] not in _INPUT_OPTION_TEMPLATES:
+        return render_to_string(option["template_name"], {"widget": option})
+    value = "" if option["value"] is None else f' value="{_text(option["value"])}"'
+    html_input = (f'<input type="{_text(option["type"])}" name="{_text(option["name"])}"'
+                  f'{value}{_attrs(option["attrs"])}>')
+    if not option.get("wrap_label"):
+        return html_input
+    label_id = option["attrs"].get("id")
+    label_for = f' for="{_text(label_id)}"' if label_id else ""
+    return f"<label{label_for}>{html_input} {_text(option['label'])}</label>"
+
+
+@register.filter
+def input_options(optgroups) -> SafeString:
+    """The options of a radio or checkbox list (its context's `optgroups`), each in a div."""
+    parts = []
+    for group_name, options, _index in optgroups:
+        if group_name:
+            parts.append(f"\n  <div><label>{_text(group_name)}</label>")
+        parts.extend(f"<div>\n    {_input_option(option)}</div>" for option in options)
+        if group_name:
+            parts.append("\n  </div>")
+    return SafeString("".join(parts))

@@ -47,3 +47,30 @@ def test_our_widgets_write_what_djangos_own_templates_write(data):
         options = re.compile(r"<div>\s*(.*?)\s*</div>")  # the space before </div> differs
         assert options.findall(ours[name]) == options.findall(django[name]), name
         assert 'class="hw-choice-list"' in ours[name]
+
+
+GROUPED = [("", "---------"), ("Binnen", [("a", "Één & twee"), ("b", "<b>vet</b>")]),
+           ("Buiten", [("c", 'Met "aanhalingstekens"')])]
+
+
+class Grouped(forms.Form):
+    pick = forms.ChoiceField(choices=GROUPED, required=False)
+    many = forms.MultipleChoiceField(choices=GROUPED[1:], widget=forms.CheckboxSelectMultiple,
+                                     required=False)
+
+
+@pytest.mark.parametrize("data", [None, {"pick": "c", "many": ["b"]}], ids=["empty", "filled"])
+def test_grouped_options_and_the_empty_choice_are_written_as_django_does(data):
+    """The options are written in Python (select_options, input_options): groups, escaping
+    and the selected option as Django's templates write them; only the empty choice's
+    dashes become a sentence."""
+    def render(renderer):
+        form = Grouped(data, renderer=renderer)
+        return {name: " ".join(str(form[name].as_widget()).split()) for name in form.fields}
+
+    ours, django = render(UtrechtFormRenderer()), render(DjangoTemplates())
+    assert ours["pick"] == django["pick"].replace("---------", "Maak een keuze")
+    assert '<optgroup label="Binnen">' in ours["pick"] and "&lt;b&gt;vet&lt;/b&gt;" in ours["pick"]
+    options = re.compile(r"<div>\s*(.*?)\s*</div>")
+    assert options.findall(ours["many"]) == options.findall(django["many"])
+    assert "<label>Buiten</label>" in ours["many"]
