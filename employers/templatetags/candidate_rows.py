@@ -1,0 +1,76 @@
+"""The employer's result rows as HTML (templates/employers/employer/includes/candidate_rows.html).
+
+Written in Python rather than in the template language: 25 rows of five facts cost ~5.8 ms of
+CPU per search page in the template (a loop, two filters and a URL per row), about a quarter
+of the page (issue 12). The markup is the one the template had; every value is escaped as the
+template escaped it (tests/employer_portal/test_candidate_rows_html.py compares the two).
+"""
+
+from django import template
+from django.urls import reverse
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+TEXT_WORDS = 30  # a long text fact is cut after this many words, with " …"
+
+# Reversed once per page with this stand-in key, then filled in per row: reverse() costs
+# ~40 µs, 25 times a page. The tests compare each link with reverse() itself.
+_KEY = 2_147_000_001
+
+
+def _link_maker(name: str, *args):
+    pattern = reverse(name, args=[*args, _KEY])
+    head, tail = pattern.rsplit(str(_KEY), 1)
+    return lambda pk: f"{head}{int(pk)}{tail}"
+
+
+def _fact_value(item) -> str:
+    if item.kind == "list":
+        return conditional_escape(", ").join(conditional_escape(value) for value in item.value)
+    cut = Truncator(str(item.value)).words(TEXT_WORDS, truncate=" …")
+    # truncatewords keeps text that was already safe as it is; anything else is escaped.
+    return mark_safe(cut) if hasattr(item.value, "__html__") else conditional_escape(cut)
+
+
+def _facts(items) -> str:
+    if not items:
+        return ""
+    facts = "".join(
+        f'\n      <dt class="hw-facts__term">{conditional_escape(item.label)}</dt>'
+        f'\n      <dd class="hw-facts__value">{_fact_value(item)}</dd>' for item in items)
+    return f'\n    <dl class="hw-facts hw-result__facts">{facts}\n    </dl>'
+
+
+def _remove_form(action: str, csrf_token, name) -> str:
+    token = (format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">',
+                         csrf_token) if csrf_token and csrf_token != "NOTPROVIDED" else "")
+    label = _("%(name)s van de lijst halen") % {"name": conditional_escape(name)}
+    return (f'\n    <form method="post" action="{action}" class="hw-inline-form">{token}'
+            '\n      <button type="submit" class="utrecht-button utrecht-button--secondary-action">'
+            f"{label}</button>\n    </form>")
+
+
+@register.simple_tag(takes_context=True)
+def candidate_rows(context, rows, heading_level, shortlist=None) -> SafeString:
+    """The rows of employer_list_rows() as an ordered list; with a shortlist, each row gets
+    a button that takes the candidate off it."""
+    level = int(heading_level)
+    profile_url = _link_maker("employers:candidate_profile")
+    remove_url = _link_maker("employers:shortlist_entry_remove", shortlist.pk) if shortlist \
+        else None
+    parts = []
+    for row in rows:
+        name = conditional_escape(row.name)
+        remove = (_remove_form(remove_url(row.pk), context.get("csrf_token"), row.name)
+                  if remove_url else "")
+        parts.append(
+            '\n  <li class="hw-card hw-result">'
+            f'\n    <h{level} class="utrecht-heading-{level + 1} hw-result__name">'
+            f'<a class="utrecht-link" href="{profile_url(row.pk)}">{name}</a></h{level}>'
+            f"{_facts(row.items)}{remove}\n  </li>")
+    label = conditional_escape(_("Kandidaten"))
+    return mark_safe(f'<ol class="hw-results" aria-label="{label}">{"".join(parts)}\n</ol>')
