@@ -212,6 +212,15 @@ def account_manager_candidates_page() -> PageBuilder:
                         "/wsp/kandidaten/")
 
 
+@benchmark("jobseeker_vacancies_page",
+           "Werkzoekende: vacatures van de eigen gemeente (filterlijsten, telling tot 1.000, "
+           "eerste pagina)", target_p95_ms=100)
+def jobseeker_vacancies_page() -> PageBuilder:
+    # Rotterdam: the largest municipality of the demo data, the most vacancies to filter.
+    return _page_getter(_viewer(role="jobseeker", municipality__slug="rotterdam",
+                                candidate__isnull=False), "/mijn/vacatures/")
+
+
 # --- the runner
 
 

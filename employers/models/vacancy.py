@@ -74,6 +74,11 @@ class Vacancy(models.Model):
                          condition=Q(status="published"), name="vacancy_published_occupation"),
             models.Index(fields=["municipality", "sector"],
                          condition=Q(status="published"), name="vacancy_published_sector"),
+            # The jobseeker's filter of places (candidates/forms/vacancies.py): the places of
+            # the municipality's published vacancies, read one distinct place at a time
+            # (hallowerk/distinct_values.py), as the two above serve occupations and sectors.
+            models.Index(fields=["municipality", "place"],
+                         condition=Q(status="published"), name="vacancy_published_place"),
         ]
         constraints = [
             models.CheckConstraint(name="vacancy_status_valid",

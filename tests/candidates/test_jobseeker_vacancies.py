@@ -108,3 +108,59 @@ def test_the_list_pages(client, candidate):
     assert len(first.context["page"].object_list) == 20
     assert "pagina=2" in first.content.decode()
     assert len(client.get(LIST, {"pagina": 2}).context["page"].object_list) == 3
+
+
+def test_beyond_the_cap_the_list_says_more_than_and_asks_to_narrow_it(client, candidate,
+                                                                      monkeypatch):
+    """Issue 11: the list counts at most COUNT_CAP vacancies, so a large municipality's
+    page costs what a small one's does."""
+    from candidates.views.jobseeker import vacancies
+
+    monkeypatch.setattr(vacancies, "COUNT_CAP", 2)
+    for number in range(3):
+        published_vacancy(candidate.municipality, title=f"Baan {number}")
+    response = client.get(LIST)
+    html = response.content.decode()
+    assert "Meer dan 2 vacatures" in html and "Kies een beroep, een sector of een plaats" in html
+    assert len(response.context["page"].object_list) == 2  # the newest two, no further pages
+    monkeypatch.setattr(vacancies, "COUNT_CAP", 3)
+    html = client.get(LIST).content.decode()
+    assert "3 vacatures" in html and "Meer dan" not in html
+    monkeypatch.setattr(vacancies, "COUNT_CAP", 2)
+    client.cookies["django_language"] = "en"
+    assert "More than 2 vacancies" in client.get(LIST).content.decode()
+
+
+def test_the_filter_lists_hold_exactly_the_values_of_the_jobseekers_vacancies(client,
+                                                                           candidate):
+    """The lists are read one distinct value at a time (hallowerk/distinct_values.py): the
+    same values as a DISTINCT over the visible vacancies, never one from a vacancy the
+    jobseeker may not see (a draft, another municipality, a deactivated employer)."""
+    from django.db.models import Q
+
+    from employers.models import Vacancy
+    from hallowerk.models import Occupation, Place, Sector
+
+    muni = candidate.municipality
+    cook, driver, cleaner = (occupation(), occupation("8322", "Chauffeur", "Driver"),
+                             occupation("9112", "Schoonmaker", "Cleaner"))
+    published_vacancy(muni, occupation=cook, sector=sector("horeca"), place=place("Utrecht"))
+    published_vacancy(muni, occupation=cook, sector=sector("horeca"), place=place("Utrecht"))
+    published_vacancy(muni, occupation=driver, sector=None, place=None)
+    published_vacancy(muni, occupation=cleaner, place=place("Amersfoort"), status="draft",
+                      published_at=None)
+    published_vacancy(municipality("rotterdam"), occupation=cleaner, place=place("Rotterdam"))
+    hidden = published_vacancy(muni, occupation=cleaner, place=place("Zeist"))
+    hidden.employer.is_active, hidden.employer.deactivated_at = False, hidden.employer.created_at
+    hidden.employer.save()
+
+    form = client.get(LIST).context["form"]
+    visible = Vacancy.objects.visible_to(candidate.user)
+    for name, model in (("occupation", Occupation), ("sector", Sector), ("place", Place)):
+        shown = list(form.fields[name].queryset)
+        naive = list(model.objects.filter(Q(vacancies__in=visible)).distinct()
+                     .order_by("name" if model is Place else "label_nl"))
+        assert shown == naive, name
+    assert [o.pk for o in form.fields["occupation"].queryset] == sorted(
+        [cook.pk, driver.pk], key=lambda pk: Occupation.objects.get(pk=pk).label_nl)
+    assert [p.name for p in form.fields["place"].queryset] == ["Utrecht"]

@@ -3,7 +3,6 @@ responding with a short message, and the jobseeker's responses with their status
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -12,12 +11,15 @@ from candidates.forms.vacancies import VacancyResponseForm, VacancySearchForm
 from candidates.services_messaging import vacancy_response_create
 from employers.models import Vacancy
 from hallowerk.forms.service_errors import add_service_errors
+from hallowerk.pagination import LIST_COUNT_CAP, CappedPaginator
 from hallowerk.permissions import role_required
 from hallowerk.roles import Role
 
 from .common import own_candidate, posted
 
 PAGE_SIZE = 20
+# Counted and paged at most (issue 11); beyond it the page asks to narrow the list down.
+COUNT_CAP = LIST_COUNT_CAP
 
 
 def _filtered(vacancies, data: dict):
@@ -47,12 +49,13 @@ def vacancy_list(request):
     vacancies = visible.select_related("employer", "occupation", "sector", "place")
     if form.is_bound and form.is_valid():
         vacancies = _filtered(vacancies, form.cleaned_data)
-    page = Paginator(vacancies.order_by("-published_at", "-pk"), PAGE_SIZE).get_page(
-        request.GET.get("pagina"))
+    # A large municipality has thousands of vacancies: its count would grow with them.
+    page = CappedPaginator(vacancies.order_by("-published_at", "-pk"), PAGE_SIZE,
+                           cap=COUNT_CAP).get_page(request.GET.get("pagina"))
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(request, "candidates/jobseeker/vacancies.html", {
-        "form": form, "page": page, "query": query.urlencode(),
+        "form": form, "page": page, "query": query.urlencode(), "count_cap": COUNT_CAP,
         "responded": set(candidate.vacancy_responses.values_list("vacancy_id", flat=True)),
     })
 
