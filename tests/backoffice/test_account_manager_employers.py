@@ -182,3 +182,18 @@ def test_employer_list_searches_and_pages(am, am_client):
     assert len(response.context["page"].object_list) == 25
     response = am_client.get(reverse("employers:am_employers"), {"q": "bedrijf 0"})
     assert response.context["page"].paginator.count == 10
+
+
+def test_employer_list_counts_users_and_published_vacancies_per_employer(am, am_client):
+    """Counted for the page's employers only (issue 11), each with its own numbers."""
+    busy = EmployerFactory(municipality=am.municipality, name="Aa Bedrijf")
+    quiet = EmployerFactory(municipality=am.municipality, name="Bb Bedrijf")
+    for email in ("een@aa.nl", "twee@aa.nl"):
+        UserFactory(role=Role.EMPLOYER, employer=busy, email=email)
+    for status, published_at in (("published", "2026-01-01T10:00Z"),
+                                 ("published", "2026-01-02T10:00Z"), ("draft", None)):
+        VacancyFactory(employer=busy, status=status, published_at=published_at)
+    VacancyFactory(employer=quiet, status="closed", published_at="2026-01-01T10:00Z")
+    rows = {employer.name: (employer.user_count, employer.published_count) for employer
+            in am_client.get(reverse("employers:am_employers")).context["page"].object_list}
+    assert rows == {"Aa Bedrijf": (2, 2), "Bb Bedrijf": (0, 0)}

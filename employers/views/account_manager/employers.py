@@ -43,13 +43,25 @@ def employer_list(request):
         employers = employers.filter(Q(name__icontains=text) | Q(kvk_number=text.replace(" ", "")))
     if filters.get("active") in ("yes", "no"):
         employers = employers.filter(is_active=filters["active"] == "yes")
-    employers = employers.annotate(
-        user_count=Count("users", distinct=True),
-        published_count=Count("vacancies", filter=Q(vacancies__status=Vacancy.Status.PUBLISHED),
-                              distinct=True),
-    ).order_by("name", "id")
+    page = page_of(request, employers.order_by("name", "id"))
+    page.object_list = _with_counts(list(page.object_list))
     return render(request, "employers/account_manager/employer_list.html",
-                  {"form": form, "page": page_of(request, employers)})
+                  {"form": form, "page": page})
+
+
+def _with_counts(employers: list[Employer]) -> list[Employer]:
+    """Users and published vacancies, counted for the employers on the page only: counted
+    for every employer of the municipality before paging, the list cost ~100 ms of
+    PostgreSQL at 500,000 candidates (issue 11)."""
+    counted = (Employer.objects.filter(pk__in=[employer.pk for employer in employers])
+               .annotate(user_count=Count("users", distinct=True),
+                         published_count=Count("vacancies", distinct=True, filter=Q(
+                             vacancies__status=Vacancy.Status.PUBLISHED)))
+               .values_list("pk", "user_count", "published_count"))
+    counts = {pk: (users, published) for pk, users, published in counted}
+    for employer in employers:
+        employer.user_count, employer.published_count = counts[employer.pk]
+    return employers
 
 
 @role_required(Role.ACCOUNT_MANAGER)
