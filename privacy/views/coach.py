@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from candidates.selectors import candidate_for_viewer
+from candidates.views.coach.common import page_of
 from hallowerk.permissions import role_required
 from hallowerk.roles import Role
 from hallowerk.site import absolute_url
@@ -24,8 +25,10 @@ def coach_due(request):
     these people; due and planned dates; whether a hold stops it."""
     today = timezone.localdate()
     dossiers = due_soon(viewer=request.user, rules=Rules.load(), today=today)
+    # A page at a time (issue 11): a large municipality has hundreds of dossiers due within
+    # the notice period (654 in Rotterdam at 500,000 candidates, 140 ms for the whole list).
     return render(request, "privacy/coach/due.html", {
-        "dossiers": dossiers, "today": today, "notice_days": NOTICE_DAYS})
+        "page": page_of(request, dossiers), "today": today, "notice_days": NOTICE_DAYS})
 
 
 @role_required(Role.COACH)

@@ -163,6 +163,25 @@ def test_the_coach_sees_the_due_list_of_the_own_municipality_with_names(verified
     assert elsewhere.full_name not in html
 
 
+@freeze_time("2025-01-01 12:00:00+01:00")
+def test_the_coachs_due_list_comes_a_page_at_a_time(verified_client, dossiers, monkeypatch):
+    """Issue 11: a large municipality has hundreds of dossiers due; the list is paged, with
+    the total above it."""
+    from candidates.views.coach import common
+
+    soon = dossiers[0]
+    later = [full_candidate(f"Zvd{n}", ended_on=D(2024, 1, 21 + n), end_reason="broken_off")
+             for n in range(2)]
+    monkeypatch.setattr(common, "PAGE_SIZE", 2)
+    client = verified_client(UserFactory(role=Role.COACH, municipality=municipality(),
+                                         with_totp_device=True))
+    first = client.get(reverse("privacy:coach_due")).content.decode()
+    second = client.get(reverse("privacy:coach_due"), {"pagina": 2}).content.decode()
+    assert "3 dossiers" in first and "Pagina 1 van 2" in first
+    assert soon.full_name in first and later[0].full_name in first
+    assert later[1].full_name in second and soon.full_name not in second
+
+
 def test_the_lookup_tells_whether_a_dossier_was_destroyed(admin, dossiers):
     _user, client = admin
     gone = dossiers[1]
