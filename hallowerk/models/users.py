@@ -48,6 +48,13 @@ class User(AbstractBaseUser, PermissionsMixin):
     class Meta:
         verbose_name = _("gebruiker")
         verbose_name_plural = _("gebruikers")
+        indexes = [
+            # The administrator's staff pages (hallowerk/administration.py): a municipality's
+            # few hundred staff among its hundreds of thousands of jobseekers' accounts, by
+            # name (issue 11: the count read 128,000 rows at 500,000 candidates).
+            models.Index(fields=["municipality", "last_name", "first_name", "id"],
+                         condition=Q(role__in=sorted(STAFF_ROLES)), name="user_staff_by_name"),
+        ]
         constraints = [
             # An employer user always belongs to one employer organisation, nobody else does.
             models.CheckConstraint(
