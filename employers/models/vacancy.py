@@ -79,6 +79,12 @@ class Vacancy(models.Model):
             # (hallowerk/distinct_values.py), as the two above serve occupations and sectors.
             models.Index(fields=["municipality", "place"],
                          condition=Q(status="published"), name="vacancy_published_place"),
+            # The account manager's lists, a page at a time in their order (issue 11): at
+            # 500,000 candidates Rotterdam has 25,000 vacancies to sort otherwise.
+            models.Index(fields=["municipality", "-created_at", "-id"],
+                         name="vacancy_municipality_created"),
+            models.Index(fields=["municipality", "-published_at", "-created_at", "-id"],
+                         condition=~Q(status="closed"), name="vacancy_open_by_published"),
         ]
         constraints = [
             models.CheckConstraint(name="vacancy_status_valid",
