@@ -183,6 +183,14 @@ class Candidate(models.Model):
                                    condition=Q(end_reason__in=["", *EndReason.values])),
         ]
         indexes = [
+            # The ESF report (hallowerk/stats_esf.py) counts the ESF-funded dossiers of one
+            # municipality started or ended in a year: a few among its 120,000 dossiers at
+            # 500,000 candidates, which it read one by one before (issue 11).
+            models.Index(fields=["municipality", "created_at"],
+                         condition=Q(esf_programme_end__isnull=False),
+                         name="candidate_esf_started"),
+            models.Index(fields=["municipality", "dossier_ended_on"],
+                         condition=Q(esf_programme_end__isnull=False), name="candidate_esf_ended"),
             # The coach's list: own municipality, alphabetical. With the search keys, a
             # search by name or number reads this index alone, not the (wide) dossiers.
             models.Index(fields=["municipality", "last_name", "first_name", "id"],
