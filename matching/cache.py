@@ -90,8 +90,10 @@ def vacancies(*, candidate: Candidate, scope: VacancyQuerySet,
     """The best vacancies of `scope` (the viewer's, within the candidate's municipality) for
     the candidate, best first, loaded for the page. Fetch the candidate with
     features.CANDIDATE_SELECT / CANDIDATE_PREFETCH."""
+    # "municipality": each vacancy's facts show its municipality's WSP contact (read one
+    # query per vacancy before: 25 of the page's 40 queries).
     scope = ranking.matchable_vacancies(scope).select_related(*VACANCY_SELECT, "employer",
-                                                              "sector")
+                                                              "sector", "municipality")
     row = VacancyRanking.objects.filter(candidate=candidate).first()
     for attempt in range(2):
         if row is None or attempt:
