@@ -4,11 +4,15 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from hallowerk.forms.unbound_html import UnboundHtmlCached
+
 from .models import COMPONENT_KEYS, FeedbackReason, FeedbackVerdict, MatchingWeights
 from .models.weights import MAX_WEIGHT
 
 
-class FeedbackForm(forms.Form):
+class FeedbackForm(UnboundHtmlCached, forms.Form):
+    """Under each suggested vacancy (25 a page): rendered once, its prefix filled in."""
+
     verdict = forms.ChoiceField(
         label=_("Wat vindt u van deze suggestie?"), choices=FeedbackVerdict.choices,
         widget=forms.RadioSelect,

@@ -8,8 +8,14 @@ initial values: a form that shows what someone typed, an error or a stored value
 rendered. The key holds the form class, the language and every choice (value and label as
 shown), so a renamed list or another language is a new entry; nothing of a candidate is
 ever in these forms.
+
+A form with a prefix (one per row of a list, like the feedback form under each suggested
+vacancy: 25 a page) is rendered once with Django's formset placeholder `__prefix__` in its
+place, and the placeholder is replaced by the form's own prefix: only prefixes of letters,
+digits, '-' and '_', which need no escaping anywhere in the HTML.
 """
 
+import re
 from collections import OrderedDict
 from threading import Lock
 
@@ -27,9 +33,25 @@ def _choices_key(form) -> tuple:
                  for name, field in form.fields.items() if hasattr(field, "choices"))
 
 
+PREFIX_PLACEHOLDER = "__prefix__"
+_PLAIN_PREFIX = re.compile(r"[A-Za-z0-9_-]+")
+
+
 def _cacheable(form) -> bool:
-    return (not form.is_bound and not form.initial and form.prefix is None
+    return (not form.is_bound and not form.initial
+            and (form.prefix is None or _PLAIN_PREFIX.fullmatch(form.prefix) is not None)
             and not any(field.initial is not None for field in form.fields.values()))
+
+
+def _render_with_placeholder(form, render) -> SafeString:
+    """The form's HTML with PREFIX_PLACEHOLDER where its prefix goes. The bound fields keep
+    the names they were made with, so they are made again around the rendering."""
+    prefix = form.prefix
+    form.prefix, form._bound_fields_cache = PREFIX_PLACEHOLDER, {}
+    try:
+        return render()
+    finally:
+        form.prefix, form._bound_fields_cache = prefix, {}
 
 
 class UnboundHtmlCached:
@@ -40,18 +62,22 @@ class UnboundHtmlCached:
     def render(self, template_name=None, context=None, renderer=None):
         if template_name or context or renderer or not _cacheable(self):
             return super().render(template_name, context, renderer)
-        key = (type(self), get_language(), self.auto_id, _choices_key(self))
+        key = (type(self), get_language(), self.auto_id, self.prefix is not None,
+               _choices_key(self))
         with _lock:
             html = _rendered.get(key)
             if html is not None:
                 _rendered.move_to_end(key)
-                return html
-        html = super().render()
-        with _lock:
-            _rendered[key] = html
-            if len(_rendered) > MAX_ENTRIES:
-                _rendered.popitem(last=False)
-        return html
+        if html is None:
+            html = (super().render() if self.prefix is None
+                    else _render_with_placeholder(self, super().render))
+            with _lock:
+                _rendered[key] = html
+                if len(_rendered) > MAX_ENTRIES:
+                    _rendered.popitem(last=False)
+        if self.prefix is None:
+            return html
+        return SafeString(html.replace(PREFIX_PLACEHOLDER, self.prefix))
 
     # Django's forms bind these to their own render() (RenderableMixin); `{{ form }}` in a
     # template and str(form) must reach the one above.

@@ -64,3 +64,27 @@ def test_another_auto_id_is_another_rendering():
     default = str(MessageForm())
     other = str(MessageForm(auto_id="x_%s"))
     assert 'id="id_body"' in default and 'id="x_body"' in other
+
+
+def test_a_prefixed_form_is_rendered_once_and_gets_its_own_prefix():
+    """One rendering with the placeholder serves every row of a list, each with its own
+    prefix in names, ids and labels, character for character what rendering it gives."""
+    from matching.forms import FeedbackForm
+
+    first, second = FeedbackForm(prefix="v12"), FeedbackForm(prefix="v345")
+    assert str(first) == _uncached(FeedbackForm(prefix="v12"))
+    assert str(second) == _uncached(FeedbackForm(prefix="v345"))
+    assert len(unbound_html._rendered) == 1
+    html = str(second)
+    assert 'name="v345-verdict"' in html and 'id="id_v345-reason"' in html
+    assert "v12" not in html and unbound_html.PREFIX_PLACEHOLDER not in html
+    # The form itself keeps its prefix and its fields their names afterwards.
+    assert second.prefix == "v345" and second["reason"].html_name == "v345-reason"
+
+
+def test_a_prefix_that_would_need_escaping_is_rendered_every_time():
+    from matching.forms import FeedbackForm
+
+    form = FeedbackForm(prefix='v"1')
+    assert str(form) == _uncached(FeedbackForm(prefix='v"1'))
+    assert len(unbound_html._rendered) == 0
