@@ -89,13 +89,27 @@ PAGES = [
          target_p95_ms=None),
     Page("am_vacancies", "Accountmanager: vacatures", "account_manager", "/wsp/vacatures/",
          target_p95_ms=None),
+    # Read in the order of an index (municipality, newest) since issue 11's last stop.
+    Page("am_matching_index", "Accountmanager: vacatures om kandidaten bij te zoeken",
+         "account_manager", "/wsp/kandidaten-voor-vacatures/", target_p95_ms=None),
+    # A page at a time since issue 11's last stop (654 dossiers on one page at 500k).
+    Page("coach_due", "Werkmatcher: dossiers die worden vernietigd", "coach",
+         "/werkmatcher/vernietiging/"),
+    # Staff among the municipality's accounts: a partial index on staff since issue 11.
+    Page("admin_home", "Beheerder: startpagina (medewerkers geteld)", "administrator",
+         "/beheer/"),
+    Page("admin_users", "Beheerder: medewerkers, op naam", "administrator",
+         "/beheer/gebruikers/"),
+    Page("esf_report", "Teamleider: ESF-rapportage van dit jaar", "team_lead",
+         "/rapportage/esf/", target_p95_ms=None),
     # The figures are counted by a periodic job (hallowerk/stats.py); the page reads them.
     Page("team_lead_overview", "Teamleider: overzicht sinds de start (alleen totalen)",
          "team_lead", "/teamleider/?period=all"),
     Page("team_lead_overview_year", "… laatste 12 maanden", "team_lead", "/teamleider/"),
 ]
 # The rows that go to the side-by-side table of every size (scripts/run_benchmarks.py).
-HEADLINES = ["coach_list", "coach_list_filters", "team_lead_overview"]
+HEADLINES = ["coach_list", "coach_list_filters", "team_lead_overview", "am_employers",
+             "am_vacancies", "coach_due", "admin_users"]
 
 
 # --- what the back office needs on top of the demo population
@@ -166,6 +180,8 @@ def viewers() -> dict:
         "account_manager": User.objects.filter(role="account_manager", **rotterdam)
         .order_by("pk").first(),
         "team_lead": User.objects.filter(role="team_lead", **rotterdam).order_by("pk").first(),
+        "administrator": User.objects.filter(role="administrator", **rotterdam)
+        .order_by("pk").first(),
     }
     for role, user in people.items():
         if user is None:
