@@ -99,17 +99,23 @@ def _select_option(option: dict) -> str:
             f"{_text(label)}</option>")
 
 
-@register.filter
-def select_options(optgroups) -> SafeString:
-    """The options of a select widget (its context's `optgroups`), optgroups included."""
+def _grouped(optgroups, write_option, group_start: str, group_end: str) -> SafeString:
+    """Every option of a choice widget's `optgroups`, a named group between `group_start`
+    (with {} for its name) and `group_end`."""
     parts = []
     for group_name, options, _index in optgroups:
         if group_name:
-            parts.append(f'\n  <optgroup label="{_text(group_name)}">')
-        parts.extend(_select_option(option) for option in options)
+            parts.append(group_start.format(_text(group_name)))
+        parts.extend(write_option(option) for option in options)
         if group_name:
-            parts.append("\n  </optgroup>")
+            parts.append(group_end)
     return SafeString("".join(parts))
+
+
+@register.filter
+def select_options(optgroups) -> SafeString:
+    """The options of a select widget (its context's `optgroups`), optgroups included."""
+    return _grouped(optgroups, _select_option, '\n  <optgroup label="{}">', "\n  </optgroup>")
 
 
 def _input_option(option: dict) -> str:
@@ -129,11 +135,5 @@ def _input_option(option: dict) -> str:
 @register.filter
 def input_options(optgroups) -> SafeString:
     """The options of a radio or checkbox list (its context's `optgroups`), each in a div."""
-    parts = []
-    for group_name, options, _index in optgroups:
-        if group_name:
-            parts.append(f"\n  <div><label>{_text(group_name)}</label>")
-        parts.extend(f"<div>\n    {_input_option(option)}</div>" for option in options)
-        if group_name:
-            parts.append("\n  </div>")
-    return SafeString("".join(parts))
+    return _grouped(optgroups, lambda option: f"<div>\n    {_input_option(option)}</div>",
+                    "\n  <div><label>{}</label>", "\n  </div>")
