@@ -1,6 +1,7 @@
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -54,6 +55,10 @@ class User(AbstractBaseUser, PermissionsMixin):
             # name (issue 11: the count read 128,000 rows at 500,000 candidates).
             models.Index(fields=["municipality", "last_name", "first_name", "id"],
                          condition=Q(role__in=sorted(STAFF_ROLES)), name="user_staff_by_name"),
+            # The administrator's list of locked accounts matches the few locked login names
+            # (lower case, hallowerk/accounts/lockout.py) with the accounts: without this it
+            # read every account of the municipality (16 ms at 500,000 candidates).
+            models.Index(Lower("email"), name="user_email_lower"),
         ]
         constraints = [
             # An employer user always belongs to one employer organisation, nobody else does.
