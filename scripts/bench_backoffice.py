@@ -100,6 +100,8 @@ PAGES = [
          "/beheer/"),
     Page("admin_users", "Beheerder: medewerkers, op naam", "administrator",
          "/beheer/gebruikers/"),
+    Page("admin_locked", "Beheerder: geblokkeerde accounts", "administrator",
+         "/beheer/geblokkeerd/"),
     Page("esf_report", "Teamleider: ESF-rapportage van dit jaar", "team_lead",
          "/rapportage/esf/", target_p95_ms=None),
     # The figures are counted by a periodic job (hallowerk/stats.py); the page reads them.

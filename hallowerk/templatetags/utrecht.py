@@ -4,7 +4,6 @@ import html
 
 from django import forms, template
 from django.template.loader import render_to_string
-from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
@@ -61,9 +60,7 @@ def widget_attrs(attrs: dict) -> SafeString:
     for True, nothing for False. Our input, textarea and select templates call it instead of
     including that template once per widget and once per option (issue 12: a form of three
     fields spent more time on includes than on anything else)."""
-    return format_html_join("", " {}{}", (
-        (name, "" if value is True else format_html('="{}"', value))
-        for name, value in attrs.items() if value is not False))
+    return SafeString(_attrs(attrs))
 
 
 # --- choice widgets' options, written in Python ----------------------------------------------
@@ -86,7 +83,7 @@ def _text(value) -> str:
 
 
 def _attrs(attrs: dict) -> str:
-    """widget_attrs() as a plain string, for the options' loops."""
+    """widget_attrs() as a plain string (the options' loops add it to theirs)."""
     return "".join(f" {_text(name)}" if value is True else f' {_text(name)}="{_text(value)}"'
                    for name, value in attrs.items() if value is not False)
 
