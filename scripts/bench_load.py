@@ -32,6 +32,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench  # noqa: E402  (the benchmark database, the machine, the docs section)
+from cpu_split import CpuSampler  # noqa: E402
 
 START, END = "<!-- scripts/bench_load.py: start -->", "<!-- scripts/bench_load.py: end -->"
 PORT = int(os.environ.get("BENCH_LOAD_PORT", "8399"))
@@ -159,7 +160,7 @@ def platform_stop(server: subprocess.Popen) -> None:
 # --- locust
 
 
-def locust_run(run: Run, accounts: dict, folder: Path) -> dict:
+def locust_run(run: Run, accounts: dict, folder: Path, server: subprocess.Popen) -> dict:
     accounts_file = folder / f"{run.name}-accounts.json"
     accounts_file.write_text(json.dumps(accounts))
     statuses = folder / f"{run.name}-statuses.json"
@@ -179,8 +180,15 @@ def locust_run(run: Run, accounts: dict, folder: Path) -> dict:
                "--only-summary", "--csv", str(folder / run.name), "--loglevel", "WARNING",
                *run.classes]
     print(f"--- {run.name}: {run.what}, {ramp} s logging in + {seconds} s", flush=True)
-    subprocess.run(command, env=env, cwd=bench.BASE_DIR,
-                   timeout=seconds + ramp + LOGIN_TAIL + 120, check=False)
+    locust = subprocess.Popen(command, env=env, cwd=bench.BASE_DIR)
+    sampler = CpuSampler(platform_pid=server.pid, locust_pid=locust.pid).start()
+    try:
+        locust.wait(timeout=seconds + ramp + LOGIN_TAIL + 120)
+    except subprocess.TimeoutExpired:
+        locust.kill()
+        locust.wait()
+    finally:
+        sampler.stop()
     rows = list(csv.DictReader((folder / f"{run.name}_stats.csv").open()))
     total = next(r for r in rows if r["Name"] == "Aggregated")
     recorded = json.loads(statuses.read_text()) if statuses.exists() else {}
@@ -188,9 +196,11 @@ def locust_run(run: Run, accounts: dict, folder: Path) -> dict:
     # None when not everyone got in: then the figures cover the whole run, logins included.
     measured = (recorded["ended_at"] - recorded["measured_from"]
                 if recorded.get("measured_from") else None)
+    cpu = (sampler.split(recorded["measured_from"], recorded["ended_at"])
+           if measured is not None else None)
     return {"run": run, "seconds": measured, "total": total,
             "rows": [r for r in rows if r["Name"] != "Aggregated"],
-            "codes": codes, "logins": logins}
+            "codes": codes, "logins": logins, "cpu": cpu}
 
 
 def _ms(row: dict, column: str) -> str:
@@ -269,6 +279,12 @@ def markdown(results: list[dict], population: str, started: str, ended: str) -> 
         parts = [f"`{r['Name']}` {_ms(r, '50%')} / {_ms(r, '95%')} / {_ms(r, '99%')} "
                  f"({int(r['Request Count']):,})" for r in result["rows"]]
         lines.append(f"- {result['run'].what}: " + "; ".join(parts))
+    lines += ["", "Where the CPU went in the measured part (scripts/cpu_split.py): ms of one "
+              "core per request for the platform (gunicorn, Celery worker and beat), "
+              "PostgreSQL, the load generator (locust) and the rest of the machine, and how "
+              "much of the cores stayed idle:", ""]
+    for result in results:
+        lines.append(f"- {result['run'].what}: {_cpu_line(result)}")
     lines += ["", "Errors over the whole run, by kind:", ""]
     for result in results:
         kinds = {k: n for k, n in result["codes"].items()
@@ -278,6 +294,17 @@ def markdown(results: list[dict], population: str, started: str, ended: str) -> 
     lines += ["", "Targets: mix 200 users 0 errors and p95 ≤ 500 ms; stress 0 errors and "
               "0 non-2xx; employer profile page ≥ 100 req/s and p95 ≤ 100 ms at 10 users."]
     return "\n".join(lines) + "\n"
+
+
+def _cpu_line(result: dict) -> str:
+    cpu, requests = result.get("cpu"), int(result["total"]["Request Count"])
+    if not cpu or not requests:
+        return "not measured (not everyone logged in, or no samples)"
+    per_request = "; ".join(f"{group} {cpu[group] * 1000 / requests:.1f}"
+                            for group in ("platform", "postgresql", "locust", "other"))
+    capacity = (cpu["idle"] + sum(cpu[g] for g in ("platform", "postgresql", "locust", "other")))
+    idle = 100 * cpu["idle"] / capacity if capacity else 0.0
+    return f"{per_request}; idle {idle:.0f}% (over {cpu['seconds']:.0f} s)"
 
 
 def _locust_version() -> str:
@@ -310,7 +337,8 @@ def main(names: list[str]) -> int:
         connections.close_all()
         server = platform_start(folder / "platform.log")
         try:
-            results = [locust_run(run, accounts[n], folder) for n, run in enumerate(runs)]
+            results = [locust_run(run, accounts[n], folder, server)
+                       for n, run in enumerate(runs)]
         finally:
             platform_stop(server)
             errors = [line for line in (folder / "platform.log").read_text().splitlines()
