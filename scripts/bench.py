@@ -212,6 +212,15 @@ def account_manager_candidates_page() -> PageBuilder:
                         "/wsp/kandidaten/")
 
 
+@benchmark("account_manager_name_search",
+           "Accountmanager: zoeken op een deel van een naam ('jan', in veel namen)",
+           target_p95_ms=100)
+def account_manager_name_search() -> PageBuilder:
+    # A part of a name, as staff type it: "jan" is in Jan, Jansen, Janssen, Marjan ...
+    return _page_getter(_viewer(role="account_manager", municipality__slug="rotterdam"),
+                        "/wsp/kandidaten/?q=jan")
+
+
 @benchmark("jobseeker_vacancies_page",
            "Werkzoekende: vacatures van de eigen gemeente (filterlijsten, telling tot 1.000, "
            "eerste pagina)", target_p95_ms=100)

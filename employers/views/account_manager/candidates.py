@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from candidates.forms.coach import HideForm, hide_form_submit
 from candidates.models import Candidate, Profile
-from candidates.models.querysets import name_contains
+from candidates.models.querysets import name_contains_indexed
 from candidates.presenters import employer_profile_view
 from candidates.presenters_staff import STAFF_VIEW_PREFETCH, STAFF_VIEW_SELECT
 from candidates.selectors import candidate_for_viewer, candidate_sees_as_employer
@@ -43,7 +43,7 @@ def candidate_list(request):
     if text:
         words = Q()
         for word in text.split()[:4]:
-            words &= name_contains(word)
+            words &= name_contains_indexed(word)
         candidates = candidates.filter(words)
     # Ids first, in name order (an index), then the page's 25 with their municipality and
     # place: joining every visible profile before the sort would cost far more. The count
