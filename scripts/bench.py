@@ -187,6 +187,11 @@ def _page_getter(user, path: str) -> PageBuilder:
     return build
 
 
+def _rotterdam_staff_page(role: str, path: str) -> PageBuilder:
+    """A staff member of Rotterdam (the largest municipality of the demo data) asking `path`."""
+    return _page_getter(_viewer(role=role, municipality__slug="rotterdam"), path)
+
+
 @benchmark("employer_search_first_page",
            "Werkgever: zoekpagina, eerste bezoek (iedereen die de werkgever mag zien, "
            "laatst actief eerst)", target_p95_ms=100)
@@ -200,16 +205,14 @@ def employer_search_first_page() -> PageBuilder:
            "Werkmatcher: kandidatenlijst van de eigen gemeente (alfabetisch + telling)",
            target_p95_ms=100)
 def coach_candidates_page() -> PageBuilder:
-    return _page_getter(_viewer(role="coach", municipality__slug="rotterdam"),
-                        "/werkmatcher/kandidaten/")
+    return _rotterdam_staff_page("coach", "/werkmatcher/kandidaten/")
 
 
 @benchmark("account_manager_candidates_page",
            "Accountmanager: kandidatenlijst (eigen gemeente + gedeeld in de regio)",
            target_p95_ms=None)
 def account_manager_candidates_page() -> PageBuilder:
-    return _page_getter(_viewer(role="account_manager", municipality__slug="rotterdam"),
-                        "/wsp/kandidaten/")
+    return _rotterdam_staff_page("account_manager", "/wsp/kandidaten/")
 
 
 @benchmark("account_manager_name_search",
@@ -217,8 +220,7 @@ def account_manager_candidates_page() -> PageBuilder:
            target_p95_ms=100)
 def account_manager_name_search() -> PageBuilder:
     # A part of a name, as staff type it: "jan" is in Jan, Jansen, Janssen, Marjan ...
-    return _page_getter(_viewer(role="account_manager", municipality__slug="rotterdam"),
-                        "/wsp/kandidaten/?q=jan")
+    return _rotterdam_staff_page("account_manager", "/wsp/kandidaten/?q=jan")
 
 
 @benchmark("jobseeker_vacancies_page",
