@@ -32,7 +32,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench  # noqa: E402  (the benchmark database, the machine, the docs section)
-from cpu_split import CpuSampler  # noqa: E402
+from cpu_split import BUSY_GROUPS, CpuSampler  # noqa: E402
 
 START, END = "<!-- scripts/bench_load.py: start -->", "<!-- scripts/bench_load.py: end -->"
 PORT = int(os.environ.get("BENCH_LOAD_PORT", "8399"))
@@ -301,8 +301,8 @@ def _cpu_line(result: dict) -> str:
     if not cpu or not requests:
         return "not measured (not everyone logged in, or no samples)"
     per_request = "; ".join(f"{group} {cpu[group] * 1000 / requests:.1f}"
-                            for group in ("platform", "postgresql", "locust", "other"))
-    capacity = (cpu["idle"] + sum(cpu[g] for g in ("platform", "postgresql", "locust", "other")))
+                            for group in BUSY_GROUPS)
+    capacity = cpu["idle"] + sum(cpu[group] for group in BUSY_GROUPS)
     idle = 100 * cpu["idle"] / capacity if capacity else 0.0
     return f"{per_request}; idle {idle:.0f}% (over {cpu['seconds']:.0f} s)"
 

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 
 import psutil
 
-GROUPS = ("platform", "postgresql", "locust", "other", "idle")
+# The busy groups split() reports (besides "idle" and "seconds").
+BUSY_GROUPS = ("platform", "postgresql", "locust", "other")
 
 
 def _tree_seconds(root: psutil.Process) -> float:

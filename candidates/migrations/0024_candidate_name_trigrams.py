@@ -1,8 +1,8 @@
 """A trigram index on the candidate's capitalised name, for staff's search by part of a name.
 
 The account manager's list spans the own municipality and everyone shared in the region
-(about 40% of the country): a search for "jan" compared the name of each of them, 212 ms at
-500,000 candidates (issue 11). pg_trgm is not in the embedded server (no contrib), so the
+(about 40% of the country): a search for "jan" compared the name of each of them: p95 209 ms at
+500,000 candidates, 84.5 ms with this index (scripts/bench.py, issue 11). pg_trgm is not in the embedded server (no contrib), so the
 trigrams are made by a plain SQL function and kept in a core GIN index over the array of
 them: `trigrams(name) @> trigrams(word)` finds the few names holding every trigram of the
 word, and `name LIKE '%word%'` (still in the query) keeps only real matches. Words of one or

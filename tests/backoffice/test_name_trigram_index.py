@@ -10,6 +10,7 @@ whether the index *can* serve the query, whatever the size of the test database.
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from candidates.models import Candidate
@@ -25,7 +26,7 @@ NAMES = [("Jan", "Jansen"), ("Marjan", "de Vries"), ("Émile", "van Dijk"), ("J�
          ("Noor", "El Amrani"), ("Piet", "Jan-Willemsen")]
 WORDS = ["jan", "JAN", "arja", "émi", "EMI", "dijk", "straße", "ße", "yıl", "ayş", "'t", "t h",
          "-ma", "anne-marie", "ijz", "bo", "li", "b", "noor", "el", "amr", "ansen", "rjan de",
-         "willemsen", "xyz", "jjj"]
+         "willemsen", "xyz", "jjj", "%", "a%n", "an_"]
 
 
 @pytest.fixture
@@ -45,7 +46,7 @@ def test_the_indexed_search_finds_what_the_plain_comparison_finds(named, word):
 
 def test_the_words_above_find_someone_so_the_comparison_above_means_something(named):
     nobody = [word for word in WORDS if not _names(name_contains(word))]
-    assert nobody == ["EMI", "xyz", "jjj"]  # capitals do not count, accents do (É is not E)
+    assert nobody == ["EMI", "xyz", "jjj", "%", "a%n", "an_"]  # LIKE signs are text  # capitals do not count, accents do (É is not E)
 
 
 def test_a_search_by_part_of_a_name_can_read_the_trigram_index():
@@ -57,5 +58,18 @@ def test_a_search_by_part_of_a_name_can_read_the_trigram_index():
 
 def test_the_account_managers_list_searches_with_the_index(named, verified_client):
     client = verified_client(staff(Role.ACCOUNT_MANAGER))
-    found = client.get(reverse("employers:am_candidates"), {"q": "jan"}).context["page"]
+    with CaptureQueriesContext(connection) as captured:
+        found = client.get(reverse("employers:am_candidates"), {"q": "jan"}).context["page"]
     assert {c.last_name for c in found.object_list} == {"Jansen", "de Vries", "Jan-Willemsen"}
+    assert any("candidates_name_trigrams" in query["sql"] for query in captured)
+
+
+def test_the_indexed_search_still_finds_only_whom_the_account_manager_may_see(verified_client):
+    candidate_in(first_name="Jan", last_name="Eigen")
+    candidate_in("rotterdam", first_name="Jan", last_name="Gedeeld", shared_with_employers=True,
+                 sharing_scope="all")
+    candidate_in("rotterdam", first_name="Jan", last_name="NietGedeeld",
+                 shared_with_employers=False)
+    client = verified_client(staff(Role.ACCOUNT_MANAGER))
+    found = client.get(reverse("employers:am_candidates"), {"q": "jan"}).context["page"]
+    assert {c.last_name for c in found.object_list} == {"Eigen", "Gedeeld"}
