@@ -200,6 +200,20 @@ class CandidateManager(models.Manager.from_queryset(CandidateQuerySet)):  # type
         return rule._chain()
 
 
+def visibility_scope(user) -> tuple:
+    """What visible_to(user) depends on besides the user's own role, municipality, employer
+    and active flag: the region looked up for an employer or an account manager. A read
+    compiled once per viewer (hallowerk/compiled_queries.py) gives this as its scope, so a
+    region that changes is a new compilation, never an old rule."""
+    if not _may_see_anyone(user):
+        return ()
+    if user.role == Role.EMPLOYER:
+        return ("audience", tuple(employer_audience(user) or ()))
+    if user.role == Role.ACCOUNT_MANAGER:
+        return ("region", tuple(region_ids_of(user.municipality_id)))
+    return ()
+
+
 def may_act_on(user, candidate, *, roles=(Role.COACH,), purpose: Purpose = Purpose.WORK) -> bool:
     """Whether `user`, in one of `roles`, may change this candidate's dossier (or erase,
     export, resolve on the person's behalf): the permission checks of the services ask

@@ -26,6 +26,9 @@ STORAGES = {
 MEDIA_ROOT = DATA_DIR / "test-media"
 PRIVATE_MEDIA_ROOT = DATA_DIR / "test-private"
 DEMO_TOTP_SECRET_HEX = "48616c6c6f5765726b44656d6f536563726574"
+# Every read compiled once per viewer is also compiled the ordinary way, and must agree
+# (hallowerk/compiled_queries.py).
+COMPILED_QUERIES_VERIFY = True
 # django-otp's own per-device throttle would make consecutive test logins flaky; the
 # axes lockout (tested) still limits guessing.
 OTP_TOTP_THROTTLE_FACTOR = 0

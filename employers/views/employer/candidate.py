@@ -10,13 +10,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from candidates.models import ContactRequest, Thread
+from candidates.models import ContactRequest
 from candidates.presenters import employer_profile_view
 from candidates.publication_hold import held_parts
 from candidates.selectors import candidate_for_viewer, candidate_profile_for_viewer
 from candidates.services_messaging import contact_request_create, message_send, thread_open
 from employers.forms.employer import ContactRequestForm, MessageForm, ShortlistAddForm
-from employers.models import Shortlist
+from employers.selectors import contact_state, shortlists_marked, vacancies_published
 from employers.services_shortlists import shortlist_entry_add_to
 from hallowerk.forms.service_errors import add_service_errors
 from hallowerk.permissions import role_required
@@ -33,31 +33,25 @@ def _file_url(candidate, field_name: str) -> str:
     return reverse("employers:candidate_file", args=[candidate.pk, field_name])
 
 
-def _contact_state(user, candidate) -> dict:
-    """What the contact box shows: an open conversation, a request underway, or a form. With
-    a conversation, or for a candidate one may message directly, no request is shown."""
-    thread = Thread.objects.of_candidate(user, candidate).filter(counterpart=user).first()
-    if thread or candidate.directly_approachable:
-        return {"thread": thread, "last_request": None}
-    last_request = (ContactRequest.objects.of_candidate(user, candidate)
-                    .filter(requested_by=user).order_by("-created_at").first())
-    return {"thread": thread, "last_request": last_request}
-
-
 def _render_profile(request, candidate, *, message_form=None, contact_form=None,
                     shortlist_form=None):
     user = request.user
-    shortlists = list(Shortlist.objects.visible_to(user).with_candidate_flag(candidate))
+    shortlists = shortlists_marked(user, candidate)
     shortlist_form = shortlist_form or ShortlistAddForm(user=user)
     shortlist_form.fields["shortlist"].offer(shortlists)
+    contact = contact_state(user, candidate)
+    if contact_form is None:
+        contact_form = ContactRequestForm(user=user)
+        if not (contact["thread"] or candidate.directly_approachable):  # the form is shown
+            contact_form.fields["vacancy"].offer(vacancies_published(user))
     return render(request, "employers/employer/candidate.html", {
         "candidate": candidate,
         "sections": employer_profile_view(candidate, user, file_url=_file_url),
         "message_form": message_form or MessageForm(),
-        "contact_form": contact_form or ContactRequestForm(user=user),
+        "contact_form": contact_form,
         "shortlist_form": shortlist_form,
         "on_shortlists": [shortlist for shortlist in shortlists if shortlist.holds_candidate],
-        **_contact_state(user, candidate),
+        **contact,
     })
 
 
@@ -124,7 +118,7 @@ def candidate_contact_request(request, pk):
     if candidate.directly_approachable:
         messages.info(request, _("U kunt deze kandidaat direct een bericht sturen."))
         return redirect("employers:candidate_profile", pk=candidate.pk)
-    state = _contact_state(request.user, candidate)
+    state = contact_state(request.user, candidate)
     last = state["last_request"]
     if state["thread"] or (last and last.status != ContactRequest.Status.FORWARDED):
         messages.info(request, _("U hebt al een contactverzoek gestuurd voor deze kandidaat."))
