@@ -7,6 +7,7 @@ templates/candidates/includes/employer_view.html.
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 
 from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import PermissionDenied
@@ -20,8 +21,14 @@ from hallowerk.roles import Role
 from privacy.catalogue import Category, EmployerVisibility, FieldSpec, employer_specs
 
 from .models import Candidate, Profile
-from .publication_hold import entry_part, held_parts, open_reviews_load, open_reviews_prefetch
-from .related_rows import load_children, load_many_to_many, related
+from .publication_hold import (
+    entry_part,
+    held_parts,
+    open_reviews_load,
+    open_reviews_prefetch,
+    open_reviews_rows,
+)
+from .related_rows import children, load_many_to_many, load_together, many_to_many, related
 
 # Everything the employer's view reads, so a whole profile costs a fixed number of queries.
 EMPLOYER_VIEW_SELECT = ["municipality", "responsible_coach", "profile",
@@ -72,12 +79,18 @@ def _yes_no(value: bool) -> str:
     return _("Ja") if value else _("Nee")
 
 
+@cache
+def _choice_labels(model_field: models.Field) -> dict:
+    """value: label (lazy, so str() gives the active language's) of a field with choices."""
+    return dict(model_field.flatchoices)
+
+
 def _display(model_field: models.Field, value) -> str | list[str]:
     """A stored value as text a person reads: choice labels, dates, names."""
     if isinstance(model_field, ArrayField):
         return [str(_display(model_field.base_field, item)) for item in value]
     if model_field.choices:
-        return str(dict(model_field.flatchoices).get(value, value))
+        return str(_choice_labels(model_field).get(value, value))
     if isinstance(value, bool):
         return _yes_no(value)
     if isinstance(model_field, models.DateField) and not isinstance(model_field,
@@ -249,14 +262,12 @@ def employer_view_fetch(queryset) -> Candidate:
 
 def employer_view_load(candidate: Candidate) -> Candidate:
     """The rows employer_profile_view() reads besides EMPLOYER_VIEW_SELECT, for a candidate
-    read with it: seven queries in plain SQL."""
+    read with it: its seven kinds of rows in one statement of plain SQL."""
     profile = getattr(candidate, "profile", None)
     profiles = {profile.pk: profile} if profile is not None else {}
-    for name in _VIEW_MANY_TO_MANY:
-        load_many_to_many(profiles, name)
-    for name in _VIEW_ENTRIES:
-        load_children(profiles, name)
-    open_reviews_load([candidate])
+    load_together([*(many_to_many(profiles, name) for name in _VIEW_MANY_TO_MANY),
+                   *(children(profiles, name) for name in _VIEW_ENTRIES),
+                   open_reviews_rows([candidate])])
     return candidate
 
 

@@ -11,7 +11,7 @@ employer can neither read nor find them.
 from django.db.models import Prefetch
 
 from .models import Candidate, SensitiveReview
-from .related_rows import load_children
+from .related_rows import Rows, children, load
 
 OPEN_REVIEWS_ATTR = "open_sensitive_reviews"
 # The "kind of data" of a review for a file the sensitive-data check could not read (too
@@ -26,11 +26,16 @@ def open_reviews_prefetch(lookup: str = "sensitive_reviews") -> Prefetch:
                     to_attr=OPEN_REVIEWS_ATTR)
 
 
+def open_reviews_rows(candidates: list[Candidate]) -> Rows | None:
+    """What open_reviews_prefetch() loads, as plain SQL for candidates already read through
+    the scope (candidates/related_rows.py)."""
+    return children({candidate.pk: candidate for candidate in candidates}, "sensitive_reviews",
+                    condition="c.resolved_at IS NULL", to_attr=OPEN_REVIEWS_ATTR)
+
+
 def open_reviews_load(candidates: list[Candidate]) -> None:
-    """What open_reviews_prefetch() loads, in one plain query for candidates already read
-    through the scope (candidates/related_rows.py)."""
-    load_children({candidate.pk: candidate for candidate in candidates}, "sensitive_reviews",
-                  condition="c.resolved_at IS NULL", to_attr=OPEN_REVIEWS_ATTR)
+    """open_reviews_rows() in a query of its own."""
+    load(open_reviews_rows(candidates))
 
 
 def held_parts(candidate: Candidate) -> frozenset[str]:

@@ -55,14 +55,23 @@ def _viewer_key(viewer) -> tuple:
 
 @dataclass(frozen=True)
 class _Compiled:
-    """One compiled read: its SQL, its values with the stand-ins' positions, and the
-    compiler (read only after compiling) that turns rows into instances."""
+    """One compiled read: its SQL, its values with the stand-ins' positions, and what
+    Django's iterator would work out per evaluation to turn rows into instances (the
+    columns of each model, the converters), worked out once here. All of it is only read
+    afterwards, so the threads of a process share it."""
 
     sql: str
     params: tuple
     positions: dict[str, tuple[int, ...]]
-    compiler: Any
     database: str
+    compiler: Any
+    model: type[models.Model]
+    names: list[str]  # the attnames of the model's own columns
+    own: slice  # where they are in a row
+    populators: list  # select_related
+    converters: dict
+    annotations: list[tuple[str, int]]
+    width: int | None  # rows are cut to this many columns (Django's extra select)
 
     def values(self, ids: dict[str, int]) -> list:
         params = list(self.params)
@@ -70,6 +79,27 @@ class _Compiled:
             for place in places:
                 params[place] = ids[name]
         return params
+
+
+def _compiled(sql: str, params: tuple, positions: dict, compiler, database: str) -> _Compiled:
+    """The parts ModelIterable and results_iter() derive from a compiler on every run."""
+    select, klass_info = compiler.select, compiler.klass_info
+    first, last = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
+    # The converters are called with the compiling thread's connection object; Django's and
+    # ours only read its settings (the time zone), never run a query on it.
+    columns = [column[0] for column in select[:compiler.col_count]]
+    if compiler.has_composite_fields(columns):
+        raise ImproperlyConfigured("A composite primary key is not supported here.")
+    converters = compiler.get_converters(columns)
+    return _Compiled(
+        sql=sql, params=params, positions=positions, database=database, compiler=compiler,
+        model=klass_info["model"],
+        names=[column[0].target.attname for column in select[first:last]],
+        own=slice(first, last),
+        populators=get_related_populators(klass_info, select, database),
+        converters=converters,
+        annotations=list(compiler.annotation_col_map.items()),
+        width=compiler.col_count if compiler.has_extra_select else None)
 
 
 _EMPTY = object()  # the build answered none(): no SQL, no rows
@@ -152,7 +182,7 @@ class CompiledQuery(Generic[M]):
                     f"{name} does not reach the query's values as a whole integer; it cannot "
                     "vary in a compiled query.")
             positions[name] = places
-        return _Compiled(sql, params, positions, compiler, database)
+        return _compiled(sql, params, positions, compiler, database)
 
     def _verify(self, viewer, ids: dict[str, int], compiled) -> None:
         """The test settings' check: the ordinary queryset compiles to the same SQL and
@@ -175,23 +205,19 @@ class CompiledQuery(Generic[M]):
 def _instances(compiled: _Compiled, params: list) -> list[Any]:
     """Rows of the compiled SQL as model instances, as Django's ModelIterable makes them:
     the model's own columns, the select_related instances and the annotations."""
-    compiler = compiled.compiler
     with connections[compiled.database].cursor() as cursor:
         cursor.execute(compiled.sql, params)
-        fetched = cursor.fetchall()
-    if compiler.has_extra_select:
-        fetched = [row[:compiler.col_count] for row in fetched]
-    select, klass_info = compiler.select, compiler.klass_info
-    model = klass_info["model"]
-    first, last = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
-    names = [column[0].target.attname for column in select[first:last]]
-    populators = get_related_populators(klass_info, select, compiled.database)
+        rows = cursor.fetchall()
+    if compiled.width is not None:
+        rows = [row[:compiled.width] for row in rows]
+    if compiled.converters:
+        rows = list(compiled.compiler.apply_converters(rows, compiled.converters))
     found = []
-    for row in compiler.results_iter([fetched]):
-        instance = model.from_db(compiled.database, names, row[first:last])
-        for populator in populators:
+    for row in rows:
+        instance = compiled.model.from_db(compiled.database, compiled.names, row[compiled.own])
+        for populator in compiled.populators:
             populator.populate(row, instance)
-        for name, position in compiler.annotation_col_map.items():
+        for name, position in compiled.annotations:
             setattr(instance, name, row[position])
         found.append(instance)
     return found

@@ -55,3 +55,16 @@ def on_starting(server):
 
     server.log.info("Connection budget: %s", budget_check(_budget))
     server.log.info("Database role: %s", serving_role_check())
+
+
+def post_worker_init(worker):
+    """Once the worker has loaded the platform, move everything loaded so far out of the
+    garbage collector's sight: modules, URL patterns, the catalogue and the like live as long
+    as the worker. Without this a full collection walked them all and held the worker's
+    threads for about 100 ms (a quarter of a million objects). Measured in one process over
+    2,000 profile pages: the longest full collection 106 -> 8 ms, the slowest page 118 ->
+    25 ms; median and p95 about the same (10.7 / 12.2 and 11.0 / 13.0 ms)."""
+    import gc
+
+    gc.collect()
+    gc.freeze()

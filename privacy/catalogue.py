@@ -714,13 +714,25 @@ def field_spec(model_label: str, field: str) -> FieldSpec:
     return _BY_KEY[(model_label, field)]
 
 
+# The catalogue by model, made once the platform's part has joined it (the end of this
+# module): the employer's view of a profile asks about twenty times per page, and each ask
+# walked the whole catalogue. None until then, so an ask during the import still walks it.
+_BY_MODEL: dict[str, tuple[FieldSpec, ...]] | None = None
+_EMPLOYER_BY_MODEL: dict[str, tuple[FieldSpec, ...]] = {}
+
+
 def specs_for(model_label: str) -> list[FieldSpec]:
-    return [spec for spec in CATALOGUE if spec.model == model_label]
+    if _BY_MODEL is None:
+        return [spec for spec in CATALOGUE if spec.model == model_label]
+    return list(_BY_MODEL.get(model_label, ()))
 
 
 def employer_specs(model_label: str) -> list[FieldSpec]:
     """The fields of a model an employer may see in any form, in catalogue order."""
-    return [spec for spec in specs_for(model_label) if spec.employer != EmployerVisibility.NEVER]
+    if _BY_MODEL is None or model_label not in _EMPLOYER_BY_MODEL:
+        return [spec for spec in specs_for(model_label)
+                if spec.employer != EmployerVisibility.NEVER]
+    return list(_EMPLOYER_BY_MODEL[model_label])
 
 
 # --- the rest of the installed models (accounts, security, derived data, third-party apps) --
@@ -737,6 +749,11 @@ _BY_KEY.update({spec.key: spec for spec in PLATFORM})
 PERSONAL_DATA_MODELS = (*PERSONAL_DATA_MODELS, *PLATFORM_MODELS)
 NOT_PERSONAL_DATA.update(PLATFORM_NOT_PERSONAL)
 NOT_PERSONAL_DATA_MODELS.update(PLATFORM_NOT_PERSONAL_MODELS)
+_BY_MODEL = {label: tuple(spec for spec in CATALOGUE if spec.model == label)
+             for label in dict.fromkeys(spec.model for spec in CATALOGUE)}
+_EMPLOYER_BY_MODEL.update({
+    label: tuple(spec for spec in specs if spec.employer != EmployerVisibility.NEVER)
+    for label, specs in _BY_MODEL.items()})
 # Organisations, not people: a record that only points at one holds no personal data through
 # that link (their contact persons are declared field by field).
 ORGANISATION_MODELS = frozenset({"hallowerk.Municipality", "employers.Employer"})

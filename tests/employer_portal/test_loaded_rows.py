@@ -6,11 +6,20 @@ the models' order, with no part a coach still has to look at, in a fixed number 
 import datetime
 
 import pytest
-from django.db import connection
+from django.core.exceptions import ImproperlyConfigured
+from django.db import connection, models
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from candidates.models import Candidate, Course, Education, LanguageSkill, WorkExperience
+from candidates import related_rows
+from candidates.models import (
+    Candidate,
+    Course,
+    Education,
+    LanguageSkill,
+    Profile,
+    WorkExperience,
+)
 from candidates.presenters import (
     EMPLOYER_LIST_PREFETCH,
     EMPLOYER_LIST_SELECT,
@@ -21,7 +30,8 @@ from candidates.presenters import (
     employer_profile_view,
     employer_view_fetch,
 )
-from candidates.publication_hold import entry_part
+from candidates.publication_hold import OPEN_REVIEWS_ATTR, entry_part, open_reviews_rows
+from candidates.related_rows import children, load, load_together, many_to_many, related
 from candidates.sensitive_reviews import sensitive_review_create, sensitive_review_resolve
 from tests.candidates.jobseeker_helpers import coach_of
 from tests.employer_portal.conftest import make_candidate
@@ -129,4 +139,55 @@ def test_the_profile_costs_the_same_queries_however_much_it_holds(employer):
         with CaptureQueriesContext(connection) as queries:
             employer_view_fetch(Candidate.objects.filter(pk=person.pk))
         counts.append(len(queries))
-    assert counts == [8, 8]  # the candidate, then 2 label lists, 4 kinds of entry, reviews
+    # The candidate, then its 2 label lists, 4 kinds of entry and open reviews in one
+    # statement (load_together; each was a query of its own before).
+    assert counts == [2, 2]
+
+
+def _field_values(instances) -> list[dict]:
+    return [{field.attname: getattr(instance, field.attname)
+             for field in type(instance)._meta.concrete_fields if field.attname in vars(instance)}
+            for instance in instances]
+
+
+def test_rows_loaded_together_are_the_rows_loaded_one_by_one(employer):
+    """Through JSON every value comes back with its own type: dates, timestamps, arrays,
+    booleans, empty values."""
+    person = _whole_profile()
+    WorkExperience.objects.create(profile=person.profile, job_title="Kok", employer_name="",
+                                  start_date=datetime.date(2022, 2, 28),
+                                  end_date=datetime.date(2023, 3, 1), description="Ja \"zeker\"")
+    sensitive_review_create(by=person.user, candidate=person, field="kind_of_work",
+                            categories=["health", "religion"])
+    one_by_one, together = ({person.profile.pk: Profile.objects.get(pk=person.profile.pk)}
+                            for _ in range(2))
+    people_one, people_together = ({person.pk: Candidate.objects.get(pk=person.pk)}
+                                   for _ in range(2))
+    names = ("work_experiences", "educations", "courses", "language_skills")
+    for name in names:
+        load(children(one_by_one, name))
+    load(many_to_many(one_by_one, "sectors"))
+    load(open_reviews_rows(list(people_one.values())))
+    load_together([*(children(together, name) for name in names),
+                   many_to_many(together, "sectors"),
+                   open_reviews_rows(list(people_together.values()))])
+    (alone,), (joined,) = one_by_one.values(), together.values()
+    for name in (*names, "sectors"):
+        expected, found = _field_values(related(alone, name)), _field_values(related(joined, name))
+        assert found == expected and found, name
+        assert [type(v) for row in found for v in row.values()] == \
+            [type(v) for row in expected for v in row.values()], name
+    reviews = [getattr(c, OPEN_REVIEWS_ATTR) for c in (*people_one.values(),
+                                                       *people_together.values())]
+    assert _field_values(reviews[0]) == _field_values(reviews[1])
+    assert reviews[1][0].categories == ["health", "religion"]
+    assert reviews[1][0].created_at.utcoffset() == datetime.timedelta(0)
+
+
+def test_a_field_without_a_plain_json_value_is_refused():
+    """A number with decimals would come back as a float: refused, not loaded wrongly."""
+    field = models.DecimalField(max_digits=5, decimal_places=2)
+    field.set_attributes_from_name("amount")
+    field.model = Profile
+    with pytest.raises(ImproperlyConfigured):
+        related_rows._from_json(field)
