@@ -40,7 +40,10 @@ from django.db.models.query import get_related_populators
 # The facts of the viewer that visible_to() and our other scoped querysets read. A build
 # that reads another attribute of the user must get it through `scope`.
 VIEWER_FACTS = ("pk", "role", "is_active", "municipality_id", "employer_id")
-MAX_ENTRIES = 4096  # per process and query: one per active viewer, a few kB each
+# Per process and read: one entry per recent viewer. An entry keeps its compiler, about 35 kB
+# (the profile page's five reads for one viewer: 168 KiB, tracemalloc), so at most ~45 MB for
+# the page per worker; a viewer left out of the 256 most recent is compiled again.
+MAX_ENTRIES = 256
 # Stand-ins for the varying ids: inside PostgreSQL's integer range (Django answers a lookup
 # beyond a column's range with no rows, without SQL) and never a real id (ids are positive).
 _STAND_IN_BASE = -2_147_000_000

@@ -159,3 +159,19 @@ def test_the_check_of_the_test_settings_catches_a_fact_missing_from_the_key(sett
     employer.email = "other@example.org"
     with pytest.raises(AssertionError, match="misses a fact"):
         read.rows(employer, candidate_id=1)
+
+
+def test_the_cache_keeps_the_most_recent_viewers_only(settings, monkeypatch):
+    """Bounded memory: past MAX_ENTRIES viewers the least recent one is compiled again."""
+    settings.COMPILED_QUERIES_VERIFY = False
+    monkeypatch.setattr("hallowerk.compiled_queries.MAX_ENTRIES", 2)
+    read, builds = _profile_read()
+    person = make_candidate()
+    first, second, third = employer_user(), employer_user(), employer_user()
+    for viewer in (first, second, first, third):  # `second` is now the least recent
+        _rows(read, viewer, person.pk)
+    assert len(builds) == 3 and len(read._compiled) == 2
+    _rows(read, first, person.pk)
+    assert len(builds) == 3
+    _rows(read, second, person.pk)
+    assert len(builds) == 4
