@@ -32,7 +32,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench  # noqa: E402  (the benchmark database, the machine, the docs section)
-from cpu_split import BUSY_GROUPS, CpuSampler  # noqa: E402
+from cpu_split import BUSY_GROUPS, CpuSampler, settle  # noqa: E402
 
 START, END = "<!-- scripts/bench_load.py: start -->", "<!-- scripts/bench_load.py: end -->"
 PORT = int(os.environ.get("BENCH_LOAD_PORT", "8399"))
@@ -179,7 +179,10 @@ def locust_run(run: Run, accounts: dict, folder: Path, server: subprocess.Popen)
                "-t", f"{seconds + ramp + LOGIN_TAIL}s", "--stop-timeout", "10",
                "--only-summary", "--csv", str(folder / run.name), "--loglevel", "WARNING",
                *run.classes]
-    print(f"--- {run.name}: {run.what}, {ramp} s logging in + {seconds} s", flush=True)
+    quiet = settle()
+    print(f"--- {run.name}: {run.what}, {ramp} s logging in + {seconds} s (after "
+          f"{quiet['waited']:.0f} s of waiting for a quiet machine: {quiet['idle']:.0%} idle)",
+          flush=True)
     locust = subprocess.Popen(command, env=env, cwd=bench.BASE_DIR)
     sampler = CpuSampler(platform_pid=server.pid, locust_pid=locust.pid).start()
     try:
@@ -200,7 +203,7 @@ def locust_run(run: Run, accounts: dict, folder: Path, server: subprocess.Popen)
            if measured is not None else None)
     return {"run": run, "seconds": measured, "total": total,
             "rows": [r for r in rows if r["Name"] != "Aggregated"],
-            "codes": codes, "logins": logins, "cpu": cpu}
+            "codes": codes, "logins": logins, "cpu": cpu, "quiet": quiet}
 
 
 def _ms(row: dict, column: str) -> str:
@@ -282,7 +285,9 @@ def markdown(results: list[dict], population: str, started: str, ended: str) -> 
     lines += ["", "Where the CPU went in the measured part (scripts/cpu_split.py): ms of one "
               "core per request for the platform (gunicorn, Celery worker and beat), "
               "PostgreSQL, the load generator (locust) and the rest of the machine, and how "
-              "much of the cores stayed idle:", ""]
+              "much of the cores stayed idle. Each run starts once the machine is quiet "
+              "again (85% of the cores idle over 5 s, at most 3 minutes of waiting), so it "
+              "does not measure what the run before it left for the Celery worker:", ""]
     for result in results:
         lines.append(f"- {result['run'].what}: {_cpu_line(result)}")
     lines += ["", "Errors over the whole run, by kind:", ""]
@@ -304,7 +309,10 @@ def _cpu_line(result: dict) -> str:
                             for group in BUSY_GROUPS)
     capacity = cpu["idle"] + sum(cpu[group] for group in BUSY_GROUPS)
     idle = 100 * cpu["idle"] / capacity if capacity else 0.0
-    return f"{per_request}; idle {idle:.0f}% (over {cpu['seconds']:.0f} s)"
+    quiet = result.get("quiet") or {}
+    before = (f"; started after {quiet['waited']:.0f} s of waiting for a quiet machine "
+              f"({quiet['idle']:.0%} idle)" if quiet else "")
+    return f"{per_request}; idle {idle:.0f}% (over {cpu['seconds']:.0f} s){before}"
 
 
 def _locust_version() -> str:

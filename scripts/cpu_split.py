@@ -114,3 +114,16 @@ class CpuSampler:
         used["idle"] = last.idle - first.idle
         used["seconds"] = last.at - first.at
         return used
+
+
+def settle(*, idle_share: float = 0.85, window: float = 5.0, longest: float = 180.0) -> dict:
+    """Wait until the machine is quiet again, so a run does not measure the work an earlier
+    run left behind (a stress run leaves the Celery worker a queue of profile changes to
+    rank). Quiet: at least `idle_share` of the cores idle over `window` seconds; at most
+    `longest` seconds of waiting. Returns how long it waited and the idle share it saw last."""
+    started = time.monotonic()
+    while True:
+        idle = psutil.cpu_times_percent(interval=window).idle / 100
+        waited = time.monotonic() - started
+        if idle >= idle_share or waited >= longest:
+            return {"waited": waited, "idle": idle}

@@ -49,3 +49,11 @@ def test_the_counters_are_real_and_grow_with_work():
     assert after.platform - before.platform >= 0.15
     assert after.busy - before.busy >= 0.15
     assert before.postgresql >= 0
+
+
+def test_settle_waits_for_a_quiet_machine_but_not_for_ever():
+    settle = cpu_split.settle
+    at_once = settle(idle_share=0.0, window=0.1)
+    assert at_once["waited"] < 1 and 0 <= at_once["idle"] <= 1
+    never_quiet_enough = settle(idle_share=1.01, window=0.1, longest=0.3)
+    assert 0.3 <= never_quiet_enough["waited"] < 2
