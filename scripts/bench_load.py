@@ -307,6 +307,8 @@ def _cpu_line(result: dict) -> str:
         return "not measured (not everyone logged in, or no samples)"
     per_request = "; ".join(f"{group} {cpu[group] * 1000 / requests:.1f}"
                             for group in BUSY_GROUPS)
+    per_request += (f" (of the platform's, the Celery worker and beat: "
+                    f"{cpu.get('background', 0.0) * 1000 / requests:.1f})")
     capacity = cpu["idle"] + sum(cpu[group] for group in BUSY_GROUPS)
     idle = 100 * cpu["idle"] / capacity if capacity else 0.0
     quiet = result.get("quiet") or {}

@@ -20,10 +20,14 @@ import psutil
 BUSY_GROUPS = ("platform", "postgresql", "locust", "other")
 
 
-def _tree_seconds(root: psutil.Process) -> float:
+def _tree_seconds(root: psutil.Process, *, only: str = "") -> float:
+    """CPU seconds of `root` and its descendants; with `only`, of those whose command line
+    holds that word (the Celery worker and beat within the platform)."""
     total = 0.0
     for process in [root, *root.children(recursive=True)]:
         try:
+            if only and only not in " ".join(process.cmdline()):
+                continue
             times = process.cpu_times()
         except psutil.NoSuchProcess:
             continue
@@ -60,6 +64,7 @@ class Sample:
     locust: float
     busy: float
     idle: float
+    background: float = 0.0  # the platform's Celery worker and beat (part of `platform`)
 
 
 def sample(platform_pid: int, locust_pid: int) -> Sample:
@@ -68,8 +73,10 @@ def sample(platform_pid: int, locust_pid: int) -> Sample:
     # Linux counts guest time inside user time already.
     guest = getattr(machine, "guest", 0.0) + getattr(machine, "guest_nice", 0.0)
     busy = sum(machine) - idle - guest
-    return Sample(time.time(), _tree_seconds(psutil.Process(platform_pid)), _postgres_seconds(),
-                  _tree_seconds(psutil.Process(locust_pid)), busy, idle)
+    platform = psutil.Process(platform_pid)
+    return Sample(time.time(), _tree_seconds(platform), _postgres_seconds(),
+                  _tree_seconds(psutil.Process(locust_pid)), busy, idle,
+                  background=_tree_seconds(platform, only="celery"))
 
 
 @dataclass
@@ -111,16 +118,17 @@ class CpuSampler:
                 "postgresql": last.postgresql - first.postgresql,
                 "locust": last.locust - first.locust}
         used["other"] = max(0.0, (last.busy - first.busy) - sum(used.values()))
+        used["background"] = last.background - first.background  # within "platform"
         used["idle"] = last.idle - first.idle
         used["seconds"] = last.at - first.at
         return used
 
 
 def settle(*, idle_share: float = 0.85, window: float = 5.0, longest: float = 180.0) -> dict:
-    """Wait until the machine is quiet again, so a run does not measure the work an earlier
-    run left behind (a stress run leaves the Celery worker a queue of profile changes to
-    rank). Quiet: at least `idle_share` of the cores idle over `window` seconds; at most
-    `longest` seconds of waiting. Returns how long it waited and the idle share it saw last."""
+    """Wait until the machine is quiet again, so a run does not measure work an earlier run
+    left behind (the Celery worker's queue after a stress run, say). Quiet: at least
+    `idle_share` of the cores idle over `window` seconds; at most `longest` seconds of
+    waiting. Returns how long it waited and the idle share it saw last."""
     started = time.monotonic()
     while True:
         idle = psutil.cpu_times_percent(interval=window).idle / 100

@@ -30,7 +30,7 @@ def test_the_split_covers_the_samples_nearest_to_the_measured_part():
                        _sample(112.0, 9.0, 4.0, 2.5, 20.0, 20.5)]  # after the end
     split = sampler.split(101.2, 110.9)
     assert split == pytest.approx({"platform": 5.0, "postgresql": 2.0, "locust": 1.0, "other": 2.0,
-                                   "idle": 10.0, "seconds": 10.0})
+                                   "idle": 10.0, "seconds": 10.0, "background": 0.0})
 
 
 def test_no_split_without_two_samples():
@@ -57,3 +57,12 @@ def test_settle_waits_for_a_quiet_machine_but_not_for_ever():
     assert at_once["waited"] < 1 and 0 <= at_once["idle"] <= 1
     never_quiet_enough = settle(idle_share=1.01, window=0.1, longest=0.3)
     assert 0.3 <= never_quiet_enough["waited"] < 2
+
+
+def test_the_background_share_counts_only_the_processes_named():
+    """The platform's Celery worker and beat are told apart by their command line."""
+    me = cpu_split.psutil.Process(os.getpid())
+    assert cpu_split._tree_seconds(me, only="no-such-process-word") == 0
+    own_word = me.cmdline()[0]  # this process's program, whatever started it
+    assert cpu_split._tree_seconds(me, only=own_word) == pytest.approx(
+        cpu_split._tree_seconds(me), rel=0.2)
