@@ -64,5 +64,8 @@ def test_the_background_share_counts_only_the_processes_named():
     me = cpu_split.psutil.Process(os.getpid())
     assert cpu_split._tree_seconds(me, only="no-such-process-word") == 0
     own_word = me.cmdline()[0]  # this process's program, whatever started it
-    assert cpu_split._tree_seconds(me, only=own_word) == pytest.approx(
-        cpu_split._tree_seconds(me), rel=0.2)
+    own = me.cpu_times()
+    counted = cpu_split._tree_seconds(me, only=own_word)
+    # This process at least; its children (a browser under test, say) only if they run the
+    # same program.
+    assert own.user + own.system <= counted <= cpu_split._tree_seconds(me) + 0.5
