@@ -12,7 +12,6 @@ from functools import cache
 from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.shortcuts import get_object_or_404
 from django.utils.formats import date_format
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
@@ -252,12 +251,6 @@ def employer_list_fetch(queryset, *, limit: int | None = None) -> list[Candidate
         load_many_to_many(profiles, name, only=("id", "label_nl", "label_en"))
     open_reviews_load(candidates)
     return candidates
-
-
-def employer_view_fetch(queryset) -> Candidate:
-    """The one candidate of the queryset (404 when there is none) with everything
-    employer_profile_view() reads: 1 + 7 queries, the seven in plain SQL."""
-    return employer_view_load(get_object_or_404(queryset.select_related(*EMPLOYER_VIEW_SELECT)))
 
 
 def employer_view_load(candidate: Candidate) -> Candidate:

@@ -191,7 +191,7 @@ def _from_json(field: models.Field):
         return date.fromisoformat
     if isinstance(field, ArrayField) and _from_json(field.base_field) is None:
         return None
-    if isinstance(field, _AS_IS) and not isinstance(field, models.DecimalField):
+    if isinstance(field, _AS_IS):  # a DecimalField is none of these: refused below
         return None
     raise ImproperlyConfigured(f"{field.model.__name__}.{field.name} has no plain JSON value; "
                                "load it with load()")

@@ -1,6 +1,6 @@
 """What the employer's pages load in plain SQL (candidates/related_rows.py) shows exactly
 what the same candidates show when Django prefetches them: a result list's rows
-(employer_list_fetch) and a whole profile (employer_view_fetch), in both languages, in
+(employer_list_fetch) and a whole profile (employer_view_load), in both languages, in
 the models' order, with no part a coach still has to look at, in a fixed number of queries."""
 
 import datetime
@@ -28,7 +28,7 @@ from candidates.presenters import (
     employer_list_fetch,
     employer_list_rows,
     employer_profile_view,
-    employer_view_fetch,
+    employer_view_load,
 )
 from candidates.publication_hold import OPEN_REVIEWS_ATTR, entry_part, open_reviews_rows
 from candidates.related_rows import children, load, load_together, many_to_many, related
@@ -102,9 +102,15 @@ def _whole_profile() -> Candidate:
     return person
 
 
+def _view_fetch(queryset) -> Candidate:
+    """What candidate_profile_for_viewer() reads: the candidate with EMPLOYER_VIEW_SELECT,
+    then its related rows in plain SQL."""
+    return employer_view_load(queryset.select_related(*EMPLOYER_VIEW_SELECT).get())
+
+
 def _views_both_ways(person: Candidate, viewer) -> tuple[list, list]:
     queryset = Candidate.objects.filter(pk=person.pk)
-    fetched = employer_profile_view(employer_view_fetch(queryset), viewer)
+    fetched = employer_profile_view(_view_fetch(queryset), viewer)
     prefetched = employer_profile_view(queryset.select_related(*EMPLOYER_VIEW_SELECT)
                                        .prefetch_related(*EMPLOYER_VIEW_PREFETCH).get(), viewer)
     return fetched, prefetched
@@ -137,7 +143,7 @@ def test_the_profile_costs_the_same_queries_however_much_it_holds(employer):
     counts = []
     for person in (make_candidate(scope="all"), _whole_profile()):
         with CaptureQueriesContext(connection) as queries:
-            employer_view_fetch(Candidate.objects.filter(pk=person.pk))
+            _view_fetch(Candidate.objects.filter(pk=person.pk))
         counts.append(len(queries))
     # The candidate, then its 2 label lists, 4 kinds of entry and open reviews in one
     # statement (load_together; each was a query of its own before).
