@@ -20,6 +20,10 @@ What keeps this correct:
 - Under settings.COMPILED_QUERIES_VERIFY (the test settings) every run is also built and
   compiled the ordinary way with the real ids, and must give the same SQL and values: the
   whole test suite checks every cached read, each time it runs one.
+- A person's own reads (a jobseeker's dossier) may let the viewer's key vary too
+  (viewer_pk_varies): compiled with an unsaved copy of the viewer that has the stand-in as
+  its key and only VIEWER_FACTS, so one compilation serves every viewer with the same other
+  facts, and the check above still compares with the real viewer.
 - Only whole integers vary (ids); a stand-in that does not reach the values, or lands in the
   SQL text itself, is refused when the query is first compiled. An id beyond the range of
   PostgreSQL's integer goes the ordinary way (Django answers it without SQL).
@@ -48,6 +52,7 @@ MAX_ENTRIES = 256
 # beyond a column's range with no rows, without SQL) and never a real id (ids are positive).
 _STAND_IN_BASE = -2_147_000_000
 _INT4_MIN, _INT4_MAX = -(2**31), 2**31 - 1
+_VIEWER = "(the viewer's key)"  # a name no keyword argument can have
 
 
 def _viewer_key(viewer) -> tuple:
@@ -120,9 +125,14 @@ class CompiledQuery(Generic[M]):
         threads = _THREAD.rows(request.user, candidate_id=candidate.pk)
     """
 
-    def __init__(self, build: Callable[..., models.QuerySet[M]], *, ids: tuple[str, ...]):
+    def __init__(self, build: Callable[..., models.QuerySet[M]], *, ids: tuple[str, ...],
+                 viewer_pk_varies: bool = False):
+        """viewer_pk_varies: the viewer's own key is one more varying value (a person's own
+        reads, filtered by their key): one compilation then serves every viewer with the
+        same other facts, instead of one per person."""
         self.build = build
         self.ids = ids
+        self.viewer_pk_varies = viewer_pk_varies
         self._compiled: OrderedDict[Hashable, _Compiled | object] = OrderedDict()
         self._lock = Lock()  # gunicorn's threads share the cache
 
@@ -130,17 +140,21 @@ class CompiledQuery(Generic[M]):
         """The instances build(viewer, **ids) would give. `scope`: every fact besides the
         viewer's VIEWER_FACTS that the build's SQL depends on."""
         ids = {name: self._id(name, ids) for name in self.ids}
+        by_pk = self.viewer_pk_varies and _viewer_key(viewer) != ("anonymous",)
+        if by_pk:
+            ids[_VIEWER] = viewer.pk
         if any(not _INT4_MIN <= value <= _INT4_MAX for value in ids.values()):
             # Beyond the range of an integer column Django answers without SQL, and the
             # compiled statement would not; such an id comes only from a typed address.
-            return list(self.build(viewer, **ids))
-        key = (_viewer_key(viewer), scope)
+            return list(self.build(viewer, **self._given(ids)))
+        viewer_key = _viewer_key(viewer)
+        key = (viewer_key[1:] if by_pk else viewer_key, scope)
         with self._lock:
             compiled = self._compiled.get(key)
             if compiled is not None:
                 self._compiled.move_to_end(key)
         if compiled is None:
-            compiled = self._compile(viewer)
+            compiled = self._compile(viewer, by_pk)
             with self._lock:
                 self._compiled[key] = compiled
                 if len(self._compiled) > MAX_ENTRIES:
@@ -162,9 +176,20 @@ class CompiledQuery(Generic[M]):
             raise TypeError(f"{name} must be an int, not {type(value).__name__}")
         return value
 
-    def _compile(self, viewer) -> "_Compiled | object":
-        stand_ins = {name: _STAND_IN_BASE - n for n, name in enumerate(self.ids)}
-        queryset = self.build(viewer, **stand_ins)
+    @staticmethod
+    def _given(ids: dict[str, int]) -> dict[str, int]:
+        """The ids as build() takes them (the viewer's key goes in as the viewer)."""
+        return {name: value for name, value in ids.items() if name != _VIEWER}
+
+    def _compile(self, viewer, by_pk: bool) -> "_Compiled | object":
+        names = (*self.ids, _VIEWER) if by_pk else self.ids
+        stand_ins = {name: _STAND_IN_BASE - n for n, name in enumerate(names)}
+        if by_pk:
+            # The same viewer but for its key: an unsaved copy with only the facts a build
+            # may read (VIEWER_FACTS), so a build that reads anything else gets nothing.
+            viewer = viewer._meta.model(**{fact: getattr(viewer, fact) for fact in VIEWER_FACTS
+                                     if fact != "pk"}, pk=stand_ins[_VIEWER])
+        queryset = self.build(viewer, **self._given(stand_ins))
         database = queryset.db
         compiler = queryset.query.get_compiler(using=database)
         try:
@@ -190,7 +215,7 @@ class CompiledQuery(Generic[M]):
     def _verify(self, viewer, ids: dict[str, int], compiled) -> None:
         """The test settings' check: the ordinary queryset compiles to the same SQL and
         values (without running it, so the tests that count a page's queries still can)."""
-        queryset = self.build(viewer, **ids)
+        queryset = self.build(viewer, **self._given(ids))
         try:
             sql, params = queryset.query.sql_with_params()
         except EmptyResultSet:

@@ -175,3 +175,55 @@ def test_the_cache_keeps_the_most_recent_viewers_only(settings, monkeypatch):
     assert len(builds) == 3
     _rows(read, second, person.pk)
     assert len(builds) == 4
+
+
+def _own_read():
+    """A person's own read with their key varying, like a jobseeker's pages."""
+    builds = []
+
+    def build(viewer):
+        builds.append(viewer.pk)
+        return Candidate.objects.visible_to(viewer).order_by("pk")[:1]
+
+    return CompiledQuery(build, ids=(), viewer_pk_varies=True), builds
+
+
+def test_with_the_viewers_key_varying_one_compilation_serves_everyone_their_own(settings):
+    """Forbidden path, by the rows alone (without the test settings' check): a jobseeker
+    whose read reuses another jobseeker's compilation gets their own dossier, never the
+    other's."""
+    settings.COMPILED_QUERIES_VERIFY = False
+    read, builds = _own_read()
+    first, second = make_candidate(slug="utrecht"), make_candidate(slug="utrecht")
+    assert [c.pk for c in read.rows(first.user)] == [first.pk]
+    with CaptureQueriesContext(connection) as queries:
+        assert [c.pk for c in read.rows(second.user)] == [second.pk]
+    assert len(builds) == 1 and len(queries) == 1
+    assert builds[0] < 0  # compiled with a stand-in, not with the first person's key
+    elsewhere = make_candidate(slug="rotterdam")  # another municipality: its own entry
+    assert [c.pk for c in read.rows(elsewhere.user)] == [elsewhere.pk]
+    assert len(builds) == 2
+
+
+def test_with_the_viewers_key_varying_the_other_facts_still_key_the_cache(settings):
+    """A deactivated account sees nobody (visible_to()): its rule is compiled apart, and
+    the active people's compilation is not used for it."""
+    settings.COMPILED_QUERIES_VERIFY = False
+    read, builds = _own_read()
+    active, deactivated = make_candidate(), make_candidate()
+    read.rows(active.user)
+    deactivated.user.is_active = False
+    assert read.rows(deactivated.user) == []
+    assert [c.pk for c in read.rows(active.user)] == [active.pk]
+    assert len(builds) == 2
+
+
+def test_with_the_viewers_key_varying_a_build_sees_only_the_viewer_facts():
+    """The stand-in viewer carries VIEWER_FACTS only: a build that reads anything else of
+    the viewer compiles something else than its queryset, and the test settings' check
+    says so."""
+    read = CompiledQuery(lambda viewer: Candidate.objects.filter(user=viewer,
+                                                                 email=viewer.email),
+                         ids=(), viewer_pk_varies=True)
+    with pytest.raises(AssertionError, match="misses a fact"):
+        read.rows(make_candidate().user)

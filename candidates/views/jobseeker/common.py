@@ -5,15 +5,23 @@ from django.http import Http404
 from candidates.completeness import profile_with_filled_relations
 from candidates.models import Candidate, Profile
 from candidates.profile_services import profile_get_or_create
+from hallowerk.compiled_queries import CompiledQuery
 from hallowerk.prepared import prepared_statements
+
+# visible_to() of a jobseeker is their own dossier and nothing else. Compiled once for every
+# jobseeker (their key varies; hallowerk/compiled_queries.py): building and compiling it
+# cost 1.5 ms of CPU on every page of theirs, running it 0.2 ms.
+_OWN_CANDIDATE = CompiledQuery(
+    lambda viewer: Candidate.objects.visible_to(viewer)
+    .select_related("municipality", "responsible_coach").order_by("pk")[:1],
+    ids=(), viewer_pk_varies=True)
 
 
 # Both read by the jobseeker's own key on every page of theirs: planned once per connection.
 @prepared_statements()
 def own_candidate_or_none(request) -> Candidate | None:
-    # visible_to() of a jobseeker is their own dossier and nothing else.
-    return (Candidate.objects.visible_to(request.user)
-            .select_related("municipality", "responsible_coach").first())
+    found = _OWN_CANDIDATE.rows(request.user)
+    return found[0] if found else None
 
 
 def own_candidate(request) -> Candidate:
