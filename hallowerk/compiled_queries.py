@@ -128,8 +128,9 @@ class CompiledQuery(Generic[M]):
     def __init__(self, build: Callable[..., models.QuerySet[M]], *, ids: tuple[str, ...],
                  viewer_pk_varies: bool = False):
         """viewer_pk_varies: the viewer's own key is one more varying value (a person's own
-        reads, filtered by their key): one compilation then serves every viewer with the
-        same other facts, instead of one per person."""
+        reads, filtered by their key) or not in the SQL at all (a read that depends on the
+        viewer's municipality only): one compilation then serves every viewer with the same
+        other facts, instead of one per person."""
         self.build = build
         self.ids = ids
         self.viewer_pk_varies = viewer_pk_varies
@@ -205,7 +206,9 @@ class CompiledQuery(Generic[M]):
         positions = {}
         for name, stand_in in stand_ins.items():
             places = tuple(n for n, value in enumerate(params) if value == stand_in)
-            if not places or str(stand_in) in sql:
+            # The viewer's key may be absent: a read that depends only on the other facts
+            # (a municipality's vacancies) is then the same for every such viewer.
+            if (not places and name != _VIEWER) or str(stand_in) in sql:
                 raise ImproperlyConfigured(
                     f"{name} does not reach the query's values as a whole integer; it cannot "
                     "vary in a compiled query.")

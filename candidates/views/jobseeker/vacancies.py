@@ -44,9 +44,9 @@ def _filtered(vacancies, data: dict):
 @role_required(Role.JOBSEEKER)
 def vacancy_list(request):
     candidate = own_candidate(request)
-    visible = Vacancy.objects.visible_to(request.user)
-    form = VacancySearchForm(request.GET or None, vacancies=visible)
-    vacancies = visible.select_related("employer", "occupation", "sector", "place")
+    form = VacancySearchForm(request.GET or None, viewer=request.user)
+    vacancies = Vacancy.objects.visible_to(request.user).select_related(
+        "employer", "occupation", "sector", "place")
     if form.is_bound and form.is_valid():
         vacancies = _filtered(vacancies, form.cleaned_data)
     # A large municipality has thousands of vacancies: its count would grow with them.
