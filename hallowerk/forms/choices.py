@@ -22,6 +22,11 @@ class OneQueryChoiceIterator(ModelChoiceIterator):
         for instance in rows:  # evaluated once; the form's own copy keeps the rows
             yield self.choice(instance)
 
+    def __len__(self):
+        if self.field.offered is None:
+            return super().__len__()
+        return len(self.field.offered) + (1 if self.field.empty_label is not None else 0)
+
 
 class _OfferedRows:
     iterator = OneQueryChoiceIterator

@@ -1,10 +1,13 @@
 """Template helpers that tie inputs to their labels, descriptions and errors."""
 
 import html
+from collections import OrderedDict
+from threading import Lock
 
 from django import forms, template
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 register = template.Library()
@@ -34,9 +37,9 @@ def field_kind(bound_field) -> str:
     return widget_kind(bound_field.field.widget)
 
 
-@register.filter
-def utrecht_widget(bound_field):
-    """Render the widget with the design-system class and aria-describedby/aria-invalid."""
+def widget_attrs_for(bound_field) -> dict:
+    """The attributes utrecht_widget() gives the widget: the design-system class and
+    aria-describedby/aria-invalid."""
     widget = bound_field.field.widget
     attrs = {}
     css = next((c for kind, c in _WIDGET_CLASSES if isinstance(widget, kind)), "")
@@ -51,7 +54,73 @@ def utrecht_widget(bound_field):
         attrs["class"] += " utrecht-textbox--invalid"
     if described:
         attrs["aria-describedby"] = " ".join(described)
+    return attrs
+
+
+@register.filter
+def utrecht_widget(bound_field):
+    """Render the widget with the design-system class and aria-describedby/aria-invalid."""
+    widget = bound_field.field.widget
+    attrs = widget_attrs_for(bound_field)
+    if isinstance(widget, forms.widgets.ChoiceWidget) and not bound_field.field.localize:
+        return _choice_widget(bound_field, attrs)
     return bound_field.as_widget(attrs=attrs)
+
+
+# --- choice widgets: rendered once per set of inputs -----------------------------------------
+# A choice widget's markup is a function of its choices, its value, its attributes and the
+# language, yet Django builds a dict per option every time (get_context, optgroups): the
+# employer's search form spent ~4.8 ms of its 26 there, a profile step with sectors ~3 ms
+# (issue 12). The markup is kept per exact set of inputs, so any change (a new sector, another
+# selection, an error, English) is a different key and rendered anew. Per process, the most
+# recent _RENDERED_MAX sets. The markup names nobody: choices are catalogue values and names
+# of lists, vacancies or staff, and the value only marks which are selected, not whose form
+# it was.
+_RENDERED: OrderedDict[tuple, SafeString] = OrderedDict()
+_RENDERED_MAX = 512
+_RENDERED_LOCK = Lock()  # gunicorn's threads share it
+
+
+def _frozen(value):
+    """A hashable stand-in for a widget input that renders the same exactly when it is the
+    same: text apart from HTML-safe text (one is escaped, the other not), and True apart from 1
+    (a bare attribute against a value)."""
+    if isinstance(value, dict):
+        return ("dict", tuple(sorted((str(key), _frozen(item)) for key, item in value.items())))
+    if isinstance(value, list | tuple):
+        return ("list", tuple(_frozen(item) for item in value))
+    if value is None or isinstance(value, bool | int):
+        return (type(value).__name__, value)
+    return ("safe" if hasattr(value, "__html__") else "text", str(value))
+
+
+def _choice_widget(bound_field, attrs: dict) -> SafeString:
+    """bound_field.as_widget(attrs=attrs) for a choice widget, from the cache when the same
+    inputs were rendered before (tests/hallowerk/test_widget_templates.py compares both)."""
+    widget = bound_field.field.widget
+    # What as_widget() hands to widget.render(), worked out the same way.
+    attrs = bound_field.build_widget_attrs(attrs, widget)
+    if bound_field.auto_id and "id" not in widget.attrs:
+        attrs.setdefault("id", bound_field.auto_id)
+    name, value = bound_field.html_name, bound_field.value()
+    # (The choices by iterating them: list() would ask a model field's choices their length,
+    # a COUNT query.)
+    key = (type(widget), widget.template_name, widget.option_template_name,
+           widget.is_required, name, _frozen(widget.format_value(value)), _frozen(attrs),
+           _frozen(widget.attrs), _frozen([choice for choice in widget.choices]), get_language(),
+           type(bound_field.form.renderer))
+    with _RENDERED_LOCK:
+        rendered = _RENDERED.get(key)
+        if rendered is not None:
+            _RENDERED.move_to_end(key)
+            return rendered
+    rendered = widget.render(name=name, value=value, attrs=attrs,
+                             renderer=bound_field.form.renderer)
+    with _RENDERED_LOCK:
+        _RENDERED[key] = rendered
+        if len(_RENDERED) > _RENDERED_MAX:
+            _RENDERED.popitem(last=False)
+    return rendered
 
 
 @register.filter

@@ -74,3 +74,101 @@ def test_grouped_options_and_the_empty_choice_are_written_as_django_does(data):
     options = re.compile(r"<div>\s*(.*?)\s*</div>")
     assert options.findall(ours["many"]) == options.findall(django["many"])
     assert "<label>Buiten</label>" in ours["many"]
+
+
+# --- choice widgets rendered once per set of inputs (hallowerk/templatetags/utrecht.py) ------
+
+def _both(bound_field) -> tuple[str, str]:
+    """utrecht_widget()'s markup (twice: the second from the cache) and as_widget()'s with the
+    same attributes."""
+    from hallowerk.templatetags.utrecht import utrecht_widget, widget_attrs_for
+
+    first, second = str(utrecht_widget(bound_field)), str(utrecht_widget(bound_field))
+    assert first == second
+    return first, str(bound_field.as_widget(attrs=widget_attrs_for(bound_field)))
+
+
+@pytest.fixture
+def empty_cache(monkeypatch):
+    from collections import OrderedDict
+
+    monkeypatch.setattr("hallowerk.templatetags.utrecht._RENDERED", OrderedDict())
+
+
+@pytest.mark.parametrize("data", [None, DATA, {"many": ["a", "x"], "one": "zz"}],
+                         ids=["empty", "filled", "invalid"])
+def test_a_cached_choice_widget_is_what_as_widget_renders(data, empty_cache):
+    form = Example(data) if data is not None else Example()
+    for name in ["pick", "many", "one"]:
+        cached, direct = _both(form[name])
+        assert cached == direct, name
+    if data and "zz" in data.values():
+        assert 'aria-invalid="true"' in _both(form["one"])[0]
+
+
+def test_each_change_of_input_is_rendered_anew(empty_cache):
+    """Another selection, another language, other choices, HTML-safe against plain text:
+    each is its own markup, equal to as_widget()'s."""
+    from django.utils import translation
+    from django.utils.safestring import mark_safe
+    from django.utils.translation import gettext_lazy
+
+    seen = set()
+    for data in [{"many": ["a"]}, {"many": ["b"]}, {"many": ["a", "b"]}]:
+        cached, direct = _both(Example(data)["many"])
+        assert cached == direct
+        seen.add(cached)
+    assert len(seen) == 3
+
+    class Lazy(forms.Form):
+        pick = forms.ChoiceField(choices=[("a", gettext_lazy("Zoeken"))])
+
+    with translation.override("nl"):
+        dutch = _both(Lazy()["pick"])
+    with translation.override("en"):
+        english = _both(Lazy()["pick"])
+    assert dutch[0] == dutch[1] and english[0] == english[1]
+    assert ">Zoeken<" in dutch[0] and ">Search<" in english[0]
+
+    class Empty(forms.Form):  # the same choices; only our text for the empty one differs
+        pick = forms.ChoiceField(choices=[("", "---------"), ("a", "A")], required=False)
+
+    with translation.override("nl"):
+        dutch = _both(Empty()["pick"])
+    with translation.override("en"):
+        english = _both(Empty()["pick"])
+    assert ">Maak een keuze<" in dutch[0] and ">Make a choice<" in english[0]
+
+    class Plain(forms.Form):
+        pick = forms.ChoiceField(choices=[("a", "<b>x</b>")])
+
+    class Safe(forms.Form):
+        pick = forms.ChoiceField(choices=[("a", mark_safe("<b>x</b>"))])  # noqa: S308
+
+    plain, safe = _both(Plain()["pick"]), _both(Safe()["pick"])
+    assert plain[0] == plain[1] and "&lt;b&gt;" in plain[0]
+    assert safe[0] == safe[1] and "<b>x</b>" in safe[0]
+
+
+@pytest.mark.django_db
+def test_a_new_row_of_a_model_choice_list_shows_at_once(empty_cache):
+    from hallowerk.forms.choices import ModelChoiceField
+    from hallowerk.models import Sector
+
+    class Sectors(forms.Form):
+        sector = ModelChoiceField(queryset=Sector.objects.order_by("code"), required=False)
+
+    before = _both(Sectors()["sector"])
+    Sector.objects.create(code="zz-nieuw", label_nl="Nieuwe sector", label_en="New sector")
+    after = _both(Sectors()["sector"])
+    assert before[0] == before[1] and after[0] == after[1]
+    assert "Nieuwe sector" not in before[0] and "Nieuwe sector" in after[0]
+
+
+def test_the_cache_keeps_the_most_recent_sets_only(empty_cache, monkeypatch):
+    from hallowerk.templatetags import utrecht
+
+    monkeypatch.setattr(utrecht, "_RENDERED_MAX", 2)
+    for data in [{"pick": "a"}, {"pick": "b"}, {"pick": "c"}]:
+        utrecht.utrecht_widget(Example(data)["pick"])
+    assert len(utrecht._RENDERED) == 2
