@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from privacy.sensitive import Category, scan_text
+from privacy.sensitive import scan_bsns
 
 # Characters shown either side of the number, so the jobseeker finds it in a long CV.
 CONTEXT = 30
@@ -26,9 +26,7 @@ def _masked(number: str) -> str:
 def bsn_passages(text: str) -> list[str]:
     """Where the text holds a BSN, as short excerpts with the number masked."""
     passages = []
-    for finding in scan_text(text or ""):
-        if finding.category != Category.BSN:
-            continue
+    for finding in scan_bsns(text or ""):
         before = text[max(0, finding.start - CONTEXT):finding.start].split("\n")[-1]
         after = text[finding.end:finding.end + CONTEXT].split("\n")[0]
         passages.append(f"…{before}{_masked(finding.matched_text)}{after}…".strip())

@@ -40,7 +40,12 @@ def own_profile(request) -> Profile:
 def profile_to_score(candidate: Candidate) -> Profile:
     """The profile for a page that shows its completeness and changes nothing: whether each
     counted list is filled comes with it, in one query."""
-    return profile_with_filled_relations(candidate) or profile_get_or_create(candidate=candidate)
+    profile = (profile_with_filled_relations(candidate)
+               or profile_get_or_create(candidate=candidate))
+    # The dossier it belongs to is the one just read: the services that check its owner
+    # need not read it again.
+    Profile.candidate.field.set_cached_value(profile, candidate)
+    return profile
 
 
 def posted(request):
