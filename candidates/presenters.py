@@ -5,7 +5,7 @@ jobseeker's own "how employers see me" preview all render exactly this, through
 templates/candidates/includes/employer_view.html.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -26,7 +26,7 @@ from .publication_hold import (
     open_reviews_prefetch,
     open_reviews_rows,
 )
-from .related_rows import children, load_together, many_to_many, related
+from .related_rows import Rows, children, load_together, many_to_many, related
 
 # Everything the employer's view reads, so a whole profile costs a fixed number of queries.
 EMPLOYER_VIEW_SELECT = ["municipality", "responsible_coach", "profile",
@@ -251,14 +251,16 @@ def employer_list_fetch(queryset, *, limit: int | None = None) -> list[Candidate
     return candidates
 
 
-def employer_view_load(candidate: Candidate) -> Candidate:
+def employer_view_load(candidate: Candidate, *, also: Iterable[Rows | None] = ()) -> Candidate:
     """The rows employer_profile_view() reads besides EMPLOYER_VIEW_SELECT, for a candidate
-    read with it: its seven kinds of rows in one statement of plain SQL."""
+    read with it: its seven kinds of rows in one statement of plain SQL (the relations of
+    EMPLOYER_VIEW_PREFETCH, which is also STAFF_VIEW_PREFETCH). `also`: more relations of
+    the same page, in the same statement."""
     profile = getattr(candidate, "profile", None)
     profiles = {profile.pk: profile} if profile is not None else {}
     load_together([*(many_to_many(profiles, name) for name in _VIEW_MANY_TO_MANY),
                    *(children(profiles, name) for name in _VIEW_ENTRIES),
-                   open_reviews_rows([candidate])])
+                   open_reviews_rows([candidate]), *also])
     return candidate
 
 

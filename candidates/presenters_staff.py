@@ -17,6 +17,7 @@ from privacy.catalogue import Category, FilledBy, specs_for
 
 from .models import Candidate
 from .presenters import EMPLOYER_VIEW_PREFETCH, EMPLOYER_VIEW_SELECT, Item, Section
+from .related_rows import related
 
 STAFF_VIEW_SELECT = [*EMPLOYER_VIEW_SELECT, "user"]
 STAFF_VIEW_PREFETCH = EMPLOYER_VIEW_PREFETCH
@@ -63,7 +64,7 @@ def _item(spec, instance, language: str, *, keep_false: bool = True) -> Item | N
     model_field = instance._meta.get_field(spec.field)
     label = spec.label(language)
     if model_field.many_to_many:
-        values = [str(obj) for obj in getattr(instance, spec.field).all()]
+        values = [str(obj) for obj in related(instance, spec.field)]
         return Item(label, values, "list") if values else None
     value = getattr(instance, spec.field)
     if _empty(value) or (value is False and not keep_false):
@@ -94,7 +95,7 @@ def dossier_items(candidate: Candidate) -> list[Item]:
 def _entries(profile, model_label: str, relation: str, language: str) -> list[Item]:
     specs = specs_for(model_label)
     items = []
-    for entry in getattr(profile, relation).all():
+    for entry in related(profile, relation):
         shown = [item for item in (_item(spec, entry, language) for spec in specs) if item]
         if shown:
             first, rest = shown[0], shown[1:]

@@ -45,8 +45,10 @@ def test_matching_caseload(client, coach):
 
 def test_candidate_detail(client, coach):
     candidate = candidate_in(responsible_coach=coach)
+    # Seven less since the profile's seven kinds of related rows and the account's
+    # invitations come in one statement (related_rows.load_together) instead of prefetches.
     assert_pinned(client, reverse("candidates:coach_candidate", args=[candidate.pk]),
-                  add_experiences(candidate), 17)
+                  add_experiences(candidate), 10)
 
 
 def test_candidate_data(client, coach):

@@ -15,12 +15,13 @@ from candidates.forms.coach import (
     hide_form_submit,
 )
 from candidates.models import Candidate, ContactRequest, Thread
+from candidates.presenters import employer_view_load
 from candidates.presenters_staff import (
-    STAFF_VIEW_PREFETCH,
     STAFF_VIEW_SELECT,
     dossier_items,
     jobseeker_sections,
 )
+from candidates.related_rows import children
 from candidates.selectors_coach import latest_invitation
 from candidates.services import (
     candidate_dossier_end,
@@ -46,9 +47,14 @@ from .common import candidate_or_404, done, error_text
 
 
 def _full_candidate(request, pk) -> Candidate:
-    queryset = (Candidate.objects.visible_to(request.user).select_related(*STAFF_VIEW_SELECT)
-                .prefetch_related(*STAFF_VIEW_PREFETCH, "user__invitations"))
-    return get_object_or_404(queryset, pk=pk)
+    """The candidate with everything the page shows. The related rows of STAFF_VIEW_PREFETCH
+    and the account's invitations come in one statement of plain SQL after the scoped read
+    (candidates/related_rows.py): as Django prefetches they were eight compiled queries,
+    ~6 ms of the page's CPU."""
+    candidate = get_object_or_404(
+        Candidate.objects.visible_to(request.user).select_related(*STAFF_VIEW_SELECT), pk=pk)
+    account = {candidate.user.pk: candidate.user} if candidate.user else {}
+    return employer_view_load(candidate, also=[children(account, "invitations")])
 
 
 def candidate_context(candidate: Candidate, viewer) -> dict:
