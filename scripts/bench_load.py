@@ -181,8 +181,8 @@ def locust_run(run: Run, accounts: dict, folder: Path, server: subprocess.Popen)
                *run.classes]
     quiet = settle()
     print(f"--- {run.name}: {run.what}, {ramp} s logging in + {seconds} s (after "
-          f"{quiet['waited']:.0f} s of waiting for a quiet machine: {quiet['idle']:.0%} idle)",
-          flush=True)
+          f"{quiet['waited']:.0f} s of waiting for a quiet machine: {quiet['idle']:.0%} idle; "
+          f"Python reference {quiet['reference_ms']:.2f} ms)", flush=True)
     locust = subprocess.Popen(command, env=env, cwd=bench.BASE_DIR)
     sampler = CpuSampler(platform_pid=server.pid, locust_pid=locust.pid).start()
     try:
@@ -313,7 +313,8 @@ def _cpu_line(result: dict) -> str:
     idle = 100 * cpu["idle"] / capacity if capacity else 0.0
     quiet = result.get("quiet") or {}
     before = (f"; started after {quiet['waited']:.0f} s of waiting for a quiet machine "
-              f"({quiet['idle']:.0%} idle)" if quiet else "")
+              f"({quiet['idle']:.0%} idle); Python reference {quiet['reference_ms']:.2f} ms "
+              "(cpu_split.reference_ms: lower is a faster machine)" if quiet else "")
     return f"{per_request}; idle {idle:.0f}% (over {cpu['seconds']:.0f} s){before}"
 
 

@@ -57,6 +57,17 @@ def test_settle_waits_for_a_quiet_machine_but_not_for_ever():
     assert at_once["waited"] < 1 and 0 <= at_once["idle"] <= 1
     never_quiet_enough = settle(idle_share=1.01, window=0.1, longest=0.3)
     assert 0.3 <= never_quiet_enough["waited"] < 2
+    assert at_once["reference_ms"] > 0  # the machine's speed, measured with each settling
+
+
+def test_the_python_reference_is_the_median_of_measured_cpu_time(monkeypatch):
+    """reference_ms() reports what it timed: with the work made three times as heavy, the
+    figure grows about as much (a median, so one slow repetition does not move it)."""
+    light = cpu_split.reference_ms(times=9)
+    real = cpu_split._reference_work
+    monkeypatch.setattr(cpu_split, "_reference_work", lambda: [real() for _ in range(3)])
+    heavy = cpu_split.reference_ms(times=9)
+    assert 2 < heavy / light < 4.5
 
 
 def test_the_background_share_counts_only_the_processes_named():
