@@ -45,15 +45,19 @@ def _visible_candidate(viewer) -> int:
 
 
 def pages() -> dict[str, tuple]:
-    """name: (user, path)."""
-    employer = _employer()
+    """name: (user, path). The pages of scripts/load_users.py's mix, and the start pages."""
+    employer, jobseeker = _employer(), _jobseeker()
     coach = bench._viewer(role="coach", municipality__slug="rotterdam")
     return {
-        "jobseeker_home": (_jobseeker(), "/mijn/"),
+        "jobseeker_home": (jobseeker, "/mijn/"),
+        "jobseeker_profile_step": (jobseeker, "/mijn/profiel/werk-dat-past/"),
+        "jobseeker_vacancies": (jobseeker, "/mijn/vacatures/"),
         "employer_home": (employer, "/werkgever/"),
-        "coach_home": (coach, "/werkmatcher/"),
         "employer_profile": (employer, f"/werkgever/kandidaten/{_visible_candidate(employer)}/"),
         "employer_search": (employer, "/werkgever/zoeken/?q=magazijn"),
+        "coach_home": (coach, "/werkmatcher/"),
+        "coach_list": (coach, "/werkmatcher/kandidaten/"),
+        "coach_candidate": (coach, f"/werkmatcher/kandidaten/{_visible_candidate(coach)}/"),
     }
 
 
@@ -117,7 +121,10 @@ def main(args: list[str]) -> int:
     if args[:1] == ["--profile"]:
         profile(*chosen[args[1]])
         return 0
-    started = bench.machine()
+    from cpu_split import reference_ms
+
+    started = (f"{bench.machine()}; Python reference {reference_ms():.2f} ms "
+               "(cpu_split.reference_ms: a fixed piece of pure Python, lower is faster)")
     names = args or list(chosen)
     results = {}
     for name in names:
