@@ -4,6 +4,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -111,6 +112,9 @@ def step_page(request, slug):
 
 def form_step(request, step: Step, profile: Profile):
     form_class = step.form_class
+    # The step's lists (the sectors) once for both the form and its edit base.
+    prefetch_related_objects([profile], *(name for name in form_class.profile_fields
+                                          if Profile._meta.get_field(name).many_to_many))
     saved = form_class.initial_for(profile)
     # What this page shows now: a save based on it never overwrites a newer change unseen.
     base = instance_values(profile, form_class.profile_fields)
