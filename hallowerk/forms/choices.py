@@ -43,3 +43,19 @@ class ModelChoiceField(_OfferedRows, forms.ModelChoiceField):
 
 class ModelMultipleChoiceField(_OfferedRows, forms.ModelMultipleChoiceField):
     pass
+
+
+def choices_key(choices) -> tuple:
+    """A hashable key of a field's or widget's choices that differs whenever they would render
+    differently: each value and label as shown, and whether each is HTML-safe (escaped or
+    not); a named group with its own pairs. Iterated, not list()ed: that would ask a model
+    field's choices their length, a COUNT query. Used by the caches of rendered markup
+    (hallowerk/forms/unbound_html.py, the choice widgets in hallowerk/templatetags/utrecht.py)."""
+    key = []
+    for value, label in choices:
+        if isinstance(label, list | tuple):
+            key.append((str(value), hasattr(value, "__html__"), choices_key(label)))
+        else:
+            key.append((str(value), hasattr(value, "__html__"), str(label),
+                        hasattr(label, "__html__")))
+    return tuple(key)

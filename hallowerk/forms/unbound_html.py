@@ -22,6 +22,8 @@ from threading import Lock
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
+from .choices import choices_key
+
 MAX_ENTRIES = 512  # per process: a form's HTML is a few kB
 
 _rendered: OrderedDict[tuple, SafeString] = OrderedDict()
@@ -29,7 +31,7 @@ _lock = Lock()  # gunicorn's threads share the module
 
 
 def _choices_key(form) -> tuple:
-    return tuple((name, tuple((str(value), str(label)) for value, label in field.choices))
+    return tuple((name, choices_key(field.choices))
                  for name, field in form.fields.items() if hasattr(field, "choices"))
 
 

@@ -1,6 +1,5 @@
 """Template helpers that tie inputs to their labels, descriptions and errors."""
 
-import html
 from collections import OrderedDict
 from threading import Lock
 
@@ -9,6 +8,9 @@ from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from hallowerk.fast_html import escaped
+from hallowerk.forms.choices import choices_key
 
 register = template.Library()
 
@@ -94,21 +96,6 @@ def _frozen(value):
     return ("safe" if hasattr(value, "__html__") else "text", str(value))
 
 
-def _choices_key(choices) -> tuple:
-    """_frozen() of a widget's choices, written out for their usual shape (value and label
-    pairs, a named group holding pairs): the search form's eighty choices went through
-    _frozen() in ~0.6 ms. Iterated, not list()ed: that would ask a model field's choices
-    their length, a COUNT query."""
-    key = []
-    for value, label in choices:
-        if isinstance(label, list | tuple):
-            key.append((str(value), hasattr(value, "__html__"), _choices_key(label)))
-        else:
-            key.append((str(value), hasattr(value, "__html__"), str(label),
-                        hasattr(label, "__html__")))
-    return tuple(key)
-
-
 def _choice_widget(bound_field, attrs: dict) -> SafeString:
     """bound_field.as_widget(attrs=attrs) for a choice widget, from the cache when the same
     inputs were rendered before (tests/hallowerk/test_widget_templates.py compares both)."""
@@ -120,7 +107,7 @@ def _choice_widget(bound_field, attrs: dict) -> SafeString:
     name, value = bound_field.html_name, bound_field.value()
     key = (type(widget), widget.template_name, widget.option_template_name,
            widget.is_required, name, _frozen(widget.format_value(value)), _frozen(attrs),
-           _frozen(widget.attrs), _choices_key(widget.choices), get_language(),
+           _frozen(widget.attrs), choices_key(widget.choices), get_language(),
            type(bound_field.form.renderer))
     with _RENDERED_LOCK:
         rendered = _RENDERED.get(key)
@@ -149,24 +136,16 @@ def widget_attrs(attrs: dict) -> SafeString:
 # A select of 25 sectors cost ~1 ms of CPU and a list of 16 language checkboxes ~1.5 ms in the
 # template language (a loop, a filter and a condition per option): most of the employer's
 # search form. The same markup as the templates wrote (tests/hallowerk/test_widget_templates.py
-# compares it with Django's own), escaped as Django escapes (_text), at a fraction of the cost:
+# compares it with Django's own), escaped as Django escapes (escaped), at a fraction of the cost:
 # format_html per option was still ~30 µs (issue 12).
 
 _INPUT_OPTION_TEMPLATES = frozenset({"django/forms/widgets/checkbox_option.html",
                                      "django/forms/widgets/radio_option.html"})
 
 
-def _text(value) -> str:
-    """conditional_escape() without its wrappers: HTML-safe text as it is, the rest escaped
-    (html.escape is what Django's escape() calls)."""
-    if hasattr(value, "__html__"):
-        return value.__html__()
-    return html.escape(str(value))
-
-
 def _attrs(attrs: dict) -> str:
     """widget_attrs() as a plain string (the options' loops add it to theirs)."""
-    return "".join(f" {_text(name)}" if value is True else f' {_text(name)}="{_text(value)}"'
+    return "".join(f" {escaped(name)}" if value is True else f' {escaped(name)}="{escaped(value)}"'
                    for name, value in attrs.items() if value is not False)
 
 
@@ -174,8 +153,8 @@ def _select_option(option: dict) -> str:
     label = option["label"]
     if label == "---------":  # Django's empty choice: a sentence instead of dashes
         label = _("Maak een keuze")
-    return (f'\n  <option value="{_text(option["value"])}"{_attrs(option["attrs"])}>'
-            f"{_text(label)}</option>")
+    return (f'\n  <option value="{escaped(option["value"])}"{_attrs(option["attrs"])}>'
+            f"{escaped(label)}</option>")
 
 
 def _grouped(optgroups, write_option, group_start: str, group_end: str) -> SafeString:
@@ -184,7 +163,7 @@ def _grouped(optgroups, write_option, group_start: str, group_end: str) -> SafeS
     parts = []
     for group_name, options, _index in optgroups:
         if group_name:
-            parts.append(group_start.format(_text(group_name)))
+            parts.append(group_start.format(escaped(group_name)))
         parts.extend(write_option(option) for option in options)
         if group_name:
             parts.append(group_end)
@@ -201,14 +180,14 @@ def _input_option(option: dict) -> str:
     """Django's radio or checkbox option: the input, wrapped in its label."""
     if option["template_name"] not in _INPUT_OPTION_TEMPLATES:
         return render_to_string(option["template_name"], {"widget": option})
-    value = "" if option["value"] is None else f' value="{_text(option["value"])}"'
-    html_input = (f'<input type="{_text(option["type"])}" name="{_text(option["name"])}"'
+    value = "" if option["value"] is None else f' value="{escaped(option["value"])}"'
+    html_input = (f'<input type="{escaped(option["type"])}" name="{escaped(option["name"])}"'
                   f'{value}{_attrs(option["attrs"])}>')
     if not option.get("wrap_label"):
         return html_input
     label_id = option["attrs"].get("id")
-    label_for = f' for="{_text(label_id)}"' if label_id else ""
-    return f"<label{label_for}>{html_input} {_text(option['label'])}</label>"
+    label_for = f' for="{escaped(label_id)}"' if label_id else ""
+    return f"<label{label_for}>{html_input} {escaped(option['label'])}</label>"
 
 
 @register.filter

@@ -49,12 +49,16 @@ def _without_nested(spans: list[tuple[Category, int, int]]) -> list[tuple[Catego
     return kept
 
 
+def _bsn_spans(text: str) -> list[tuple[Category, int, int]]:
+    return [(Category.BSN, start, end) for start, end in find_bsns(text)]
+
+
 def scan_bsns(text: str) -> list[Finding]:
     """scan_text()'s BSN findings alone, without the word lists: what a save must refuse
     (candidates/publication_checks.py) costs a tenth of the whole scan."""
     if not text:
         return []
-    spans = [(Category.BSN, start, end) for start, end in find_bsns(text)]
+    spans = _bsn_spans(text)
     return [Finding.at(Category.BSN, text, start, end)
             for _category, start, end in _without_nested(spans)]
 
@@ -63,7 +67,7 @@ def scan_text(text: str) -> list[Finding]:
     """Likely sensitive passages in Dutch or English text, in order of appearance."""
     if not text:
         return []
-    spans = [(Category.BSN, start, end) for start, end in find_bsns(text)]
+    spans = _bsn_spans(text)
     spans += [(category, start, end) for category, start, end in find_terms(text)
               if category not in WORKPLACE_CATEGORIES or not is_workplace(text, start, end)]
     spans += [(Category.ETHNICITY, start, end)

@@ -227,3 +227,30 @@ def test_with_the_viewers_key_varying_a_build_sees_only_the_viewer_facts():
                          ids=(), viewer_pk_varies=True)
     with pytest.raises(AssertionError, match="misses a fact"):
         read.rows(make_candidate().user)
+
+
+def test_with_the_viewers_key_absent_from_the_sql_each_municipality_reads_its_own(settings):
+    """Forbidden path, by the rows alone: a read that depends on the viewer's municipality
+    only (a jobseeker's vacancies) is compiled once per municipality; a Rotterdam jobseeker
+    right after a Utrecht one gets Rotterdam's rows, never Utrecht's."""
+    from employers.models import Vacancy
+    from tests.candidates.jobseeker_helpers import published_vacancy
+
+    settings.COMPILED_QUERIES_VERIFY = False
+    builds = []
+
+    def build(viewer):
+        builds.append(viewer.pk)
+        return Vacancy.objects.visible_to(viewer).order_by("pk")
+
+    read = CompiledQuery(build, ids=(), viewer_pk_varies=True)
+    utrecht, rotterdam = Municipality.objects.get(slug="utrecht"), Municipality.objects.get(
+        slug="rotterdam")
+    in_utrecht, in_rotterdam = published_vacancy(utrecht), published_vacancy(rotterdam)
+    first, second = make_candidate(slug="utrecht"), make_candidate(slug="utrecht")
+    elsewhere = make_candidate(slug="rotterdam")
+    assert [v.pk for v in read.rows(first.user)] == [in_utrecht.pk]
+    assert [v.pk for v in read.rows(second.user)] == [in_utrecht.pk]
+    assert len(builds) == 1  # one compilation for the municipality
+    assert [v.pk for v in read.rows(elsewhere.user)] == [in_rotterdam.pk]
+    assert len(builds) == 2
