@@ -17,7 +17,12 @@ _budget = serving_budget()
 os.environ["DATABASE_POOL"] = "1"
 
 bind = os.environ.get("BIND", "127.0.0.1:8000")
-worker_class = "gthread"
+# "sync" by default (one request at a time per process, the connection closed after its
+# answer), "gthread" when WEB_THREADS > 1: see serving_budget() for the measurements.
+# In production a reverse proxy that buffers requests goes in front (TRUSTED_PROXIES in
+# docker-compose.yml), as gunicorn's documentation asks for sync workers: a slow client then
+# holds the proxy, not a worker.
+worker_class = _budget.worker_class
 workers = _budget.web_workers
 threads = _budget.threads_per_worker
 # Room for a burst of a few hundred connections waiting their turn.
@@ -25,7 +30,8 @@ backlog = 2048
 # A page that takes longer than this is stuck: the worker is replaced and the page answers 500.
 timeout = 60
 graceful_timeout = 20
-# Idle keep-alive connections are closed after this long. Measured with 5 s under load
+# gthread only (sync workers keep no connection open): idle keep-alive connections are
+# closed after this long. Measured with 5 s under load
 # (scripts/bench_load.py): the worker closed connections whose next request had just arrived,
 # and the client got "connection reset by peer". People pause longer than 5 s between pages.
 keepalive = 75

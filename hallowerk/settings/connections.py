@@ -33,6 +33,12 @@ class ConnectionBudget:
         return self.threads_per_worker
 
     @property
+    def worker_class(self) -> str:
+        """gunicorn's worker: one request at a time per process ("sync") unless threads were
+        asked for ("gthread")."""
+        return "gthread" if self.threads_per_worker > 1 else "sync"
+
+    @property
     def web(self) -> int:
         return self.web_workers * self.pool_max
 
@@ -59,18 +65,25 @@ def machine_cores() -> int:
 
 
 def serving_budget(environ=os.environ, cores: int | None = None) -> ConnectionBudget:
-    """The budget of this deployment: two worker processes per core with two threads each.
-    Python runs one thread at a time per process, and a thread whose answer came back from
-    PostgreSQL waits for the others of its process to let go; with fewer threads per process
-    that wait is shorter, and the operating system shares the cores between the processes.
-    Measured with the same 8 connections (scripts/bench_load.py, 200 users, 5-15 s think time,
-    two runs each): 4 workers x 2 threads gave p50 69 / 88 ms and p95 260 / 550 ms, 2 x 4 gave
-    p50 120 / 130 ms and p95 530 / 550 ms; the profile page's throughput was the same (54.5
-    and 55.3 req/s). WEB_WORKERS / WEB_THREADS override both."""
+    """The budget of this deployment: two worker processes per core, each serving one request
+    at a time (gunicorn's sync worker) with one pooled connection.
+
+    Python runs one thread at a time per process, so threads in a process mostly wait for each
+    other; the operating system shares the cores between processes better. Measured with
+    scripts/bench_load.py (issue 12):
+    - 4 x 2 threads against 2 x 4 (200 users, 5-15 s think time, two runs each): p50 69 / 88
+      against 120 / 130 ms, p95 260 / 550 against 530 / 550 ms.
+    - 4 sync workers against 4 x 2 threads (gthread), run in turns on the same machine:
+      the profile page at 10 users p95 86 / 110 / 81 ms against 200 / 160 ms (p95 about 1.3x
+      p50 against 2.5x); 200 users with 1-5 s think time p95 900 / 1,200 against 2,000 /
+      2,000 / 1,500 ms. gthread keeps a connection with the worker that accepted it, so one
+      worker queues while another idles; a sync worker takes the next connection when free.
+    - 6 sync workers instead of 4 (one run): 69.6 against 93-98 req/s.
+    WEB_WORKERS / WEB_THREADS override both (more than one thread: gthread workers)."""
     cores = cores or machine_cores()
     return ConnectionBudget(
         web_workers=int(environ.get("WEB_WORKERS") or max(2, 2 * cores)),
-        threads_per_worker=int(environ.get("WEB_THREADS") or 2),
+        threads_per_worker=int(environ.get("WEB_THREADS") or 1),
         celery_processes=1 + int(environ.get("CELERY_CONCURRENCY") or 1),
     )
 

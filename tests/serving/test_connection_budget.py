@@ -24,7 +24,7 @@ def test_budget_adds_every_process_and_the_headroom():
 
 def test_budget_follows_the_cores_and_the_environment():
     assert (serving_budget({}, cores=2).web_workers, serving_budget({}, cores=2).pool_max) == (
-        4, 2)
+        4, 1)
     assert serving_budget({}, cores=8).web_workers == 16
     assert serving_budget({}, cores=1).web_workers == 2  # one stuck request never blocks all
     chosen = serving_budget({"WEB_WORKERS": "5", "WEB_THREADS": "2", "CELERY_CONCURRENCY": "3"},
@@ -55,6 +55,19 @@ def test_gunicorn_workers_and_threads_are_the_budgets(monkeypatch):
     conf = importlib.reload(conf)
     assert (conf.workers, conf.threads, conf.worker_class) == (3, 5, "gthread")
     assert conf.accesslog is None  # the request log without addresses replaces it
+
+
+def test_gunicorn_serves_one_request_per_process_by_default(monkeypatch):
+    """Without WEB_THREADS: sync workers, each with one pooled connection (serving_budget()
+    has the measurements)."""
+    monkeypatch.delenv("WEB_THREADS", raising=False)
+    monkeypatch.setenv("WEB_WORKERS", "4")
+    monkeypatch.setenv("DATABASE_POOL", "")
+    import hallowerk.gunicorn_conf as conf
+
+    conf = importlib.reload(conf)
+    assert (conf.workers, conf.threads, conf.worker_class) == (4, 1, "sync")
+    assert serving_budget().pool_max == 1
 
 
 def test_embedded_server_allows_the_budget_plus_development_use():
