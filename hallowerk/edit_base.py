@@ -136,11 +136,10 @@ def edit_merge_locked(*, token: str | None, instance: models.Model, changes: dic
     if not token:
         return changes
     base = _base(token)
-    list(type(instance)._default_manager.select_for_update(of=("self",))
-         .filter(pk=instance.pk).values_list("pk"))
-    # The caller's copy may predate another save; services that save whole rows must not
-    # write its old values back.
-    instance.refresh_from_db()
+    # Lock the row and read it in one statement. The caller's copy may predate another save;
+    # services that save whole rows must not write its old values back.
+    instance.refresh_from_db(
+        from_queryset=type(instance)._base_manager.select_for_update(of=("self",)))
     model_fields = {field.name for field in instance._meta.get_fields()}
     names = [name for name in base if name in model_fields]
     labels = {name: str(instance._meta.get_field(name).verbose_name) for name in names}

@@ -4,6 +4,8 @@ form left alone keeps the other change; saving again after seeing it is delibera
 
 import pytest
 from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from candidates.models import Candidate, Profile
@@ -140,6 +142,21 @@ def test_a_service_called_from_code_checks_nothing():
     assert profile_update(by=candidate.user, profile=profile,
                           changes={"personal_description": "Vanuit code"}) == [
         "personal_description"]
+
+
+def test_the_row_is_locked_while_it_is_compared_and_saved(jobseeker_client):
+    """The stored values are read under a row lock, in the save's transaction: another save
+    of the same row waits until this one has committed instead of slipping in between the
+    comparison and the write."""
+    page = jobseeker_client.get(STEP)
+    with CaptureQueriesContext(connection) as queries:
+        response = jobseeker_client.post(STEP, form_data(page, personal_description="Nieuw"))
+    assert response.status_code == 302
+    profile_reads = [q["sql"] for q in queries.captured_queries
+                     if q["sql"].startswith("SELECT") and 'FROM "candidates_profile"' in q["sql"]
+                     and '"candidates_profile"."personal_description"' in q["sql"]]
+    locked = [sql for sql in profile_reads if "FOR UPDATE" in sql]
+    assert len(locked) == 1, profile_reads
 
 
 # --- the coach's intake form -----------------------------------------------------------------
