@@ -229,11 +229,20 @@ def _non_2xx(codes: dict) -> int:
                if not key.startswith("2") and not key.startswith("302 form"))
 
 
+def _served_by() -> str:
+    from hallowerk.settings.connections import serving_budget
+
+    budget = serving_budget()
+    return (f"{budget.web_workers} {budget.worker_class} workers × "
+            f"{budget.threads_per_worker} thread(s)")
+
+
 def markdown(results: list[dict], population: str, started: str, ended: str) -> str:
     lines = [
         "## Load: the platform as `make run` serves it (scripts/bench_load.py)",
         "",
-        "Written by `make bench` (scripts/bench_load.py): gunicorn + Celery worker + beat "
+        "Written by `make bench` (scripts/bench_load.py): gunicorn "
+        f"({_served_by()}) + Celery worker + beat "
         "started by `manage.py run_platform --no-demo` on 127.0.0.1, DEBUG off, on "
         f"`{bench.BENCH_DATABASE}` ({population}). Load by locust {_locust_version()} "
         "(headless, on the same machine and cores as the server). Every simulated person "
