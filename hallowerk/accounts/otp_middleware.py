@@ -7,6 +7,8 @@ or None for an unknown type, a malformed id or a device that is gone. django-otp
 """
 
 from django.apps import apps
+from django.contrib.auth.middleware import get_user as session_user
+from django.utils.functional import LazyObject
 from django_otp.middleware import OTPMiddleware as DjangoOTPMiddleware
 from django_otp.models import Device
 
@@ -26,5 +28,19 @@ def device_by_persistent_id(persistent_id: str) -> Device | None:
 
 
 class OTPMiddleware(DjangoOTPMiddleware):
+    def _install_lazy_accessors(self, request):
+        """request.user as the user itself, read now, instead of django-otp's lazy wrapper
+        around AuthenticationMiddleware's lazy wrapper. Every attribute read through the two
+        wrappers went through four proxy calls and two caught AttributeErrors; a page reads
+        request.user dozens of times (the header, the menu, permissions). Reading it now
+        costs nothing extra: RequireTwoFactorMiddleware, next in line, reads it on every
+        request anyway. request.auser stays django-otp's."""
+        user = getattr(request, "user", None)
+        super()._install_lazy_accessors(request)
+        if isinstance(user, LazyObject):
+            # AuthenticationMiddleware's lazy user resolves to exactly this (cached on the
+            # request); django-otp's adds the device that verified the session.
+            request.user = self._verify_user_sync(request, session_user(request))
+
     def _device_from_persistent_id(self, persistent_id: str):
         return device_by_persistent_id(self._normalize_persistent_id(persistent_id))

@@ -123,3 +123,51 @@ def test_jobseeker_switches_two_factor_on_from_my_data_page(client):
     response = client.post(reverse("twofactor_setup"), {"token": f"{totp(device.bin_key):06d}"})
     assert "Tweestapsverificatie staat aan" in response.content.decode()
     assert "Tweestapsverificatie staat aan" in client.get(reverse("privacy:my_data")).content.decode()
+
+
+# --- request.user without lazy wrappers (hallowerk/accounts/otp_middleware.py) -------------
+
+def _request_user_of(client, url):
+    """The request.user a view got, read in the view's own request."""
+    from django.test.signals import template_rendered
+
+    seen = []
+
+    def keep(sender, context, **kwargs):
+        if "request" in context and not seen:
+            seen.append(context["request"].user)
+
+    template_rendered.connect(keep)
+    try:
+        response = client.get(url)
+    finally:
+        template_rendered.disconnect(keep)
+    assert response.status_code == 200
+    return seen[0]
+
+
+def test_a_verified_user_is_the_user_itself_with_the_device_that_verified_them():
+    from django.utils.functional import LazyObject
+
+    from tests.backoffice.conftest import logged_in, staff
+
+    coach = staff(Role.COACH)
+    user = _request_user_of(logged_in(coach), reverse("candidates:coach_home"))
+    assert not isinstance(user, LazyObject)
+    assert user.pk == coach.pk and user.is_verified()
+    assert user.otp_device.user_id == coach.pk
+
+
+def test_without_the_second_factor_the_user_is_not_verified(client):
+    from django.utils.functional import LazyObject
+
+    coach = make_user(Role.COACH, with_totp_device=True)
+    login(client, coach)
+    user = _request_user_of(client, reverse("twofactor_verify"))
+    assert not isinstance(user, LazyObject)
+    assert user.pk == coach.pk and not user.is_verified() and user.otp_device is None
+
+
+def test_anonymous_visitors_are_not_verified(client):
+    user = _request_user_of(client, reverse("account_login"))
+    assert not user.is_authenticated and not user.is_verified()
