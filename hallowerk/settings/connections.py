@@ -74,11 +74,13 @@ def serving_budget(environ=os.environ, cores: int | None = None) -> ConnectionBu
     - 4 x 2 threads against 2 x 4 (200 users, 5-15 s think time, two runs each): p50 69 / 88
       against 120 / 130 ms, p95 260 / 550 against 530 / 550 ms.
     - 4 sync workers against 4 x 2 threads (gthread), run in turns on the same machine:
-      the profile page at 10 users p95 86 / 110 / 81 ms against 200 / 160 ms (p95 about 1.3x
-      p50 against 2.5x); 200 users with 1-5 s think time p95 900 / 1,200 against 2,000 /
-      2,000 / 1,500 ms. gthread keeps a connection with the worker that accepted it, so one
-      worker queues while another idles; a sync worker takes the next connection when free.
-    - 6 sync workers instead of 4 (one run): 69.6 against 93-98 req/s.
+      the profile page at 10 users p95 86 / 110 / 81 ms against 160 / 200 / 160 ms (p95
+      1.3-1.5x p50 against 2.0-2.9x); 200 users with 1-5 s think time p95 900 / 1,200
+      against 2,000 / 2,000 / 1,500 ms. gthread keeps a connection with the worker that
+      accepted it, so one worker queues while another idles; a sync worker takes the next
+      connection when it is free.
+    - 6 sync workers (one run, 200 users 1-5 s): 69.6 req/s, p95 2,700 ms, in a slow phase
+      of the machine (4 x 2 gthread gave 73.1 req/s right after it): not shown better than 4.
     WEB_WORKERS / WEB_THREADS override both (more than one thread: gthread workers)."""
     cores = cores or machine_cores()
     return ConnectionBudget(
