@@ -144,14 +144,39 @@ def test_rows_out_of_band_order_are_read_again_band_by_band(cooks, monkeypatch):
     expected = search_ids_all(viewer=viewer, criteria=criteria)
     real_fetch, statements = employers.search_query._fetch, []
 
-    def newest_band_last(sql, params):
+    def newest_band_last(sql, params, **how):
         statements.append(sql)
-        rows = real_fetch(sql, params)
+        rows = real_fetch(sql, params, **how)
         return rows[::-1] if " UNION ALL " in sql else rows
 
     monkeypatch.setattr(employers.search_query, "_fetch", newest_band_last)
     assert search_ids_all(viewer=viewer, criteria=criteria) == expected
     assert len(expected) == 9 and len(statements) == 4  # the statement, then 3 bands
+
+
+def _index_scan_setting() -> str:
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW enable_indexscan")
+        return cursor.fetchone()[0]
+
+
+def test_a_search_with_words_reads_the_bands_through_their_word_indexes(cooks):
+    """With words, the bands statement runs with index scans off (employers/search_query.py
+    _fetch: the recency walk was 2-5x slower for a word), for that statement only: the reads
+    after it, in the same transaction, plan as always. Without words the planner chooses."""
+    search_tiers_rebalance(BANDS)
+    viewer = employer_user()
+    with CaptureQueriesContext(connection) as with_words:
+        found = search_ids_all(viewer=viewer, criteria=SearchCriteria(text="kok"))
+    assert len(found) == 9
+    sql = [q["sql"] for q in with_words.captured_queries]
+    bands = next(i for i, text in enumerate(sql) if " UNION ALL " in text)
+    assert sql[bands - 1] == "SET LOCAL enable_indexscan = off"
+    assert sql[bands + 1] == "SET LOCAL enable_indexscan TO DEFAULT"  # inside the test's
+    assert _index_scan_setting() == "on"
+    with CaptureQueriesContext(connection) as without_words:
+        search_ids_all(viewer=viewer, criteria=SearchCriteria(driving_licence="B"))
+    assert not any("enable_indexscan" in q["sql"] for q in without_words.captured_queries)
 
 
 def test_no_band_shows_anyone_to_a_viewer_who_may_not_see_them(cooks):
