@@ -179,6 +179,34 @@ def test_a_search_with_words_reads_the_bands_through_their_word_indexes(cooks):
     assert not any("enable_indexscan" in q["sql"] for q in without_words.captured_queries)
 
 
+@pytest.mark.django_db(transaction=True)
+def test_outside_a_transaction_the_setting_holds_for_the_bands_statement_only():
+    """As on a page (autocommit): SET LOCAL outside a transaction would do nothing, so the
+    bands statement gets one of its own. The setting is read on the statement's own
+    connection at the moment it runs, and again after the search."""
+    from tests.browser.conftest import reseed_data_migrations
+
+    reseed_data_migrations()  # municipalities and the catalogue come from data migrations
+    made = [make_candidate(profile={"kind_of_work": "Kok"}) for _ in range(3)]
+    candidate_search_documents_refresh([c.pk for c in made])
+    viewer = employer_user()
+    seen = []
+
+    def setting_when_the_bands_run(execute, sql, params, many, context):
+        if " UNION ALL " in sql or "ts_rank" in sql:
+            raw = context["cursor"].cursor
+            raw.execute("SHOW enable_indexscan")
+            seen.append((connection.in_atomic_block, raw.fetchone()[0]))
+        return execute(sql, params, many, context)
+
+    assert not connection.in_atomic_block
+    with connection.execute_wrapper(setting_when_the_bands_run):
+        found = search_ids_all(viewer=viewer, criteria=SearchCriteria(text="kok"))
+    assert len(found) == 3
+    assert seen and all(state == (True, "off") for state in seen)
+    assert _index_scan_setting() == "on"
+
+
 def test_no_band_shows_anyone_to_a_viewer_who_may_not_see_them(cooks):
     search_tiers_rebalance(BANDS)
     coach = UserFactory(role=Role.COACH)
