@@ -43,7 +43,7 @@ class ContactRequestForm(UnboundHtmlCached, ServerValidatedForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["vacancy"].queryset = Vacancy.objects.visible_to(user).published()
+        self.fields["vacancy"].queryset_from(lambda: Vacancy.objects.visible_to(user).published())
 
 
 class ShortlistForm(ServerValidatedForm):
@@ -77,7 +77,7 @@ class ShortlistAddForm(UnboundHtmlCached, ServerValidatedForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["shortlist"].queryset = Shortlist.objects.visible_to(user)
+        self.fields["shortlist"].queryset_from(lambda: Shortlist.objects.visible_to(user))
 
     def clean(self):
         data = super().clean()
