@@ -40,8 +40,9 @@ def embedded_settings() -> dict[str, str]:
     return settings
 
 
-def _tuning_write(pg_dir: Path) -> None:
-    """Settings sized to this machine, included by postgresql.conf."""
+def _tuning_write(pg_dir: Path, max_connections: int | None = None) -> None:
+    """Settings sized to this machine, included by postgresql.conf. max_connections: a
+    higher number than this process's budget asks, kept from the running server."""
     from .postgres_tuning import tuned_conf
 
     conf = pg_dir / "postgresql.conf"
@@ -49,28 +50,50 @@ def _tuning_write(pg_dir: Path) -> None:
     if include not in conf.read_text():
         with conf.open("a") as out:
             out.write(f"\n{include}\n")
-    wanted = tuned_conf(embedded_settings())
+    settings = embedded_settings()
+    if max_connections is not None:
+        settings["max_connections"] = str(max(max_connections, int(settings["max_connections"])))
+    wanted = tuned_conf(settings)
     path = pg_dir / TUNING_FILE
     if not path.exists() or path.read_text() != wanted:
         path.write_text(wanted)
         path.chmod(0o644)
 
 
-def _tuned(server, pg_dir: Path) -> None:
+def restart_needed(*, shown_buffers: list[str], running_connections: int,
+                   wanted: dict[str, str], serving: bool = True) -> bool:
+    """Whether the running server must restart for this process: its shared_buffers differs
+    from the machine's tuning, or it allows fewer connections than this process needs. A
+    process that starts the platform (`make run`, the load benchmark) needs the serving
+    budget plus the development use; any other (tests, mypy's Django plugin, manage.py) only
+    the development use. More is always enough.
+
+    Why: the server is shared. A test run, or mypy, next to a `make run` started with another
+    WEB_WORKERS restarted the server under it for the budget it did not itself need, and
+    the pages being served got a 500 (a load run lost two requests that way, issue 12)."""
+    needed = int(wanted["max_connections"]) if serving else DEVELOPMENT_CONNECTIONS
+    return (_as_shown(wanted["shared_buffers"]) not in shown_buffers
+            or running_connections < needed)
+
+
+def _tuned(server, pg_dir: Path, *, serving: bool) -> None:
     """Write the tuning; restart once if the running server does not have it yet (the first
-    start of a new data directory, a machine of another size, another connection budget):
+    start of a new data directory, a machine of another size, a larger connection budget):
     shared_buffers and max_connections only change with a restart."""
     from pgserver._commands import pg_ctl
 
-    _tuning_write(pg_dir)
     wanted = embedded_settings()
     buffers = [line.strip() for line in server.psql("SHOW shared_buffers;").splitlines()]
-    connections = [line.strip() for line in server.psql("SHOW max_connections;").splitlines()]
-    if _as_shown(wanted["shared_buffers"]) in buffers and wanted["max_connections"] in connections:
-        server.psql("SELECT pg_reload_conf();")  # settings that need no restart
-    else:
+    shown = server.psql("SHOW max_connections;").splitlines()
+    running = max((int(line) for line in map(str.strip, shown) if line.isdigit()), default=0)
+    if restart_needed(shown_buffers=buffers, running_connections=running, wanted=wanted,
+                      serving=serving):
+        _tuning_write(pg_dir)
         pg_ctl(["-w", "-m", "fast", "-l", str(pg_dir / "log"), "restart"], pgdata=pg_dir,
                user=server.system_user, timeout=60)
+    else:
+        _tuning_write(pg_dir, max_connections=running)
+        server.psql("SELECT pg_reload_conf();")  # settings that need no restart
 
 
 def _as_shown(size_mb: str) -> str:
@@ -79,7 +102,11 @@ def _as_shown(size_mb: str) -> str:
     return f"{mb // 1024}GB" if mb % 1024 == 0 else f"{mb}MB"
 
 
-def embedded_database_url(data_dir: Path, name: str = DATABASE_NAME) -> str:
+def embedded_database_url(data_dir: Path, name: str = DATABASE_NAME, *,
+                          serving: bool = True) -> str:
+    """The URL of the embedded server, started (tuned) when it is not running yet. serving:
+    this process may start the platform, so the server must hold the serving budget
+    (restart_needed())."""
     import pgserver
 
     pg_dir = data_dir / "pgdata"
@@ -88,7 +115,7 @@ def embedded_database_url(data_dir: Path, name: str = DATABASE_NAME) -> str:
         _tuning_write(pg_dir)  # a server that starts now starts tuned
     server = pgserver.get_server(str(pg_dir), cleanup_mode="stop")
     _keep_alive.append(server)
-    _tuned(server, pg_dir)
+    _tuned(server, pg_dir, serving=serving)
     # Names come from our own code (the app's, or the benchmark's), never from input.
     exists = server.psql(f"SELECT 1 FROM pg_database WHERE datname = '{name}';")  # noqa: S608
     if "(1 row)" not in exists:

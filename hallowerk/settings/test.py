@@ -9,7 +9,8 @@ SECURE_COOKIES = False
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = False
 
 DATABASES = {"default": with_planner_settings(env.db_url_config(
-    env.str("DATABASE_URL", default="") or embedded_database_url(DATA_DIR)))}
+    # Never serves the platform: a running server is never restarted for its budget.
+    env.str("DATABASE_URL", default="") or embedded_database_url(DATA_DIR, serving=False)))}
 REDIS_URL = env.str("REDIS_URL", default="")
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Tasks run in-process so tests see their effects; the task code is the real one.

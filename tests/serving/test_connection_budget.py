@@ -12,7 +12,11 @@ from hallowerk.settings.connections import (
     serving_budget,
     with_connection_pool,
 )
-from hallowerk.settings.embedded import DEVELOPMENT_CONNECTIONS, embedded_settings
+from hallowerk.settings.embedded import (
+    DEVELOPMENT_CONNECTIONS,
+    embedded_settings,
+    restart_needed,
+)
 
 
 def test_budget_adds_every_process_and_the_headroom():
@@ -79,4 +83,21 @@ def test_embedded_server_allows_the_budget_plus_development_use():
 def test_the_running_server_holds_the_budget():
     assert budget_check(serving_budget()).endswith(f"≤ max_connections {server_max_connections()}")
     if ".hallowerk" in str(connection.settings_dict["OPTIONS"].get("host", "")):
-        assert server_max_connections() == int(embedded_settings()["max_connections"])
+        # At least this process's budget: a server started for a larger one is kept.
+        assert server_max_connections() >= int(embedded_settings()["max_connections"])
+
+
+def test_the_embedded_server_restarts_only_for_fewer_connections_or_other_memory():
+    """A test run (or mypy) next to `make run` with another number of workers must not
+    restart the server under it (that cut off two pages of a load run); a server with too
+    few connections for the process, or sized for other memory, is restarted."""
+    wanted = {"shared_buffers": "4096MB", "max_connections": "40"}
+    assert not restart_needed(shown_buffers=["4GB"], running_connections=40, wanted=wanted)
+    assert not restart_needed(shown_buffers=["4GB"], running_connections=60, wanted=wanted)
+    assert restart_needed(shown_buffers=["4GB"], running_connections=39, wanted=wanted)
+    assert restart_needed(shown_buffers=["2GB"], running_connections=60, wanted=wanted)
+    # Tests and tools that never serve need only the development use.
+    assert not restart_needed(shown_buffers=["4GB"], running_connections=DEVELOPMENT_CONNECTIONS,
+                              wanted=wanted, serving=False)
+    assert restart_needed(shown_buffers=["4GB"], running_connections=DEVELOPMENT_CONNECTIONS - 1,
+                          wanted=wanted, serving=False)
