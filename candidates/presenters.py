@@ -237,13 +237,22 @@ EMPLOYER_LIST_PREFETCH: list[str | models.Prefetch] = [
     *(f"profile__{name}" for name in _LIST_MANY_TO_MANY), open_reviews_prefetch()]
 
 
+def employer_list_queryset(queryset):
+    """The queryset with only the columns employer_list_rows() reads (and their joins)."""
+    return queryset.select_related(*EMPLOYER_LIST_SELECT).only(*EMPLOYER_LIST_ONLY)
+
+
 def employer_list_fetch(queryset, *, limit: int | None = None) -> list[Candidate]:
     """The candidates of a result list (the first `limit` of the queryset) with only what
     employer_list_rows() reads, in 2 queries whatever the list's length: the related rows
     in one statement of plain SQL (candidates/related_rows.py). For the 25 rows of a search
     page Django's prefetch took about half of the rows' CPU."""
-    queryset = queryset.select_related(*EMPLOYER_LIST_SELECT).only(*EMPLOYER_LIST_ONLY)
-    candidates = list(queryset if limit is None else queryset[:limit])
+    queryset = employer_list_queryset(queryset)
+    return employer_list_complete(list(queryset if limit is None else queryset[:limit]))
+
+
+def employer_list_complete(candidates: list[Candidate]) -> list[Candidate]:
+    """Candidates read with employer_list_queryset(), with their related rows loaded."""
     profiles = {candidate.profile.pk: candidate.profile for candidate in candidates
                 if getattr(candidate, "profile", None) is not None}
     load_together([*(many_to_many(profiles, name, only=("id", "label_nl", "label_en"))

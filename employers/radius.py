@@ -9,6 +9,7 @@ from math import cos, radians
 
 from hallowerk.models import Place
 from hallowerk.reference import haversine_km
+from hallowerk.reference.place_memo import place_memo
 
 KM_PER_DEGREE_LATITUDE = 111.0
 # A little slack so rounding in the box never drops a place the exact check would keep.
@@ -16,11 +17,19 @@ BOX_SLACK = 1.02
 
 
 def place_ids_within(place: Place, radius_km: float) -> list[int]:
+    """Ids of the places within radius_km of `place` (itself included); kept per process
+    until a place changes (hallowerk/reference/place_memo.py)."""
+    found = place_memo("within", (place.pk, place.latitude, place.longitude, radius_km),
+                       lambda: _place_ids_within(place, radius_km))
+    return list(found)
+
+
+def _place_ids_within(place: Place, radius_km: float) -> tuple[int, ...]:
     lat_delta = radius_km / KM_PER_DEGREE_LATITUDE * BOX_SLACK
     lon_delta = lat_delta / max(cos(radians(place.latitude)), 0.01)
     in_box = Place.objects.filter(
         latitude__range=(place.latitude - lat_delta, place.latitude + lat_delta),
         longitude__range=(place.longitude - lon_delta, place.longitude + lon_delta),
     ).values_list("pk", "latitude", "longitude")
-    return [pk for pk, lat, lon in in_box
-            if haversine_km(place.latitude, place.longitude, lat, lon) <= radius_km]
+    return tuple(pk for pk, lat, lon in in_box
+                 if haversine_km(place.latitude, place.longitude, lat, lon) <= radius_km)

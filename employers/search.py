@@ -18,10 +18,12 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Greatest
 
 from candidates.models import Candidate, LanguageSkill, Profile
+from candidates.models.querysets import visibility_scope
 from candidates.physical import PHYSICAL_CODES, physical_field_name
-from candidates.presenters import employer_list_fetch
+from candidates.presenters import employer_list_complete, employer_list_queryset
 from candidates.search_text import SEARCH_CONFIG
 from candidates.selectors import EMPLOYER_ORDER
+from hallowerk.compiled_queries import CompiledQuery
 from hallowerk.models import Occupation, Place, Sector
 from hallowerk.pagination import page_number_bounded
 from hallowerk.prepared import prepared_statements
@@ -165,6 +167,14 @@ def _only_stop_words(terms: list[str]) -> bool:
         return cursor.fetchone()[0] == 0
 
 
+# A page's rows, compiled once per viewer and page length (hallowerk/compiled_queries.py):
+# building and compiling the scoped read of 25 ids cost ~1.9 ms of CPU, half of the rows'.
+_RESULT_ROWS = CompiledQuery(
+    lambda viewer, candidate_ids: employer_list_queryset(
+        Candidate.objects.visible_to(viewer).filter(pk__in=candidate_ids)),
+    ids=(), id_list="candidate_ids")
+
+
 def candidate_search(*, viewer, criteria: SearchCriteria, page_number=1,
                      request=None) -> SearchResult:
     """One page of results with the total count (exact up to RESULT_CAP); every search is
@@ -177,8 +187,9 @@ def candidate_search(*, viewer, criteria: SearchCriteria, page_number=1,
     rows: dict[int, Candidate] = {}
     if found.ids:
         with prepared_statements():
-            rows = {candidate.pk: candidate for candidate in employer_list_fetch(
-                Candidate.objects.visible_to(viewer).filter(pk__in=found.ids))}
+            rows = {candidate.pk: candidate for candidate in employer_list_complete(
+                _RESULT_ROWS.rows(viewer, scope=visibility_scope(viewer),
+                                  candidate_ids=found.ids))}
     paginator = Paginator(range(min(found.count, RESULT_CAP)), PAGE_SIZE)
     page = Page([rows[pk] for pk in found.ids if pk in rows], found.number, paginator)
     result = SearchResult(criteria=criteria, page=page, candidates=list(page.object_list),

@@ -27,6 +27,10 @@ What keeps this correct:
 - Only whole integers vary (ids); a stand-in that does not reach the values, or lands in the
   SQL text itself, is refused when the query is first compiled. An id beyond the range of
   PostgreSQL's integer goes the ordinary way (Django answers it without SQL).
+- One argument may be a list of ids (id_list, for `pk__in`): its length is part of the key,
+  each element a stand-in of its own, so a page of 25 results is compiled once per viewer
+  and a shorter last page once more. Repeated ids are dropped first (Django's `__in` does
+  the same, and the SQL must not depend on which ids repeat).
 """
 
 from collections import OrderedDict
@@ -126,21 +130,25 @@ class CompiledQuery(Generic[M]):
     """
 
     def __init__(self, build: Callable[..., models.QuerySet[M]], *, ids: tuple[str, ...],
-                 viewer_pk_varies: bool = False):
+                 viewer_pk_varies: bool = False, id_list: str | None = None):
         """viewer_pk_varies: the viewer's own key is one more varying value (a person's own
         reads, filtered by their key) or not in the SQL at all (a read that depends on the
         viewer's municipality only): one compilation then serves every viewer with the same
-        other facts, instead of one per person."""
+        other facts, instead of one per person. id_list: the argument that is a list of
+        ids (see the module's docstring)."""
         self.build = build
         self.ids = ids
         self.viewer_pk_varies = viewer_pk_varies
+        self.id_list = id_list
         self._compiled: OrderedDict[Hashable, _Compiled | object] = OrderedDict()
         self._lock = Lock()  # gunicorn's threads share the cache
 
     def rows(self, viewer, *, scope: Hashable = (), **ids) -> list[M]:
         """The instances build(viewer, **ids) would give. `scope`: every fact besides the
         viewer's VIEWER_FACTS that the build's SQL depends on."""
+        listed = self._listed(ids)
         ids = {name: self._id(name, ids) for name in self.ids}
+        ids.update(_list_elements(self.id_list, listed))
         by_pk = self.viewer_pk_varies and _viewer_key(viewer) != ("anonymous",)
         if by_pk:
             ids[_VIEWER] = viewer.pk
@@ -149,13 +157,13 @@ class CompiledQuery(Generic[M]):
             # compiled statement would not; such an id comes only from a typed address.
             return list(self.build(viewer, **self._given(ids)))
         viewer_key = _viewer_key(viewer)
-        key = (viewer_key[1:] if by_pk else viewer_key, scope)
+        key = (viewer_key[1:] if by_pk else viewer_key, scope, len(listed))
         with self._lock:
             compiled = self._compiled.get(key)
             if compiled is not None:
                 self._compiled.move_to_end(key)
         if compiled is None:
-            compiled = self._compile(viewer, by_pk)
+            compiled = self._compile(viewer, by_pk, len(listed))
             with self._lock:
                 self._compiled[key] = compiled
                 if len(self._compiled) > MAX_ENTRIES:
@@ -177,13 +185,31 @@ class CompiledQuery(Generic[M]):
             raise TypeError(f"{name} must be an int, not {type(value).__name__}")
         return value
 
-    @staticmethod
-    def _given(ids: dict[str, int]) -> dict[str, int]:
-        """The ids as build() takes them (the viewer's key goes in as the viewer)."""
-        return {name: value for name, value in ids.items() if name != _VIEWER}
+    def _listed(self, given: dict) -> list[int]:
+        """The id_list argument's ids, each once, in the order given."""
+        if self.id_list is None:
+            return []
+        values = given.get(self.id_list)
+        if not isinstance(values, list | tuple):
+            raise TypeError(f"CompiledQuery.rows() needs {self.id_list}= as a list of ids")
+        for value in values:
+            self._id(self.id_list, {self.id_list: value})
+        return list(dict.fromkeys(values))
 
-    def _compile(self, viewer, by_pk: bool) -> "_Compiled | object":
-        names = (*self.ids, _VIEWER) if by_pk else self.ids
+    def _given(self, ids: dict) -> dict:
+        """The ids as build() takes them: the viewer's key goes in as the viewer, the
+        elements of the id list as one list."""
+        given = {name: value for name, value in ids.items()
+                 if name != _VIEWER and not isinstance(name, tuple)}
+        if self.id_list is not None:
+            given[self.id_list] = [value for name, value in ids.items()
+                                   if isinstance(name, tuple)]
+        return given
+
+    def _compile(self, viewer, by_pk: bool, list_length: int = 0) -> "_Compiled | object":
+        names: tuple = (*self.ids, *(name for name, _ in _list_elements(
+            self.id_list, range(list_length))))
+        names = (*names, _VIEWER) if by_pk else names
         stand_ins = {name: _STAND_IN_BASE - n for n, name in enumerate(names)}
         if by_pk:
             # The same viewer but for its key: an unsaved copy with only the facts a build
@@ -231,6 +257,11 @@ class CompiledQuery(Generic[M]):
             "A compiled query differs from its queryset; its key misses a fact the build "
             f"reads.\ncompiled: {compiled.sql} {compiled.values(ids)}\nqueryset: {sql} "
             f"{list(params)}")
+
+
+def _list_elements(list_name: str | None, values) -> list[tuple[tuple[str, int], int]]:
+    """The elements of an id list as varying values of their own, named (list, position)."""
+    return [((list_name, n), value) for n, value in enumerate(values)] if list_name else []
 
 
 def _instances(compiled: _Compiled, params: list) -> list[Any]:

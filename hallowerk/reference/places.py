@@ -1,10 +1,13 @@
 """Finding places by what people type: autocomplete and resolving a typed name."""
 
+import copy
+
 from django.db.models import Case, IntegerField, Q, Value, When
 
 from hallowerk.models import Place
 
 from .folding import Folded, fold
+from .place_memo import place_memo
 
 # Names people use that GeoNames stores differently (folded alias → stored name).
 PLACE_ALIASES = {
@@ -49,4 +52,6 @@ def place_resolve(name: str) -> Place | None:
     if not term:
         return None
     term = fold(PLACE_ALIASES.get(term, term))
-    return _folded_places().filter(folded_name=term).order_by("-population", "name").first()
+    found = place_memo("resolve", term, lambda: _folded_places().filter(folded_name=term)
+                       .order_by("-population", "name").first())
+    return copy.copy(found)  # the caller's own instance, never the one kept

@@ -254,3 +254,70 @@ def test_with_the_viewers_key_absent_from_the_sql_each_municipality_reads_its_ow
     assert len(builds) == 1  # one compilation for the municipality
     assert [v.pk for v in read.rows(elsewhere.user)] == [in_rotterdam.pk]
     assert len(builds) == 2
+
+
+# --- a list of ids (id_list): the rows of a search page ------------------------------------
+
+def _list_read():
+    builds = []
+
+    def build(viewer, candidate_ids):
+        builds.append(list(candidate_ids))
+        return Candidate.objects.visible_to(viewer).filter(pk__in=candidate_ids)
+
+    return CompiledQuery(build, ids=(), id_list="candidate_ids"), builds
+
+
+def test_a_list_of_ids_is_compiled_once_per_length(settings):
+    settings.COMPILED_QUERIES_VERIFY = False
+    read, builds = _list_read()
+    employer = employer_user()
+    people = [make_candidate() for _ in range(5)]
+    ids = [person.pk for person in people]
+    scope = visibility_scope(employer)
+    assert {c.pk for c in read.rows(employer, scope=scope, candidate_ids=ids[:3])} == set(ids[:3])
+    with CaptureQueriesContext(connection) as queries:
+        found = read.rows(employer, scope=scope, candidate_ids=ids[2:])
+    assert {c.pk for c in found} == set(ids[2:]) and len(queries) == 1
+    assert len(builds) == 1  # the same length: the same SQL
+    assert {c.pk for c in read.rows(employer, scope=scope, candidate_ids=ids[:2])} == set(ids[:2])
+    assert len(builds) == 2  # another length: compiled for it
+    assert read.rows(employer, scope=scope, candidate_ids=[]) == []
+
+
+def test_a_list_of_ids_keeps_the_viewers_rule(settings):
+    """Forbidden path: ids of candidates the viewer may not see give no rows, even in a list
+    compiled for another viewer of the same length first."""
+    settings.COMPILED_QUERIES_VERIFY = False
+    read, _builds = _list_read()
+    utrecht, rotterdam = employer_user("utrecht"), employer_user("rotterdam")
+    regional = make_candidate(slug="utrecht", scope="region")
+    shared_with_all = make_candidate(slug="utrecht", scope="all")
+    hidden = make_candidate(slug="utrecht", shared=False)
+    ids = [regional.pk, shared_with_all.pk, hidden.pk]
+    assert {c.pk for c in read.rows(utrecht, scope=visibility_scope(utrecht),
+                                    candidate_ids=ids)} == {regional.pk, shared_with_all.pk}
+    assert [c.pk for c in read.rows(rotterdam, scope=visibility_scope(rotterdam),
+                                    candidate_ids=ids)] == [shared_with_all.pk]
+
+
+def test_repeated_ids_in_the_list_count_once():
+    """With the test settings' check on: the compiled SQL and values equal the queryset's,
+    which drops repeated ids too."""
+    read, builds = _list_read()
+    employer = employer_user()
+    person = make_candidate()
+    other = make_candidate()
+    found = read.rows(employer, scope=visibility_scope(employer),
+                      candidate_ids=[person.pk, person.pk, other.pk])
+    assert sorted(c.pk for c in found) == sorted([person.pk, other.pk])
+    assert builds[0] != builds[-1] or len(builds[0]) == 2
+
+
+def test_a_list_must_be_ids():
+    read, _builds = _list_read()
+    employer = employer_user()
+    with pytest.raises(TypeError):
+        read.rows(employer, candidate_ids=5)
+    with pytest.raises(TypeError):
+        read.rows(employer, candidate_ids=["5"])

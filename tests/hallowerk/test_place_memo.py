@@ -1,0 +1,61 @@
+"""Answers about places are kept per process until a place changes
+(hallowerk/reference/place_memo.py)."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from employers.radius import place_ids_within
+from hallowerk.models import Place
+from hallowerk.reference import place_memo as memo
+from hallowerk.reference import place_resolve
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _forget():
+    memo.place_memo_forget()
+    yield
+    memo.place_memo_forget()
+
+
+def test_a_resolved_name_is_answered_again_without_a_query_as_a_copy_of_its_own():
+    first = place_resolve("Utrecht")
+    with CaptureQueriesContext(connection) as queries:
+        again = place_resolve("utrecht")
+    assert len(queries) == 0
+    assert again == first and again is not first  # the caller's own instance
+    again.name = "Changed by a caller"
+    assert place_resolve("Utrecht").name == "Utrecht"
+
+
+def test_a_new_place_is_found_at_once_after_an_unknown_name_was_asked():
+    assert place_resolve("Atlantis") is None
+    Place.objects.create(geonames_id=990001, name="Atlantis", province="Utrecht", latitude=52.1, longitude=5.1,
+                         population=600)
+    assert place_resolve("Atlantis").name == "Atlantis"
+
+
+def test_the_places_within_a_radius_follow_a_new_place():
+    utrecht = place_resolve("Utrecht")
+    before = place_ids_within(utrecht, 10)
+    with CaptureQueriesContext(connection) as queries:
+        assert place_ids_within(utrecht, 10) == before
+    assert len(queries) == 0
+    nearby = Place.objects.create(geonames_id=990002, name="Nieuwdorp", province="Utrecht",
+                                  latitude=utrecht.latitude + 0.01,
+                                  longitude=utrecht.longitude, population=600)
+    assert set(place_ids_within(utrecht, 10)) == {*before, nearby.pk}
+    nearby.delete()
+    assert place_ids_within(utrecht, 10) == before
+
+
+def test_the_answers_kept_are_bounded(monkeypatch):
+    monkeypatch.setattr(memo, "MAX_ENTRIES", 2)
+    for name in ("Utrecht", "Rotterdam", "Groningen"):
+        place_resolve(name)
+    assert len(memo._answers) == 2
+    with CaptureQueriesContext(connection) as queries:
+        place_resolve("Utrecht")  # the oldest was let go
+    assert len(queries) == 1
