@@ -9,7 +9,7 @@ template escaped it (tests/employer_portal/test_candidate_rows_html.py compares 
 from django import template
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.text import Truncator
+from django.utils.text import add_truncation_text
 from django.utils.translation import gettext as _
 
 from hallowerk.fast_html import link_maker
@@ -18,10 +18,20 @@ register = template.Library()
 
 TEXT_WORDS = 30  # a long text fact is cut after this many words, with " …"
 
+def words_cut(text: str) -> str:
+    """Truncator(text).words(TEXT_WORDS, truncate=" …") without the lazy object Truncator
+    is (its set-up and attribute look-ups were most of ~35 µs a fact); the same text:
+    whitespace collapsed, cut after TEXT_WORDS words."""
+    words = text.split()
+    if len(words) > TEXT_WORDS:
+        return add_truncation_text(" ".join(words[:TEXT_WORDS]), " …")
+    return " ".join(words)
+
+
 def _fact_value(item) -> str:
     if item.kind == "list":
         return conditional_escape(", ").join(conditional_escape(value) for value in item.value)
-    cut = Truncator(str(item.value)).words(TEXT_WORDS, truncate=" …")
+    cut = words_cut(str(item.value))
     # truncatewords keeps text that was already safe as it is; anything else is escaped.
     return mark_safe(cut) if hasattr(item.value, "__html__") else conditional_escape(cut)
 

@@ -74,3 +74,14 @@ def test_the_rows_are_written_as_the_template_wrote_them(language, level, shortl
     if shortlist:
         assert reverse("employers:shortlist_entry_remove", args=[7, 2]) in after
         assert 'name="csrfmiddlewaretoken" value="tok&lt;en&gt;"' in after
+
+
+@pytest.mark.parametrize("text", [
+    "", "kort", "een\ntwee\t drie", " ".join(["woord"] * 30), " ".join(["woord"] * 31),
+    " ".join(["woord"] * 29) + " eind …", " ".join(["woord"] * 31) + " …", LONG])
+def test_words_cut_is_truncators_cut(text):
+    from django.utils.text import Truncator
+
+    from employers.templatetags.candidate_rows import TEXT_WORDS, words_cut
+
+    assert words_cut(text) == Truncator(text).words(TEXT_WORDS, truncate=" …")
