@@ -7,16 +7,15 @@ templates/candidates/includes/employer_view.html.
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date
-from functools import cache, lru_cache
+from functools import cache
 
 from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.utils.formats import date_format
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
+from hallowerk.long_dates import long_date
 from hallowerk.roles import Role
 from privacy.catalogue import Category, EmployerVisibility, FieldSpec, employer_specs
 
@@ -84,14 +83,6 @@ def _choice_labels(model_field: models.Field) -> dict:
     return dict(model_field.flatchoices)
 
 
-@lru_cache(maxsize=4096)
-def _long_date(value: date, language: str | None) -> str:
-    """date_format(value, "j F Y") in the active language, which the caller passes as the
-    key: about 40 µs a call, and a page of 25 results shows the same few dates over and
-    over (available from, ...): ~1 ms of an employer's search (issue 12)."""
-    return date_format(value, "j F Y")
-
-
 def _display(model_field: models.Field, value) -> str | list[str]:
     """A stored value as text a person reads: choice labels, dates, names."""
     if isinstance(model_field, ArrayField):
@@ -102,7 +93,7 @@ def _display(model_field: models.Field, value) -> str | list[str]:
         return _yes_no(value)
     if isinstance(model_field, models.DateField) and not isinstance(model_field,
                                                                      models.DateTimeField):
-        return _long_date(value, get_language())
+        return long_date(value)
     if hasattr(value, "get_full_name"):
         return value.get_full_name() or str(value)
     return str(value)

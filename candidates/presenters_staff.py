@@ -13,6 +13,7 @@ from django.utils.formats import date_format
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
+from hallowerk.long_dates import long_date
 from privacy.catalogue import Category, FilledBy, specs_for
 
 from .models import Candidate
@@ -49,7 +50,7 @@ def _text(model_field: models.Field, value, *, health: bool = False) -> str | li
     if isinstance(model_field, models.DateTimeField):
         return date_format(value, "j F Y H:i")
     if isinstance(model_field, models.DateField):
-        return date_format(value, "j F Y")
+        return long_date(value)
     if hasattr(value, "get_full_name"):
         return value.get_full_name() or str(value)
     return str(value)

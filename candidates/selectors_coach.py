@@ -32,6 +32,7 @@ from django.db.models.functions import Concat, Upper
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from hallowerk.compiled_queries import CompiledQuery
 from hallowerk.models import Invitation
 from hallowerk.pagination import page_number_bounded
 from hallowerk.query_counts import counts_in_one_query
@@ -234,12 +235,20 @@ COACH_ROW_ONLY = ["id", "first_name", "last_name", "client_number", "last_activi
                   "responsible_coach__last_name"]
 
 
+# The page's rows by the ids of the scoped list above, compiled once per page length
+# (hallowerk/compiled_queries.py): building and compiling the read cost about as much CPU
+# as running it. The SQL does not depend on the viewer (the ids do).
+_COACH_ROWS = CompiledQuery(
+    lambda viewer, candidate_ids: Candidate.objects.filter(pk__in=candidate_ids)
+    .select_related("responsible_coach", "user").only(*COACH_ROW_ONLY),
+    ids=(), id_list="candidate_ids", viewer_pk_varies=True)
+
+
 def coach_candidate_page(*, viewer, filters: dict | None, page_number, per_page: int) -> Page:
     """One page of the list; `page.object_list` holds CoachRow objects."""
     page, page_ids = page_of_ids(coach_candidate_list(viewer=viewer, filters=filters),
                                  page_number, per_page, count_with_page=is_filtered(filters))
-    candidates = list(Candidate.objects.filter(pk__in=page_ids)
-                      .select_related("responsible_coach", "user").only(*COACH_ROW_ONLY))
+    candidates = _COACH_ROWS.rows(viewer, candidate_ids=page_ids)
     # The invitations in plain SQL: Django's prefetch cost more CPU than the rows themselves.
     load_children({candidate.user.pk: candidate.user for candidate in candidates
                    if candidate.user_id}, "invitations")

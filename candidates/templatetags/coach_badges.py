@@ -2,7 +2,6 @@
 otherwise render an include per row. The coach's list rows too (coach_rows)."""
 
 from django import template
-from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.timezone import template_localtime
@@ -11,6 +10,7 @@ from django.utils.translation import gettext as _
 from candidates.models.completeness_rule import completeness_percent as _completeness_percent
 from candidates.selectors_coach import status_badges
 from hallowerk.fast_html import escaped, link_maker
+from hallowerk.long_dates import long_date
 
 register = template.Library()
 
@@ -64,8 +64,7 @@ def _coach_cell(candidate, viewer) -> str:
 
 def _day(value) -> str:
     """The template's |date:"j F Y": in the site's time zone, nothing for no date."""
-    return "" if value in (None, "") else escaped(date_format(template_localtime(value),
-                                                              "j F Y"))
+    return "" if value in (None, "") else escaped(long_date(template_localtime(value)))
 
 
 @register.simple_tag(takes_context=True)

@@ -24,3 +24,10 @@ def test_each_date_is_its_own():
     with translation.override("nl"):
         assert [_display(AVAILABLE_FROM, datetime.date(2026, month, 1))
                 for month in (1, 2)] == ["1 januari 2026", "1 februari 2026"]
+
+
+def test_a_moment_is_written_by_its_date():
+    from hallowerk.long_dates import long_date
+
+    with translation.override("en"):
+        assert long_date(datetime.datetime(2026, 3, 5, 23, 59)) == "5 March 2026"
