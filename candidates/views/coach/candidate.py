@@ -3,7 +3,8 @@ coach's actions. Every action is a POST to its own address and goes through a se
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -14,7 +15,8 @@ from candidates.forms.coach import (
     HideForm,
     hide_form_submit,
 )
-from candidates.models import Candidate, ContactRequest, Thread
+from candidates.models import Candidate, ContactRequest, Thread, VacancyResponse
+from candidates.models.querysets import visibility_scope
 from candidates.presenters import employer_view_load
 from candidates.presenters_staff import (
     STAFF_VIEW_SELECT,
@@ -37,6 +39,7 @@ from candidates.services_coach import (
 )
 from candidates.services_messaging import message_send, thread_open
 from candidates.views.inbox import MessageForm
+from hallowerk.compiled_queries import CompiledQuery
 from hallowerk.edit_base import instance_values, posted_edit_base, with_edit_base
 from hallowerk.forms.service_errors import add_service_errors
 from hallowerk.permissions import role_required
@@ -45,14 +48,38 @@ from privacy.audit import audit_profile_viewed
 
 from .common import candidate_or_404, done, error_text
 
+# The page's reads, compiled once per viewer (hallowerk/compiled_queries.py): building and
+# compiling them cost more of the page's CPU than running them (the candidate's read joins
+# STAFF_VIEW_SELECT's eight tables). The candidate's read is the scoped one; the others
+# follow from a candidate it let through, so their SQL does not depend on the viewer
+# (but for the conversation, which is the viewer's own).
+_FULL_CANDIDATE = CompiledQuery(
+    lambda viewer, candidate_id: Candidate.objects.visible_to(viewer).filter(pk=candidate_id)
+    .select_related(*STAFF_VIEW_SELECT), ids=("candidate_id",))
+_CONTACT_REQUESTS = CompiledQuery(
+    lambda viewer, candidate_id: ContactRequest.objects.filter(candidate_id=candidate_id)
+    .select_related("employer", "vacancy").order_by("-created_at")[:20],
+    ids=("candidate_id",), viewer_pk_varies=True)
+_RESPONSES = CompiledQuery(
+    lambda viewer, candidate_id: VacancyResponse.objects.filter(candidate_id=candidate_id)
+    .select_related("vacancy", "vacancy__employer").order_by("-created_at")[:20],
+    ids=("candidate_id",), viewer_pk_varies=True)
+_CONVERSATION = CompiledQuery(  # what .first() reads: the newest, by Thread's ordering
+    lambda viewer, candidate_id: Thread.objects.filter(candidate_id=candidate_id,
+                                                       counterpart=viewer)[:1],
+    ids=("candidate_id",), viewer_pk_varies=True)
+
 
 def _full_candidate(request, pk) -> Candidate:
     """The candidate with everything the page shows. The related rows of STAFF_VIEW_PREFETCH
     and the account's invitations come in one statement of plain SQL after the scoped read
     (candidates/related_rows.py): as Django prefetches they were eight compiled queries,
     ~6 ms of the page's CPU."""
-    candidate = get_object_or_404(
-        Candidate.objects.visible_to(request.user).select_related(*STAFF_VIEW_SELECT), pk=pk)
+    found = _FULL_CANDIDATE.rows(request.user, scope=visibility_scope(request.user),
+                                 candidate_id=pk)
+    if not found:
+        raise Http404("No candidate matches the given query.")
+    candidate = found[0]
     account = {candidate.user.pk: candidate.user} if candidate.user else {}
     return employer_view_load(candidate, also=[children(account, "invitations")])
 
@@ -65,10 +92,8 @@ def candidate_context(candidate: Candidate, viewer) -> dict:
         "sections": jobseeker_sections(candidate),
         "invitation": latest_invitation(candidate),
         "account_accepted": bool(candidate.user and candidate.user.has_usable_password()),
-        "contact_requests": candidate.contact_requests.select_related(
-            "employer", "vacancy").order_by("-created_at")[:20],
-        "responses": candidate.vacancy_responses.select_related(
-            "vacancy", "vacancy__employer").order_by("-created_at")[:20],
+        "contact_requests": _CONTACT_REQUESTS.rows(viewer, candidate_id=candidate.pk),
+        "responses": _RESPONSES.rows(viewer, candidate_id=candidate.pk),
     }
 
 
@@ -82,7 +107,7 @@ def _render_detail(request, pk, *, message_form=None):
         # Unbound forms without `required`, so empty boxes do not look wrong before typing.
         "hide_form": HideForm(use_required_attribute=False),
         "message_form": message_form or MessageForm(use_required_attribute=False),
-        "thread": Thread.objects.filter(candidate=candidate, counterpart=request.user).first(),
+        "thread": next(iter(_CONVERSATION.rows(request.user, candidate_id=candidate.pk)), None),
         "pending_requests": sum(1 for r in context["contact_requests"]
                                 if r.status == ContactRequest.Status.PENDING),
     })
