@@ -55,7 +55,10 @@ class VacancySearchForm(forms.Form):
         for name, read in _OPTIONS.items():
             rows = read.rows(viewer)
             field = self.fields[name]
-            field.queryset = field.queryset.model.objects.filter(pk__in=[r.pk for r in rows])
+            # Built only when validation asks (hallowerk/forms/choices.py): an unfiltered
+            # list never does.
+            field.queryset_from(lambda model=field.queryset.model, ids=[r.pk for r in rows]:
+                                model.objects.filter(pk__in=ids))
             field.offer(rows)
             field.error_messages["invalid_choice"] = _(
                 "Deze keuze bestaat niet meer. Kies opnieuw.")

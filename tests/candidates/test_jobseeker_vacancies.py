@@ -169,3 +169,14 @@ def test_the_filter_lists_hold_exactly_the_values_of_the_jobseekers_vacancies(cl
                                 key=lambda pk: Occupation.objects.get(pk=pk).label_nl)
     assert [value.instance.name for value, _label in form.fields["place"].choices
             if value] == ["Utrecht"]
+
+
+def test_a_filter_value_of_no_visible_vacancy_is_refused(client, candidate):
+    """The filter's queryset is built only when a choice is checked (queryset_from): a
+    value from another municipality's vacancy is still refused, with the page's message."""
+    published_vacancy(candidate.municipality, occupation=occupation())
+    elsewhere = published_vacancy(municipality("rotterdam"),
+                                  occupation=occupation("9112", "Schoonmaker", "Cleaner"))
+    response = client.get(LIST, {"occupation": elsewhere.occupation_id})
+    assert response.status_code == 200
+    assert "Deze keuze bestaat niet meer. Kies opnieuw." in response.content.decode()
