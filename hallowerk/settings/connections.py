@@ -65,12 +65,14 @@ def machine_cores() -> int:
 
 
 def serving_budget(environ=os.environ, cores: int | None = None) -> ConnectionBudget:
-    """The budget of this deployment: two worker processes per core, each serving one request
-    at a time (gunicorn's sync worker) with one pooled connection.
+    """The budget of this deployment: one worker process per core and one more, each serving
+    one request at a time (gunicorn's sync worker) with one pooled connection.
 
     Python runs one thread at a time per process, so threads in a process mostly wait for each
-    other; the operating system shares the cores between processes better. Measured with
-    scripts/bench_load.py (issue 12):
+    other; the operating system shares the cores between processes better. The extra worker
+    takes the next request while another waits for PostgreSQL; more workers than that only
+    take turns on the cores, with PostgreSQL and (in the benchmark) the load generator.
+    Measured with scripts/bench_load.py (issue 12):
     - 4 x 2 threads against 2 x 4 (200 users, 5-15 s think time, two runs each): p50 69 / 88
       against 120 / 130 ms, p95 260 / 550 against 530 / 550 ms.
     - 4 sync workers against 4 x 2 threads (gthread), run in turns on the same machine:
@@ -79,12 +81,17 @@ def serving_budget(environ=os.environ, cores: int | None = None) -> ConnectionBu
       against 2,000 / 2,000 / 1,500 ms. gthread keeps a connection with the worker that
       accepted it, so one worker queues while another idles; a sync worker takes the next
       connection when it is free.
+    - 3 sync workers against 4 on 2 cores, 200 users with 1-5 s think time, in turns
+      (3, 4, 3, 4; Python reference 4.03-4.15 ms): 130.4 / 127.6 req/s, p95 200 / 310 ms,
+      platform CPU 10.1 / 10.5 ms a request, against 125.6 / 119.4 req/s, p95 330 / 500 ms,
+      10.9 / 11.6 ms. The profile page at 10 users: 165.2 against 163.0 req/s, p95 77
+      against 78 ms (one pair); 2 workers were not better (140.7 req/s, p95 110 ms).
     - 6 sync workers (one run, 200 users 1-5 s): 69.6 req/s, p95 2,700 ms, in a slow phase
       of the machine (4 x 2 gthread gave 73.1 req/s right after it): not shown better than 4.
     WEB_WORKERS / WEB_THREADS override both (more than one thread: gthread workers)."""
     cores = cores or machine_cores()
     return ConnectionBudget(
-        web_workers=int(environ.get("WEB_WORKERS") or max(2, 2 * cores)),
+        web_workers=int(environ.get("WEB_WORKERS") or max(2, cores + 1)),
         threads_per_worker=int(environ.get("WEB_THREADS") or 1),
         celery_processes=1 + int(environ.get("CELERY_CONCURRENCY") or 1),
     )

@@ -27,9 +27,10 @@ def test_budget_adds_every_process_and_the_headroom():
 
 
 def test_budget_follows_the_cores_and_the_environment():
+    # One worker per core and one more (measured on 2 cores: 3 served more than 4).
     assert (serving_budget({}, cores=2).web_workers, serving_budget({}, cores=2).pool_max) == (
-        4, 1)
-    assert serving_budget({}, cores=8).web_workers == 16
+        3, 1)
+    assert serving_budget({}, cores=8).web_workers == 9
     assert serving_budget({}, cores=1).web_workers == 2  # one stuck request never blocks all
     chosen = serving_budget({"WEB_WORKERS": "5", "WEB_THREADS": "2", "CELERY_CONCURRENCY": "3"},
                             cores=2)
