@@ -18,6 +18,7 @@ from candidates.models import Profile
 from candidates.profile_services import profile_cv_replace
 from candidates.schedule import BEAT_SCHEDULE
 from candidates.uploads import CheckedFile
+from tests.faults.checkpoints import fault_checkpoint
 
 from .jobseeker_helpers import jobseeker, jpeg_bytes, pdf_bytes, upload
 
@@ -82,8 +83,10 @@ def test_a_failing_storage_gives_a_message_keeps_the_previous_file_and_leaves_no
         field, url, data, fail):
     before, files_before = previous(candidate), stored_files()
     fail(field_storage(field), monkeypatch)
+    fault_checkpoint("before the upload", **{f"{field} file": before[field]})
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse(url), {field: data()}, follow=True)
+    fault_checkpoint("upload failed", **{f"{field} file": previous(candidate)[field]})
     assert response.status_code == 200
     assert NOT_STORED_NL in response.content.decode()
     assert previous(candidate) == before
@@ -127,15 +130,18 @@ def test_a_database_failure_after_the_write_leaves_only_a_staged_file_the_sweep_
         candidate):
     before, files_before = previous(candidate), stored_files()
     profile = Profile.objects.get(candidate=candidate)
+    fault_checkpoint("before the upload", **{"cv file": before["cv"]})
     with pytest.raises(RuntimeError), transaction.atomic():
         profile_cv_replace(by=candidate.user, profile=profile, checked=checked_cv())
         raise RuntimeError("the database went away before the commit")
     assert previous(candidate) == before
+    fault_checkpoint("the database failed", **{"cv file": previous(candidate)["cv"]})
     leftovers = stored_files() - files_before
     assert len(leftovers) == 1 and next(iter(leftovers)).startswith(f"{STAGING_DIR}/")
     assert staged_uploads_sweep() == 0, "too young: it might still be being written"
     assert staged_uploads_sweep(now=timezone.now() + LEFTOVER_AFTER + timedelta(minutes=1)) == 1
     assert stored_files() == files_before
+    fault_checkpoint("after the sweep", **{"cv file": previous(candidate)["cv"]})
 
 
 def test_a_crash_between_commit_and_move_is_finished_by_the_sweep(candidate):

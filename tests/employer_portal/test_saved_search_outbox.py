@@ -16,6 +16,7 @@ from hallowerk.models import QueuedTask
 from hallowerk.outbox import MAX_ATTEMPTS, outbox_run_due
 from hallowerk.schedule import BEAT_SCHEDULE
 from hallowerk.tasks import queued_tasks_sweep
+from tests.faults.checkpoints import fault_checkpoint
 
 from .conftest import make_candidate
 
@@ -33,25 +34,31 @@ def two_searches(employer):
 
 def test_redis_down_alerts_wait_in_the_database_and_go_out_when_it_is_back(
         two_searches, redis_down, django_capture_on_commit_callbacks):
+    fault_checkpoint("before the daily run")
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         assert tasks.saved_search_alerts_daily() == 2  # queueing each alert fails quietly
     assert callbacks, "it did try to queue them"
     assert QueuedTask.objects.filter(status="due").count() == 2
     assert not mail.outbox
+    fault_checkpoint("daily run with Redis away")
     celery_app.conf.task_always_eager = True  # Redis is back
     with django_capture_on_commit_callbacks(execute=True):
         assert queued_tasks_sweep.delay().get() == 2
     assert len(mail.outbox) == 1, "one search had a new profile"
     assert set(QueuedTask.objects.values_list("status", flat=True)) == {"done"}
+    fault_checkpoint("after the sweep")
 
 
 def test_a_lost_message_is_run_by_the_sweep(two_searches, django_capture_on_commit_callbacks):
     # No capture: the commit callbacks (the messages) never run, as if Redis lost them.
+    fault_checkpoint("before the daily run")
     tasks.saved_search_alerts_daily()
     assert not mail.outbox
+    fault_checkpoint("messages lost")
     with django_capture_on_commit_callbacks(execute=True):
         assert outbox_run_due() == 2
     assert len(mail.outbox) == 1
+    fault_checkpoint("after the sweep")
     with django_capture_on_commit_callbacks(execute=True):
         assert outbox_run_due() == 0, "done is done"
 

@@ -16,6 +16,7 @@ from hallowerk.roles import Role
 from privacy.models import LegalText
 from tests.backoffice.conftest import candidate_in, logged_in, staff
 from tests.factories import EmployerFactory, UserFactory, VacancyFactory
+from tests.faults.checkpoints import fault_checkpoint
 
 pytestmark = pytest.mark.django_db
 CONFLICT_NL = "Iemand anders heeft dit intussen gewijzigd"
@@ -60,16 +61,24 @@ STEP = reverse("candidates:jobseeker_step", kwargs={"slug": "over-mij"})
 
 def test_two_tabs_on_one_step_the_later_save_is_refused_and_shows_the_other(jobseeker_client):
     tab_a, tab_b = jobseeker_client.get(STEP), jobseeker_client.get(STEP)
+
+    def text():
+        return {"about me": Profile.objects.get().personal_description}
+
+    fault_checkpoint("two tabs open", **text())
     jobseeker_client.post(STEP, form_data(tab_a, personal_description="Tekst van tab A"))
+    fault_checkpoint("tab A saved", **text())
     response = jobseeker_client.post(STEP, form_data(
         tab_b, personal_description="Tekst van tab B"))
     refused(response, "Tekst van tab A", "Over mij")
     assert "Tekst van tab B" in response.content.decode(), "the person's own input stays"
     assert Profile.objects.get().personal_description == "Tekst van tab A"
+    fault_checkpoint("tab B's stale save refused", **text())
     # Having seen it, saving again is a choice, and it goes through.
     again = jobseeker_client.post(STEP, form_data(response))
     assert again.status_code == 302
     assert Profile.objects.get().personal_description == "Tekst van tab B"
+    fault_checkpoint("tab B saved again after seeing A's text", **text())
 
 
 def test_two_tabs_changing_different_fields_of_one_step_both_keep_their_change(

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from hallowerk.roles import Role
 from tests.factories import TEST_PASSWORD, CandidateFactory, UserFactory
+from tests.faults.checkpoints import fault_checkpoint
 
 pytestmark = pytest.mark.django_db
 
@@ -40,10 +41,12 @@ def test_staff_login_with_second_factor_works_while_redis_is_down(client, settin
 
     _cache_at(settings, NOTHING_LISTENS[0])
     coach = UserFactory(role=Role.COACH, with_totp_device=True)
+    fault_checkpoint("Redis away, before logging in")
     assert _login(client, coach.email).status_code == 302
     response = client.post(reverse("twofactor_verify"), {"token": current_totp()})
     assert response.status_code == 302
     assert client.get(reverse("candidates:coach_home")).status_code == 200
+    fault_checkpoint("logged in, page shown")
 
 
 @pytest.mark.parametrize(("role", "pages"), [

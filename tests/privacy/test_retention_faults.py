@@ -14,6 +14,7 @@ from privacy.retention.files import upload_storage
 from privacy.retention.run import LOCK_KEY, retention_run
 from tests.browser.conftest import reseed_data_migrations
 from tests.factories import UserFactory, municipality
+from tests.faults.checkpoints import fault_checkpoint
 from tests.privacy.privacyops_data import full_candidate
 
 D = datetime.date
@@ -57,8 +58,10 @@ def test_a_purge_interrupted_half_way_is_finished_by_the_next_run(monkeypatch):
     # roll back completely, the 1st batch stays done.
     with connection.cursor() as cursor:
         cursor.execute(CRASH_SQL % int(due[3].profile.pk))
+    fault_checkpoint("before the purge")
     with pytest.raises(DatabaseError):
         run_on(DUE)
+    fault_checkpoint("the database failed in the 2nd batch")
     remaining = set(Candidate.objects.filter(pk__in=[c.pk for c in due])
                     .values_list("pk", flat=True))
     assert remaining == {due[2].pk, due[3].pk, due[4].pk}
@@ -80,6 +83,7 @@ def test_a_purge_interrupted_half_way_is_finished_by_the_next_run(monkeypatch):
     assert len(set(records.values_list("opaque_id", flat=True))) == 5, "each dossier once"
     assert not any(storage.exists(name) for names in files.values() for name in names)
     assert not PendingFileDeletion.objects.exists()
+    fault_checkpoint("after the next run")
     # Nothing lost that should stay.
     assert Candidate.objects.filter(pk__in=[open_dossier.pk, held.pk]).count() == 2
     assert storage.exists(open_dossier.profile.cv.name)

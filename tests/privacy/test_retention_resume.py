@@ -16,6 +16,7 @@ from privacy.retention.rules import Rules
 from privacy.retention.run import retention_resume_stale, retention_run
 from privacy.schedule import BEAT_SCHEDULE, SWEEP_MINUTES
 from tests.factories import CandidateFactory, UserFactory
+from tests.faults.checkpoints import fault_checkpoint
 from tests.privacy.privacyops_data import full_candidate
 
 pytestmark = pytest.mark.django_db
@@ -61,8 +62,10 @@ def test_killed_between_message_batches_the_records_match_and_the_sweep_resumes(
     monkeypatch.setattr(purge, "BATCH_SIZE", 2)
     old_threads(5)
     kill_after_batches(monkeypatch, purge, 2)
+    fault_checkpoint("before the run")
     with freeze_time(NOW), pytest.raises(WorkerKilled):
         retention_run()
+    fault_checkpoint("worker killed after 2 batches")
     assert Thread.objects.count() == 1, "two batches of two were deleted"
     assert recorded("messages") == {"candidates.thread": 4, "candidates.message": 4}
     run = RetentionRun.objects.get()
@@ -75,6 +78,7 @@ def test_killed_between_message_batches_the_records_match_and_the_sweep_resumes(
         result = retention_resume_stale()
     assert result is not None and result.purged["messages"] == 2
     assert not Thread.objects.exists()
+    fault_checkpoint("after the resume sweep")
     assert recorded("messages") == {"candidates.thread": 5, "candidates.message": 5}
     run.refresh_from_db()
     assert run.finished_at is not None and run.attempts == 2
@@ -104,8 +108,10 @@ def test_killed_between_dossier_batches_the_sweep_destroys_the_rest(monkeypatch)
         retention_run()  # the notices
     kill_after_batches(monkeypatch, destroy, 1)
     killed_at = datetime.datetime(2025, 6, 1, 0, 30, tzinfo=datetime.UTC)
+    fault_checkpoint("before the run")
     with freeze_time(killed_at), pytest.raises(WorkerKilled):
         retention_run()
+    fault_checkpoint("worker killed after 1 batch")
     ids = [c.pk for c in due]
     assert Candidate.objects.filter(pk__in=ids).count() == 3
     assert DestructionRecord.objects.filter(kind="dossier").count() == 2
@@ -114,6 +120,7 @@ def test_killed_between_dossier_batches_the_sweep_destroys_the_rest(monkeypatch)
         assert retention_resume_stale().dossiers == 3
     assert not Candidate.objects.filter(pk__in=ids).exists()
     assert DestructionRecord.objects.filter(kind="dossier").count() == 5
+    fault_checkpoint("after the resume sweep, 15 minutes later")
 
 
 def test_the_resume_sweep_is_scheduled_within_fifteen_minutes():
