@@ -8,7 +8,9 @@ the place table only, so each process keeps them (the most recent MAX_ENTRIES qu
 anyone can type any name) and forgets them all when a place is saved or deleted, at once
 and again after the commit, as the occupation suggestions do (hallowerk/forms/occupations.py).
 A change that is rolled back leaves the answers until the process ends; places change by
-migration, which restarts the processes anyway.
+migration, which restarts the processes anyway. A migration (and a test database's flush,
+which empties the table without signals) sends post_migrate: that forgets them too, so a
+place read before is never handed out with an id that is gone.
 """
 
 from collections import OrderedDict
@@ -17,7 +19,7 @@ from threading import Lock
 from typing import TypeVar
 
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.dispatch import receiver
 
 from hallowerk.models import Place
@@ -59,3 +61,10 @@ def _places_changed(**kwargs) -> None:
     # must not keep the places from before the change.
     place_memo_forget()
     transaction.on_commit(place_memo_forget)
+
+
+@receiver(post_migrate)
+def _places_migrated(**kwargs) -> None:
+    # Data migrations load places with bulk_create (no post_save), and a flush removes
+    # them with TRUNCATE: this process must not keep ids from before either.
+    place_memo_forget()
