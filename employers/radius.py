@@ -19,17 +19,16 @@ BOX_SLACK = 1.02
 def place_ids_within(place: Place, radius_km: float) -> list[int]:
     """Ids of the places within radius_km of `place` (itself included); kept per process
     until a place changes (hallowerk/reference/place_memo.py)."""
-    found = place_memo("within", (place.pk, place.latitude, place.longitude, radius_km),
-                       lambda: _place_ids_within(place, radius_km))
-    return list(found)
+    return list(_ids_within(place.latitude, place.longitude, radius_km))
 
 
-def _place_ids_within(place: Place, radius_km: float) -> tuple[int, ...]:
+@place_memo
+def _ids_within(latitude: float, longitude: float, radius_km: float) -> tuple[int, ...]:
     lat_delta = radius_km / KM_PER_DEGREE_LATITUDE * BOX_SLACK
-    lon_delta = lat_delta / max(cos(radians(place.latitude)), 0.01)
+    lon_delta = lat_delta / max(cos(radians(latitude)), 0.01)
     in_box = Place.objects.filter(
-        latitude__range=(place.latitude - lat_delta, place.latitude + lat_delta),
-        longitude__range=(place.longitude - lon_delta, place.longitude + lon_delta),
+        latitude__range=(latitude - lat_delta, latitude + lat_delta),
+        longitude__range=(longitude - lon_delta, longitude + lon_delta),
     ).values_list("pk", "latitude", "longitude")
     return tuple(pk for pk, lat, lon in in_box
-                 if haversine_km(place.latitude, place.longitude, lat, lon) <= radius_km)
+                 if haversine_km(latitude, longitude, lat, lon) <= radius_km)

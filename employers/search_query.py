@@ -176,7 +176,7 @@ def band_arms(*, viewer, criteria) -> list[tuple[str, list]] | None:
     None when nothing can match."""
     # Relevance on the words as typed: a match on them comes before one found only through
     # a synonym, separate compound parts or an occupation's other name (those rank 0 and
-    # follow by recency). One ts_rank only, on the rows kept (~20 µs a document).
+    # follow by recency). ts_rank runs on each match of a band read (see below).
     text = tsquery_source(criteria.terms, widen=False)
     rank = f"ts_rank(d.document, to_tsquery('{SEARCH_CONFIG}', %s))" if text else "0"
     # Built once (the audience and the places within a radius are read once); each band

@@ -4,18 +4,17 @@ Places are reference data: migration 0004 loads them and only a migration change
 the employer's search with a place resolved the typed name and then looked up the places
 within the radius on every search (about 1.3 and 1.6 ms of CPU, plus two statements), and a
 jobseeker's "where do you live" step resolves the name on every save. The answers depend on
-the place table only, so each process keeps them (the most recent MAX_ENTRIES questions:
-anyone can type any name) and forgets them all when a place is saved or deleted, at once
-and again after the commit, as the occupation suggestions do (hallowerk/forms/occupations.py).
-A change that is rolled back leaves the answers until the process ends; places change by
-migration, which restarts the processes anyway. A migration (and a test database's flush,
-which empties the table without signals) sends post_migrate: that forgets them too, so a
-place read before is never handed out with an id that is gone.
+the place table only, so each process keeps them in an lru_cache (the most recent
+MAX_ENTRIES questions: anyone can type any name) and forgets them all when a place is saved
+or deleted, at once and again after the commit, as the occupation suggestions do
+(hallowerk/forms/occupations.py). A migration, and a test database's flush (which empties
+the table without signals), send post_migrate: that forgets them too, so a place read
+before is never handed out with an id that is gone. A change that is rolled back leaves the
+answers until the process ends; places change by migration, which restarts the processes.
 """
 
-from collections import OrderedDict
-from collections.abc import Callable, Hashable
-from threading import Lock
+from collections.abc import Callable
+from functools import lru_cache
 from typing import TypeVar
 
 from django.db import transaction
@@ -24,35 +23,23 @@ from django.dispatch import receiver
 
 from hallowerk.models import Place
 
-T = TypeVar("T")
+F = TypeVar("F", bound=Callable)
 
 MAX_ENTRIES = 2048
-_answers: OrderedDict[Hashable, object] = OrderedDict()
-_lock = Lock()  # gunicorn's threads share the module
+_kept: list = []  # the lru_cache-wrapped functions, to forget them together
 
 
-_MISSING = object()
-
-
-def place_memo(kind: str, key: Hashable, compute: Callable[[], T]) -> T:
-    """compute()'s answer for (kind, key), computed once per process until a place changes.
-    The answer is shared: callers copy what they hand out (a Place instance)."""
-    with _lock:
-        answer = _answers.get((kind, key), _MISSING)
-        if answer is not _MISSING:
-            _answers.move_to_end((kind, key))
-            return answer  # type: ignore[return-value]
-    answer = compute()
-    with _lock:
-        _answers[(kind, key)] = answer
-        if len(_answers) > MAX_ENTRIES:
-            _answers.popitem(last=False)
-    return answer
+def place_memo(function: F) -> F:
+    """lru_cache(MAX_ENTRIES) for a function of the place table only. Its answers are
+    shared: a function that returns a Place is wrapped by a caller that copies it."""
+    kept = lru_cache(maxsize=MAX_ENTRIES)(function)
+    _kept.append(kept)
+    return kept  # type: ignore[return-value]
 
 
 def place_memo_forget() -> None:
-    with _lock:
-        _answers.clear()
+    for kept in _kept:
+        kept.cache_clear()
 
 
 @receiver([post_save, post_delete], sender=Place)

@@ -51,7 +51,9 @@ def place_resolve(name: str) -> Place | None:
     term = fold(name)
     if not term:
         return None
-    term = fold(PLACE_ALIASES.get(term, term))
-    found = place_memo("resolve", term, lambda: _folded_places().filter(folded_name=term)
-                       .order_by("-population", "name").first())
-    return copy.copy(found)  # the caller's own instance, never the one kept
+    return copy.copy(_place_named(fold(PLACE_ALIASES.get(term, term))))  # the caller's own
+
+
+@place_memo
+def _place_named(folded: str) -> Place | None:
+    return _folded_places().filter(folded_name=folded).order_by("-population", "name").first()
